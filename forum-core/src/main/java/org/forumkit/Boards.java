@@ -1,0 +1,31 @@
+package org.forumkit;
+
+import java.util.List;
+import java.util.Optional;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.BoardPage;
+import org.forumkit.model.CreateBoard;
+import org.forumkit.model.TopicCursor;
+import org.forumkit.model.Viewer;
+
+/** Categories, boards and sub-boards, and their topic listings. */
+public interface Boards {
+
+    /** Creates a board; the viewer needs the admin role of {@link ForumSettings#adminRole()}. */
+    Board create(Viewer viewer, CreateBoard command);
+
+    /** A board the viewer may see; {@link NotFoundException} otherwise. */
+    Board get(Viewer viewer, BoardId id);
+
+    Optional<Board> bySlug(Viewer viewer, String slug);
+
+    /** Every board and category the viewer may see, parents before children, siblings by position. */
+    List<Board> list(Viewer viewer);
+
+    /**
+     * A page of the board's topics, pinned first, then by newest activity; pass the previous page's
+     * {@link BoardPage#next()} to go on.
+     */
+    BoardPage page(Viewer viewer, BoardId board, Optional<TopicCursor> after, int size);
+}

@@ -1,0 +1,130 @@
+package org.forumkit;
+
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.forumkit.internal.ForumEngine;
+import org.forumkit.model.ContentFormat;
+import org.forumkit.render.PlainTextRenderer;
+import org.forumkit.spi.ContentRenderer;
+import org.forumkit.spi.ForumEventListener;
+import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.PermissionPolicy;
+
+/**
+ * A forum: the one entry point a host calls. Build it once with {@link #builder()} and share it; it is
+ * thread-safe and keeps no state but the view buffer, so several instances (app nodes) may share one store.
+ *
+ * <pre>{@code
+ * Forum forum = Forum.builder().store(new InMemoryForumStore()).build();
+ * }</pre>
+ */
+public final class Forum implements AutoCloseable {
+    private final ForumEngine engine;
+
+    private Forum(ForumEngine engine) {
+        this.engine = engine;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Boards boards() {
+        return engine.boards();
+    }
+
+    public Topics topics() {
+        return engine.topics();
+    }
+
+    public Posts posts() {
+        return engine.posts();
+    }
+
+    public Votes votes() {
+        return engine.votes();
+    }
+
+    public Views views() {
+        return engine.views();
+    }
+
+    public ForumSettings settings() {
+        return engine.settings();
+    }
+
+    /** Flushes buffered views and stops the background flusher. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Builds a {@link Forum}; only the store is required. */
+    public static final class Builder {
+        private ForumStore store;
+        private Clock clock = Clock.systemUTC();
+        private ForumSettings settings = ForumSettings.defaults();
+        private PermissionPolicy permissionPolicy = PermissionPolicy.BOARD_RULES;
+        private final Map<ContentFormat, ContentRenderer> renderers = new LinkedHashMap<>();
+        private final List<ForumEventListener> listeners = new ArrayList<>();
+        private Validator validator;
+
+        private Builder() {
+            renderer(new PlainTextRenderer());
+        }
+
+        public Builder store(ForumStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder settings(ForumSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** A host hook that may refine every permission decision. */
+        public Builder permissionPolicy(PermissionPolicy policy) {
+            this.permissionPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Adds a renderer, replacing any earlier one for the same format. PLAIN is built in. */
+        public Builder renderer(ContentRenderer renderer) {
+            renderers.put(Objects.requireNonNull(renderer, "renderer").format(), renderer);
+            return this;
+        }
+
+        public Builder listener(ForumEventListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * The Jakarta Validation validator to check commands with; by default one is built from the provider on
+         * the class path (Hibernate Validator comes with forum-core).
+         */
+        public Builder validator(Validator validator) {
+            this.validator = Objects.requireNonNull(validator, "validator");
+            return this;
+        }
+
+        public Forum build() {
+            if (store == null) {
+                throw new IllegalStateException("a Forum needs a store: Forum.builder().store(…)");
+            }
+            return new Forum(new ForumEngine(store, clock, settings, permissionPolicy, Map.copyOf(renderers),
+                    List.copyOf(listeners), validator));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.forumkit;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.forumkit.model.DenialReason;
+
+/** The viewer may not do this; {@link #reason()} says why, {@link #localizedMessage(Locale)} says it to a person. */
+public class PermissionDeniedException extends ForumException {
+    private static final long serialVersionUID = 1L;
+
+    private final DenialReason reason;
+
+    public PermissionDeniedException(DenialReason reason, String detail) {
+        super(Objects.requireNonNull(reason, "reason") + ": " + detail);
+        this.reason = reason;
+    }
+
+    public DenialReason reason() {
+        return reason;
+    }
+
+    /** The reason in the given language (English and 简体中文 ship with Forumkit). */
+    public String localizedMessage(Locale locale) {
+        return Messages.denial(reason, locale);
+    }
+}

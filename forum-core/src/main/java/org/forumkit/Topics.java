@@ -1,0 +1,25 @@
+package org.forumkit;
+
+import java.util.Optional;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.StartTopic;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.TopicPage;
+import org.forumkit.model.TopicPageRequest;
+import org.forumkit.model.Viewer;
+
+/** Topics (threads): starting them and reading their pages. */
+public interface Topics {
+
+    /** Starts a topic; its opening post takes floor 1. */
+    Topic start(Viewer viewer, StartTopic command);
+
+    Topic get(Viewer viewer, TopicId id);
+
+    /** The comment thread a host attached to one of its pages, if it was started. */
+    Optional<Topic> byExternalKey(Viewer viewer, BoardId board, String externalKey);
+
+    /** A floor range of a topic with everything its page shows, in one store read. */
+    TopicPage page(Viewer viewer, TopicId topic, TopicPageRequest request);
+}

@@ -1,0 +1,106 @@
+package org.forumkit.internal;
+
+import java.util.Collections;
+import java.util.Optional;
+import org.forumkit.ForumSettings;
+import org.forumkit.PermissionDeniedException;
+import org.forumkit.model.Action;
+import org.forumkit.model.Audience;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardKind;
+import org.forumkit.model.Decision;
+import org.forumkit.model.DenialReason;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostState;
+import org.forumkit.model.Topic;
+import org.forumkit.model.Viewer;
+import org.forumkit.model.ViewerPermissions;
+import org.forumkit.spi.PermissionPolicy;
+
+/**
+ * Decides what a viewer may do: the board's access policy, the topic's lock, then the host's
+ * {@link PermissionPolicy}. Anonymous visitors may only view: every write is stored under a host user id.
+ */
+final class AccessRules {
+    private final ForumSettings settings;
+    private final PermissionPolicy hostPolicy;
+
+    AccessRules(ForumSettings settings, PermissionPolicy hostPolicy) {
+        this.settings = settings;
+        this.hostPolicy = hostPolicy;
+    }
+
+    boolean isModerator(Viewer viewer, Board board) {
+        return viewer instanceof Viewer.Member member
+                && (member.hasRole(settings.moderatorRole()) || board.isModerator(member.id()));
+    }
+
+    Decision decide(Viewer viewer, Action action, Board board, Optional<Topic> topic) {
+        return hostPolicy.decide(viewer, action, board, topic, byBoardRules(viewer, action, board, topic));
+    }
+
+    void require(Viewer viewer, Action action, Board board, Optional<Topic> topic) {
+        Decision decision = decide(viewer, action, board, topic);
+        if (!decision.allowed()) {
+            throw new PermissionDeniedException(decision.reason(), action + " on board " + board.id()
+                    + topic.map(t -> ", topic " + t.id()).orElse(""));
+        }
+    }
+
+    /** Whether the viewer may see this post's content: visible posts; pending ones to their author and moderators. */
+    boolean canSee(Viewer viewer, Board board, Post post) {
+        return post.state() == PostState.VISIBLE
+                || (post.state() == PostState.PENDING && (isAuthor(viewer, post) || isModerator(viewer, board)));
+    }
+
+    boolean isAuthor(Viewer viewer, Post post) {
+        return viewer.userId().map(post.author().id()::equals).orElse(false);
+    }
+
+    ViewerPermissions permissions(Viewer viewer, Board board, Optional<Topic> topic) {
+        return new ViewerPermissions(
+                decide(viewer, Action.REPLY, board, topic),
+                decide(viewer, Action.QUOTE, board, topic),
+                decide(viewer, Action.VOTE, board, topic),
+                decide(viewer, Action.REPORT, board, topic),
+                decide(viewer, Action.START_TOPIC, board, Optional.empty()),
+                isModerator(viewer, board));
+    }
+
+    private Decision byBoardRules(Viewer viewer, Action action, Board board, Optional<Topic> topic) {
+        boolean moderator = isModerator(viewer, board);
+        Decision view = audience(viewer, board.policy().audience(Action.VIEW), moderator);
+        if (!view.allowed() || action == Action.VIEW) {
+            return view;
+        }
+        if (action == Action.START_TOPIC && board.kind() == BoardKind.CATEGORY) {
+            return Decision.deny(DenialReason.NOT_ALLOWED);
+        }
+        Audience audience = board.policy().audience(action);
+        if (audience.kind() == Audience.Kind.NOBODY) {
+            return Decision.deny(DenialReason.BOARD_READ_ONLY);
+        }
+        if ((action == Action.REPLY || action == Action.QUOTE) && !moderator && topic.map(Topic::locked).orElse(false)) {
+            return Decision.deny(DenialReason.TOPIC_LOCKED);
+        }
+        if (viewer.isAnonymous()) {
+            return Decision.deny(DenialReason.LOGIN_REQUIRED);
+        }
+        return audience(viewer, audience, moderator);
+    }
+
+    private static Decision audience(Viewer viewer, Audience audience, boolean moderator) {
+        return switch (audience.kind()) {
+            case EVERYONE -> Decision.ALLOW;
+            case NOBODY -> Decision.deny(DenialReason.NOT_ALLOWED);
+            case MEMBERS -> viewer.isAnonymous() ? Decision.deny(DenialReason.LOGIN_REQUIRED) : Decision.ALLOW;
+            case ROLES -> {
+                if (viewer.isAnonymous()) {
+                    yield Decision.deny(DenialReason.LOGIN_REQUIRED);
+                }
+                boolean holds = moderator || !Collections.disjoint(viewer.roles(), audience.roles());
+                yield holds ? Decision.ALLOW : Decision.deny(DenialReason.NOT_ALLOWED);
+            }
+        };
+    }
+}

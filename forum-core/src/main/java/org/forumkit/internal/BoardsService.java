@@ -1,0 +1,175 @@
+package org.forumkit.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.forumkit.Boards;
+import org.forumkit.NotFoundException;
+import org.forumkit.PermissionDeniedException;
+import org.forumkit.ValidationException;
+import org.forumkit.Violation;
+import org.forumkit.model.AccessPolicy;
+import org.forumkit.model.Action;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.BoardKind;
+import org.forumkit.model.BoardPage;
+import org.forumkit.model.CreateBoard;
+import org.forumkit.model.DenialReason;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicCursor;
+import org.forumkit.model.Viewer;
+import org.forumkit.spi.DuplicateKeyException;
+import org.forumkit.spi.NewBoard;
+import org.forumkit.spi.StoreReader;
+
+final class BoardsService implements Boards {
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+    /** Category → board → sub-board. */
+    static final int MAX_DEPTH = 3;
+    private static final int MAX_DESCRIPTION = 2_000;
+
+    private final ForumEngine forum;
+
+    BoardsService(ForumEngine forum) {
+        this.forum = forum;
+    }
+
+    @Override
+    public Board create(Viewer viewer, CreateBoard command) {
+        Objects.requireNonNull(viewer, "viewer");
+        if (viewer.isAnonymous()) {
+            throw new PermissionDeniedException(DenialReason.LOGIN_REQUIRED, "creating a board");
+        }
+        if (!viewer.hasRole(forum.settings.adminRole())) {
+            throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
+                    "creating a board needs the role '" + forum.settings.adminRole() + "'");
+        }
+        Checks checks = Checks.of(forum.validator, command);
+        checks.throwIfAny();
+        if (!SLUG.matcher(command.slug()).matches()) {
+            checks.add("slug", "bad_slug");
+        }
+        String name = checks.line("name", command.name(), forum.settings.maxNameLength());
+        String description = checks.block("description", Objects.requireNonNullElse(command.description(), ""),
+                MAX_DESCRIPTION, true).strip();
+        List<String> types = new ArrayList<>();
+        List<String> rawTypes = Objects.requireNonNullElse(command.topicTypes(), List.of());
+        for (int i = 0; i < rawTypes.size(); i++) {
+            String field = "topicTypes[" + i + "]";
+            String type = rawTypes.get(i) == null ? null : checks.line(field, rawTypes.get(i), forum.settings.maxNameLength());
+            if (type == null) {
+                checks.add(field, "required");
+            } else if (types.contains(type)) {
+                checks.add(field, "duplicate");
+            } else {
+                types.add(type);
+            }
+        }
+        Set<?> moderators = Objects.requireNonNullElse(command.moderators(), Set.of());
+        if (moderators.contains(null)) {
+            checks.add("moderators", "required");
+        }
+        if (command.kind() == BoardKind.CATEGORY && command.parentId() != null) {
+            checks.add("parentId", "bad_parent");
+        }
+        checks.throwIfAny();
+        NewBoard board = new NewBoard(command.parentId(), command.kind(), command.slug(), name, description,
+                command.position(), command.moderators() == null ? Set.of() : command.moderators(), types,
+                Objects.requireNonNullElse(command.policy(), AccessPolicy.DEFAULT));
+        return forum.store.inTransaction(tx -> {
+            Checks stored = new Checks();
+            if (board.parentId() != null) {
+                Optional<Board> parent = tx.board(board.parentId());
+                if (parent.isEmpty()) {
+                    stored.add("parentId", "unknown_parent");
+                } else if (depth(tx, parent.get()) + 1 > MAX_DEPTH) {
+                    stored.add("parentId", "too_deep", MAX_DEPTH);
+                }
+            }
+            if (tx.boardBySlug(board.slug()).isPresent()) {
+                stored.add("slug", "slug_taken");
+            }
+            stored.throwIfAny();
+            try {
+                return tx.insertBoard(board);
+            } catch (DuplicateKeyException e) {
+                throw new ValidationException(List.of(Violation.of("slug", "slug_taken")));
+            }
+        });
+    }
+
+    private static int depth(StoreReader reader, Board board) {
+        int depth = 1;
+        for (Board at = board; at.parentId() != null && depth <= MAX_DEPTH; depth++) {
+            at = reader.board(at.parentId()).orElseThrow();
+        }
+        return depth;
+    }
+
+    @Override
+    public Board get(Viewer viewer, BoardId id) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        return forum.store.readOnly(reader -> {
+            Board board = reader.board(id).orElseThrow(() -> new NotFoundException("board", id));
+            forum.access.require(viewer, Action.VIEW, board, Optional.empty());
+            return board;
+        });
+    }
+
+    @Override
+    public Optional<Board> bySlug(Viewer viewer, String slug) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(slug, "slug");
+        return forum.store.readOnly(reader -> reader.boardBySlug(slug)
+                .filter(board -> forum.access.decide(viewer, Action.VIEW, board, Optional.empty()).allowed()));
+    }
+
+    @Override
+    public List<Board> list(Viewer viewer) {
+        Objects.requireNonNull(viewer, "viewer");
+        List<Board> all = forum.store.readOnly(StoreReader::boards);
+        Map<Optional<BoardId>, List<Board>> children = all.stream().collect(Collectors.groupingBy(Board::parent));
+        List<Board> visible = new ArrayList<>();
+        addVisible(viewer, children, Optional.empty(), visible, new HashSet<>());
+        return visible;
+    }
+
+    private void addVisible(Viewer viewer, Map<Optional<BoardId>, List<Board>> children, Optional<BoardId> parent,
+            List<Board> out, Set<BoardId> seen) {
+        List<Board> level = new ArrayList<>(children.getOrDefault(parent, List.of()));
+        level.sort(Comparator.comparingInt(Board::position).thenComparing(Board::id));
+        for (Board board : level) {
+            if (seen.add(board.id()) && forum.access.decide(viewer, Action.VIEW, board, Optional.empty()).allowed()) {
+                out.add(board);
+                addVisible(viewer, children, Optional.of(board.id()), out, seen);
+            }
+        }
+    }
+
+    @Override
+    public BoardPage page(Viewer viewer, BoardId id, Optional<TopicCursor> after, int size) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(after, "after");
+        if (size < 1 || size > forum.settings.maxPageSize()) {
+            throw new ValidationException(List.of(Violation.of("size", "out_of_range")));
+        }
+        return forum.store.readOnly(reader -> {
+            Board board = reader.board(id).orElseThrow(() -> new NotFoundException("board", id));
+            forum.access.require(viewer, Action.VIEW, board, Optional.empty());
+            List<Topic> topics = reader.topics(id, after, size + 1);
+            TopicCursor next = topics.size() > size ? TopicCursor.after(topics.get(size - 1)) : null;
+            return new BoardPage(board, topics.subList(0, Math.min(size, topics.size())),
+                    forum.access.permissions(viewer, board, Optional.empty()), next);
+        });
+    }
+}

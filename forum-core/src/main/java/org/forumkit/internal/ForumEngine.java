@@ -1,0 +1,164 @@
+package org.forumkit.internal;
+
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.NoProviderFoundException;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.forumkit.Boards;
+import org.forumkit.ForumSettings;
+import org.forumkit.PermissionDeniedException;
+import org.forumkit.Posts;
+import org.forumkit.Topics;
+import org.forumkit.Views;
+import org.forumkit.Votes;
+import org.forumkit.event.ForumEvent;
+import org.forumkit.model.Author;
+import org.forumkit.model.ContentFormat;
+import org.forumkit.model.DenialReason;
+import org.forumkit.model.Viewer;
+import org.forumkit.spi.ContentRenderer;
+import org.forumkit.spi.ForumEventListener;
+import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.PermissionPolicy;
+import org.forumkit.spi.StoreTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the services of one {@code Forum}; not API. */
+public final class ForumEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(ForumEngine.class);
+
+    final ForumStore store;
+    final ForumSettings settings;
+    final AccessRules access;
+    final Validator validator;
+    private final Clock clock;
+    private final Map<ContentFormat, ContentRenderer> renderers;
+    private final List<ForumEventListener> listeners;
+    private final ValidatorFactory ownedFactory;
+
+    private final BoardsService boards;
+    private final TopicsService topics;
+    private final PostsService posts;
+    private final VotesService votes;
+    private final ViewBuffer views;
+
+    public ForumEngine(ForumStore store, Clock clock, ForumSettings settings, PermissionPolicy policy,
+            Map<ContentFormat, ContentRenderer> renderers, List<ForumEventListener> listeners, Validator validator) {
+        this.store = store;
+        this.clock = clock;
+        this.settings = settings;
+        this.access = new AccessRules(settings, policy);
+        this.renderers = renderers;
+        this.listeners = listeners;
+        if (validator == null) {
+            this.ownedFactory = defaultValidatorFactory();
+            this.validator = ownedFactory.getValidator();
+        } else {
+            this.ownedFactory = null;
+            this.validator = validator;
+        }
+        this.boards = new BoardsService(this);
+        this.topics = new TopicsService(this);
+        this.posts = new PostsService(this);
+        this.votes = new VotesService(this);
+        this.views = new ViewBuffer(store, clock, settings);
+    }
+
+    public Boards boards() {
+        return boards;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public Posts posts() {
+        return posts;
+    }
+
+    public Votes votes() {
+        return votes;
+    }
+
+    public Views views() {
+        return views;
+    }
+
+    public ForumSettings settings() {
+        return settings;
+    }
+
+    public void close() {
+        views.close();
+        if (ownedFactory != null) {
+            ownedFactory.close();
+        }
+    }
+
+    /** Now, to the microsecond: every database keeps that much, so a round trip changes nothing. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    boolean canRender(ContentFormat format) {
+        return renderers.containsKey(format);
+    }
+
+    ContentRenderer renderer(ContentFormat format) {
+        return renderers.get(format);
+    }
+
+    /** The author to store for a viewer: a signed-in user, with the display name cleaned like any name. */
+    Author author(Viewer viewer) {
+        if (!(viewer instanceof Viewer.Member member)) {
+            throw new PermissionDeniedException(DenialReason.LOGIN_REQUIRED, "anonymous visitors cannot write");
+        }
+        String name = TextRules.cut(TextRules.line(member.displayName()), settings.maxNameLength());
+        return new Author(member.id(), name.isEmpty() ? TextRules.cut(member.id().value(), settings.maxNameLength()) : name);
+    }
+
+    /** Delivers {@code event} to the listeners once {@code tx} has committed. */
+    void publish(StoreTransaction tx, ForumEvent event) {
+        tx.afterCommit(() -> {
+            for (ForumEventListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("event listener {} failed on {}", listener, event.getClass().getSimpleName(), e);
+                }
+            }
+        });
+    }
+
+    private static ValidatorFactory defaultValidatorFactory() {
+        try {
+            return Validation.byDefaultProvider().configure()
+                    .messageInterpolator(new TemplateInterpolator())
+                    .buildValidatorFactory();
+        } catch (NoProviderFoundException e) {
+            throw new IllegalStateException("no Jakarta Validation provider on the class path: add "
+                    + "org.hibernate.validator:hibernate-validator or pass one with Forum.builder().validator(…)", e);
+        }
+    }
+
+    /** Forumkit words violations itself (see {@code Violation}), so no expression language is needed. */
+    private static final class TemplateInterpolator implements MessageInterpolator {
+        @Override
+        public String interpolate(String template, Context context) {
+            return template;
+        }
+
+        @Override
+        public String interpolate(String template, Context context, Locale locale) {
+            return template;
+        }
+    }
+}

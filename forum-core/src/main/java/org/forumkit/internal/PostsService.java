@@ -1,0 +1,237 @@
+package org.forumkit.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.forumkit.NotFoundException;
+import org.forumkit.PermissionDeniedException;
+import org.forumkit.Posts;
+import org.forumkit.ValidationException;
+import org.forumkit.Violation;
+import org.forumkit.event.ForumEvent;
+import org.forumkit.model.Action;
+import org.forumkit.model.Author;
+import org.forumkit.model.Board;
+import org.forumkit.model.ContentFormat;
+import org.forumkit.model.DenialReason;
+import org.forumkit.model.EditPost;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
+import org.forumkit.model.PostState;
+import org.forumkit.model.Quote;
+import org.forumkit.model.QuoteRequest;
+import org.forumkit.model.Reply;
+import org.forumkit.model.Topic;
+import org.forumkit.model.Viewer;
+import org.forumkit.spi.ContentRenderer;
+import org.forumkit.spi.NewPost;
+import org.forumkit.spi.PostEdit;
+import org.forumkit.spi.StoreReader;
+
+final class PostsService implements Posts {
+    private final ForumEngine forum;
+
+    PostsService(ForumEngine forum) {
+        this.forum = forum;
+    }
+
+    /** What a reader who may not see a deleted post gets: its floor, author and times, no content. */
+    static Post placeholder(Post post) {
+        return new Post(post.id(), post.topicId(), post.floor(), post.author(), post.createdAt(), post.editedAt(),
+                post.revision(), "", post.format(), "", post.renderer(), post.state(), post.replyToFloor(),
+                post.support(), post.oppose(), List.of());
+    }
+
+    @Override
+    public Post reply(Viewer viewer, Reply command) {
+        Objects.requireNonNull(viewer, "viewer");
+        Checks checks = Checks.of(forum.validator, command);
+        if (command == null) {
+            checks.throwIfAny();
+        }
+        String body = checks.block("body", command.body(), forum.settings.maxBodyLength(), false);
+        ContentFormat format = Objects.requireNonNullElse(command.format(), ContentFormat.PLAIN);
+        if (!forum.canRender(format)) {
+            checks.add("format", "unknown_format");
+        }
+        if (command.replyToFloor() != null && command.replyToFloor() < 1) {
+            checks.add("replyToFloor", "out_of_range");
+        }
+        List<QuoteRequest> quotes = Objects.requireNonNullElse(command.quotes(), List.of());
+        if (quotes.size() > forum.settings.maxQuotesPerPost()) {
+            checks.add("quotes", "too_many", forum.settings.maxQuotesPerPost());
+        }
+        Map<Integer, String> excerpts = new LinkedHashMap<>();
+        for (int i = 0; i < quotes.size(); i++) {
+            QuoteRequest quote = quotes.get(i);
+            if (quote == null) {
+                continue;
+            }
+            String excerpt = checks.block("quotes[" + i + "].excerpt", quote.excerpt(), forum.settings.maxBodyLength(),
+                    false);
+            if (excerpts.containsKey(quote.floor())) {
+                checks.add("quotes[" + i + "].floor", "duplicate");
+            }
+            excerpts.put(quote.floor(), excerpt);
+        }
+        checks.throwIfAny();
+
+        return forum.store.inTransaction(tx -> {
+            Topic topic = tx.topic(command.topicId()).orElseThrow(() -> new NotFoundException("topic", command.topicId()));
+            Board board = tx.board(topic.boardId()).orElseThrow();
+            forum.access.require(viewer, Action.REPLY, board, Optional.of(topic));
+            if (!excerpts.isEmpty()) {
+                forum.access.require(viewer, Action.QUOTE, board, Optional.of(topic));
+            }
+            Author author = forum.author(viewer);
+            Checks stored = new Checks();
+            if (command.replyToFloor() != null && command.replyToFloor() > topic.highestFloor()) {
+                stored.add("replyToFloor", "unknown_floor");
+            }
+            List<Quote> snapshots = new ArrayList<>();
+            List<Post> quoted = new ArrayList<>();
+            Map<Integer, Post> sources = new LinkedHashMap<>();
+            tx.postsByFloors(topic.id(), excerpts.keySet()).forEach(post -> sources.put(post.floor(), post));
+            int i = 0;
+            for (Map.Entry<Integer, String> wanted : excerpts.entrySet()) {
+                String field = "quotes[" + i++ + "]";
+                Post source = sources.get(wanted.getKey());
+                if (source == null) {
+                    stored.add(field + ".floor", "unknown_floor");
+                    continue;
+                }
+                if (!forum.access.canSee(viewer, board, source)) {
+                    throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
+                            "floor " + source.floor() + " cannot be quoted: it is not visible");
+                }
+                Quote quote = Quoting.snapshot(source, wanted.getValue(), forum.settings.maxQuoteLength(), stored,
+                        field + ".excerpt");
+                if (quote != null) {
+                    snapshots.add(quote);
+                    quoted.add(source);
+                }
+            }
+            stored.throwIfAny();
+            ContentRenderer renderer = forum.renderer(format);
+            String html = renderer.render(body);
+            var now = forum.now();
+            Post post = tx.appendReply(new NewPost(topic.id(), author, now, body, format, html, renderer.version(),
+                    PostState.VISIBLE, command.replyToFloor(), snapshots));
+            forum.publish(tx, new ForumEvent.PostCreated(topic, post, now));
+            for (Post source : quoted) {
+                forum.publish(tx, new ForumEvent.PostQuoted(post, source, source.author(), now));
+            }
+            return post;
+        });
+    }
+
+    @Override
+    public Post get(Viewer viewer, PostId id) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        return forum.store.readOnly(reader -> {
+            Target target = target(reader, id);
+            forum.access.require(viewer, Action.VIEW, target.board, Optional.of(target.topic));
+            if (forum.access.canSee(viewer, target.board, target.post)) {
+                return target.post;
+            }
+            if (target.post.state() == PostState.DELETED) {
+                return placeholder(target.post);
+            }
+            throw new NotFoundException("post", id);
+        });
+    }
+
+    @Override
+    public Post edit(Viewer viewer, EditPost command) {
+        Objects.requireNonNull(viewer, "viewer");
+        Checks checks = Checks.of(forum.validator, command);
+        if (command == null) {
+            checks.throwIfAny();
+        }
+        String body = checks.block("body", command.body(), forum.settings.maxBodyLength(), false);
+        if (command.format() != null && !forum.canRender(command.format())) {
+            checks.add("format", "unknown_format");
+        }
+        checks.throwIfAny();
+        return forum.store.inTransaction(tx -> {
+            Target target = target(tx, command.postId());
+            Author editor = requireAuthorOrModerator(viewer, target);
+            if (target.post.state() == PostState.DELETED) {
+                throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "post " + target.post.id() + " is deleted");
+            }
+            if (target.topic.locked() && !forum.access.isModerator(viewer, target.board)) {
+                throw new PermissionDeniedException(DenialReason.TOPIC_LOCKED, "topic " + target.topic.id());
+            }
+            ContentFormat format = Objects.requireNonNullElse(command.format(), target.post.format());
+            ContentRenderer renderer = forum.renderer(format);
+            if (renderer == null) {
+                throw new ValidationException(List.of(Violation.of("format", "unknown_format")));
+            }
+            var now = forum.now();
+            Post edited = tx.editPost(target.post.id(),
+                    new PostEdit(body, format, renderer.render(body), renderer.version(), now));
+            forum.publish(tx, new ForumEvent.PostEdited(edited, editor, now));
+            return edited;
+        });
+    }
+
+    @Override
+    public Post delete(Viewer viewer, PostId id) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        return forum.store.inTransaction(tx -> {
+            Target target = target(tx, id);
+            Author by = requireAuthorOrModerator(viewer, target);
+            if (target.post.state() == PostState.DELETED) {
+                return target.post;
+            }
+            Post deleted = tx.changePostState(id, PostState.DELETED);
+            forum.publish(tx, new ForumEvent.PostDeleted(deleted, by, forum.now()));
+            return deleted;
+        });
+    }
+
+    @Override
+    public Post restore(Viewer viewer, PostId id) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        return forum.store.inTransaction(tx -> {
+            Target target = target(tx, id);
+            Author by = forum.author(viewer);
+            if (!forum.access.isModerator(viewer, target.board)) {
+                throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators restore posts");
+            }
+            if (target.post.state() != PostState.DELETED) {
+                return target.post;
+            }
+            Post restored = tx.changePostState(id, PostState.VISIBLE);
+            forum.publish(tx, new ForumEvent.PostRestored(restored, by, forum.now()));
+            return restored;
+        });
+    }
+
+    private Author requireAuthorOrModerator(Viewer viewer, Target target) {
+        Author author = forum.author(viewer);
+        forum.access.require(viewer, Action.VIEW, target.board, Optional.of(target.topic));
+        if (!forum.access.isAuthor(viewer, target.post) && !forum.access.isModerator(viewer, target.board)) {
+            throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
+                    "only the author or a moderator may change post " + target.post.id());
+        }
+        return author;
+    }
+
+    /** A post with the topic and board it belongs to. */
+    record Target(Post post, Topic topic, Board board) {
+    }
+
+    static Target target(StoreReader reader, PostId id) {
+        Post post = reader.post(id).orElseThrow(() -> new NotFoundException("post", id));
+        Topic topic = reader.topic(post.topicId()).orElseThrow();
+        Board board = reader.board(topic.boardId()).orElseThrow();
+        return new Target(post, topic, board);
+    }
+}

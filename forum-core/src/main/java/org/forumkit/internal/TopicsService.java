@@ -1,0 +1,151 @@
+package org.forumkit.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.forumkit.NotFoundException;
+import org.forumkit.Topics;
+import org.forumkit.ValidationException;
+import org.forumkit.Violation;
+import org.forumkit.event.ForumEvent;
+import org.forumkit.model.Action;
+import org.forumkit.model.Author;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.ContentFormat;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
+import org.forumkit.model.PostState;
+import org.forumkit.model.Quote;
+import org.forumkit.model.SourceState;
+import org.forumkit.model.StartTopic;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.TopicPage;
+import org.forumkit.model.TopicPageRequest;
+import org.forumkit.model.Viewer;
+import org.forumkit.spi.ContentRenderer;
+import org.forumkit.spi.NewPost;
+import org.forumkit.spi.NewTopic;
+import org.forumkit.spi.StartedTopic;
+import org.forumkit.spi.StoredTopicPage;
+
+final class TopicsService implements Topics {
+    static final int MAX_EXTERNAL_KEY = 255;
+
+    private final ForumEngine forum;
+
+    TopicsService(ForumEngine forum) {
+        this.forum = forum;
+    }
+
+    @Override
+    public Topic start(Viewer viewer, StartTopic command) {
+        Objects.requireNonNull(viewer, "viewer");
+        Checks checks = Checks.of(forum.validator, command);
+        if (command == null) {
+            checks.throwIfAny();
+        }
+        String title = checks.line("title", command.title(), forum.settings.maxTitleLength());
+        String type = checks.line("type", command.type(), forum.settings.maxNameLength());
+        String body = checks.block("body", command.body(), forum.settings.maxBodyLength(), false);
+        String externalKey = checks.line("externalKey", command.externalKey(), MAX_EXTERNAL_KEY);
+        ContentFormat format = Objects.requireNonNullElse(command.format(), ContentFormat.PLAIN);
+        if (!forum.canRender(format)) {
+            checks.add("format", "unknown_format");
+        }
+        checks.throwIfAny();
+        return forum.store.inTransaction(tx -> {
+            Board board = tx.board(command.boardId()).orElseThrow(() -> new NotFoundException("board", command.boardId()));
+            forum.access.require(viewer, Action.START_TOPIC, board, Optional.empty());
+            Author author = forum.author(viewer);
+            Checks stored = new Checks();
+            if (type != null && !board.topicTypes().contains(type)) {
+                stored.add("type", "unknown_type", board.topicTypes());
+            }
+            if (externalKey != null && tx.topicByExternalKey(board.id(), externalKey).isPresent()) {
+                stored.add("externalKey", "key_taken");
+            }
+            stored.throwIfAny();
+            ContentRenderer renderer = forum.renderer(format);
+            String html = renderer.render(body);
+            var now = forum.now();
+            StartedTopic started = tx.insertTopic(
+                    new NewTopic(board.id(), title, type, author, now, externalKey),
+                    new NewPost(null, author, now, body, format, html, renderer.version(), PostState.VISIBLE, null,
+                            List.of()));
+            forum.publish(tx, new ForumEvent.TopicStarted(started.topic(), started.openingPost(), now));
+            return started.topic();
+        });
+    }
+
+    @Override
+    public Topic get(Viewer viewer, TopicId id) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        return forum.store.readOnly(reader -> {
+            Topic topic = reader.topic(id).orElseThrow(() -> new NotFoundException("topic", id));
+            forum.access.require(viewer, Action.VIEW, reader.board(topic.boardId()).orElseThrow(), Optional.of(topic));
+            return topic;
+        });
+    }
+
+    @Override
+    public Optional<Topic> byExternalKey(Viewer viewer, BoardId boardId, String externalKey) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(boardId, "boardId");
+        Objects.requireNonNull(externalKey, "externalKey");
+        return forum.store.readOnly(reader -> {
+            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
+            forum.access.require(viewer, Action.VIEW, board, Optional.empty());
+            return reader.topicByExternalKey(boardId, TextRules.line(externalKey));
+        });
+    }
+
+    @Override
+    public TopicPage page(Viewer viewer, TopicId id, TopicPageRequest request) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(request, "request");
+        if (request.size() > forum.settings.maxPageSize()) {
+            throw new ValidationException(List.of(Violation.of("size", "out_of_range")));
+        }
+        // With an author filter the floors are not contiguous: read one more to know whether a next page exists.
+        TopicPageRequest read = request.author().isPresent()
+                ? new TopicPageRequest(request.fromFloor(), request.size() + 1, request.onlyAuthor())
+                : request;
+        StoredTopicPage stored = forum.store.readOnly(reader -> reader.topicPage(id, read, viewer.userId()))
+                .orElseThrow(() -> new NotFoundException("topic", id));
+        Board board = stored.board();
+        Topic topic = stored.topic();
+        forum.access.require(viewer, Action.VIEW, board, Optional.of(topic));
+
+        List<Post> posts = new ArrayList<>();
+        Map<PostId, SourceState> sources = new HashMap<>();
+        for (Post post : stored.posts().subList(0, Math.min(request.size(), stored.posts().size()))) {
+            if (forum.access.canSee(viewer, board, post)) {
+                posts.add(post);
+                for (Quote quote : post.quotes()) {
+                    SourceState source = stored.quoteSources().get(quote.sourcePostId());
+                    if (source != null) {
+                        sources.put(quote.sourcePostId(), source);
+                    }
+                }
+            } else if (post.state() == PostState.DELETED) {
+                posts.add(PostsService.placeholder(post));
+            }
+        }
+        Integer next;
+        if (request.author().isPresent()) {
+            next = stored.posts().size() > request.size() ? stored.posts().get(request.size()).floor() : null;
+        } else {
+            long following = (long) request.fromFloor() + request.size();
+            next = following <= topic.highestFloor() ? (int) following : null;
+        }
+        return new TopicPage(topic, board, posts, stored.viewerVotes(), sources,
+                forum.access.permissions(viewer, board, Optional.of(topic)), request, next);
+    }
+}

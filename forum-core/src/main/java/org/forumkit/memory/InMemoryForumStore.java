@@ -1,0 +1,472 @@
+package org.forumkit.memory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.forumkit.NotFoundException;
+import org.forumkit.model.Author;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.ContentFormat;
+import org.forumkit.model.LastPost;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
+import org.forumkit.model.PostState;
+import org.forumkit.model.Quote;
+import org.forumkit.model.SourceState;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicCursor;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.TopicPageRequest;
+import org.forumkit.model.UserId;
+import org.forumkit.model.VoteChange;
+import org.forumkit.model.VoteKind;
+import org.forumkit.spi.DuplicateKeyException;
+import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.NewBoard;
+import org.forumkit.spi.NewPost;
+import org.forumkit.spi.NewTopic;
+import org.forumkit.spi.PostEdit;
+import org.forumkit.spi.StartedTopic;
+import org.forumkit.spi.StoreTransaction;
+import org.forumkit.spi.StoredTopicPage;
+
+/**
+ * A thread-safe store that keeps everything in memory, with the semantics of a database: transactions are
+ * serializable (one writer at a time, readers share), a failed transaction is rolled back through an undo
+ * log, unique keys are enforced and only immutable values go in and out. It is the reference store for the
+ * contract kit, tests and quick starts; its data is lost with the JVM.
+ */
+public final class InMemoryForumStore implements ForumStore {
+
+    private static final Comparator<Topic> LISTING_ORDER = Comparator
+            .comparingInt(Topic::pinLevel).reversed()
+            .thenComparing(Topic::lastPostAt, Comparator.reverseOrder())
+            .thenComparing(Topic::id, Comparator.reverseOrder());
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ThreadLocal<Session> current = new ThreadLocal<>();
+
+    private long lastBoardId;
+    private long lastTopicId;
+    private long lastPostId;
+    private final Map<BoardId, Board> boards = new HashMap<>();
+    private final Map<String, BoardId> boardsBySlug = new HashMap<>();
+    private final Map<TopicId, Topic> topics = new HashMap<>();
+    private final Map<ExternalKey, TopicId> topicsByKey = new HashMap<>();
+    private final Map<BoardId, TreeSet<Topic>> listings = new HashMap<>();
+    private final Map<PostId, Post> posts = new HashMap<>();
+    /** Post ids of a topic by floor: index 0 holds floor 1. */
+    private final Map<TopicId, List<PostId>> floors = new HashMap<>();
+    private final Map<TopicId, Map<UserId, NavigableMap<Integer, PostId>>> floorsByAuthor = new HashMap<>();
+    private final Map<PostId, Map<UserId, VoteKind>> votes = new HashMap<>();
+
+    @Override
+    public <T> T inTransaction(TransactionWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        Session joined = current.get();
+        if (joined != null) {
+            if (!joined.writable) {
+                throw new IllegalStateException("cannot open a read-write transaction inside a read-only one");
+            }
+            return work.run(joined);
+        }
+        lock.writeLock().lock();
+        Session session = new Session(true);
+        current.set(session);
+        T result;
+        try {
+            result = work.run(session);
+        } catch (RuntimeException | Error e) {
+            session.rollback();
+            throw e;
+        } finally {
+            current.remove();
+            lock.writeLock().unlock();
+        }
+        session.committed();
+        return result;
+    }
+
+    @Override
+    public <T> T readOnly(ReadWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        Session joined = current.get();
+        if (joined != null) {
+            return work.run(joined);
+        }
+        lock.readLock().lock();
+        Session session = new Session(false);
+        current.set(session);
+        try {
+            return work.run(session);
+        } finally {
+            current.remove();
+            lock.readLock().unlock();
+        }
+    }
+
+    private record ExternalKey(BoardId board, String key) {
+    }
+
+    /** One transaction: reads see the store as it is; writes record how to undo themselves. */
+    private final class Session implements StoreTransaction {
+        private final boolean writable;
+        private final List<Runnable> undo = new ArrayList<>();
+        private final List<Runnable> afterCommit = new ArrayList<>();
+
+        Session(boolean writable) {
+            this.writable = writable;
+        }
+
+        void rollback() {
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                undo.get(i).run();
+            }
+        }
+
+        void committed() {
+            afterCommit.forEach(Runnable::run);
+        }
+
+        private void checkWritable() {
+            if (!writable) {
+                throw new IllegalStateException("this transaction is read-only");
+            }
+        }
+
+        /** Sets (or, for a {@code null} value, removes) an entry and records how to undo it. */
+        private <K, V> void put(Map<K, V> map, K key, V value) {
+            V before = value == null ? map.remove(key) : map.put(key, value);
+            undo.add(() -> {
+                if (before == null) {
+                    map.remove(key);
+                } else {
+                    map.put(key, before);
+                }
+            });
+        }
+
+        private <K, V> V child(Map<K, V> map, K key, Supplier<V> empty) {
+            V existing = map.get(key);
+            if (existing != null) {
+                return existing;
+            }
+            V created = empty.get();
+            put(map, key, created);
+            return created;
+        }
+
+        private void replaceTopic(Topic before, Topic after) {
+            put(topics, after.id(), after);
+            TreeSet<Topic> listing = listings.get(after.boardId());
+            listing.remove(before);
+            listing.add(after);
+            undo.add(() -> {
+                listing.remove(after);
+                listing.add(before);
+            });
+        }
+
+        // ---- reads ----
+
+        @Override
+        public Optional<Board> board(BoardId id) {
+            return Optional.ofNullable(boards.get(id));
+        }
+
+        @Override
+        public Optional<Board> boardBySlug(String slug) {
+            return Optional.ofNullable(boardsBySlug.get(slug)).map(boards::get);
+        }
+
+        @Override
+        public List<Board> boards() {
+            return boards.values().stream()
+                    .sorted(Comparator.comparingInt(Board::position).thenComparing(Board::id))
+                    .toList();
+        }
+
+        @Override
+        public Optional<Topic> topic(TopicId id) {
+            return Optional.ofNullable(topics.get(id));
+        }
+
+        @Override
+        public Optional<Topic> topicByExternalKey(BoardId board, String externalKey) {
+            return Optional.ofNullable(topicsByKey.get(new ExternalKey(board, externalKey))).map(topics::get);
+        }
+
+        @Override
+        public Optional<Post> post(PostId id) {
+            return Optional.ofNullable(posts.get(id));
+        }
+
+        @Override
+        public List<Post> postsByFloors(TopicId topic, Collection<Integer> wanted) {
+            List<PostId> ids = floors.getOrDefault(topic, List.of());
+            return wanted.stream().distinct().sorted()
+                    .filter(floor -> floor >= 1 && floor <= ids.size())
+                    .map(floor -> posts.get(ids.get(floor - 1)))
+                    .toList();
+        }
+
+        @Override
+        public Optional<StoredTopicPage> topicPage(TopicId topicId, TopicPageRequest request, Optional<UserId> viewer) {
+            Topic topic = topics.get(topicId);
+            if (topic == null) {
+                return Optional.empty();
+            }
+            List<Post> page = new ArrayList<>();
+            if (request.author().isPresent()) {
+                NavigableMap<Integer, PostId> own = floorsByAuthor.getOrDefault(topicId, Map.of())
+                        .getOrDefault(request.onlyAuthor(), new TreeMap<>());
+                for (PostId id : own.tailMap(request.fromFloor(), true).values()) {
+                    if (page.size() == request.size()) {
+                        break;
+                    }
+                    page.add(posts.get(id));
+                }
+            } else {
+                List<PostId> ids = floors.get(topicId);
+                int end = (int) Math.min(ids.size(), (long) request.fromFloor() - 1 + request.size());
+                for (int floor = request.fromFloor(); floor <= end; floor++) {
+                    page.add(posts.get(ids.get(floor - 1)));
+                }
+            }
+            Map<PostId, VoteKind> myVotes = new HashMap<>();
+            Map<PostId, SourceState> sources = new HashMap<>();
+            for (Post post : page) {
+                viewer.map(votes.getOrDefault(post.id(), Map.of())::get).ifPresent(v -> myVotes.put(post.id(), v));
+                for (Quote quote : post.quotes()) {
+                    Post source = posts.get(quote.sourcePostId());
+                    if (source != null) {
+                        sources.put(source.id(), new SourceState(source.revision(), source.state()));
+                    }
+                }
+            }
+            return Optional.of(new StoredTopicPage(boards.get(topic.boardId()), topic, page, myVotes, sources));
+        }
+
+        @Override
+        public List<Topic> topics(BoardId board, Optional<TopicCursor> after, int limit) {
+            TreeSet<Topic> listing = listings.get(board);
+            if (listing == null) {
+                return List.of();
+            }
+            return listing.stream()
+                    .filter(topic -> after.map(cursor -> cursor.isBefore(topic)).orElse(true))
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public Optional<VoteKind> vote(PostId post, UserId voter) {
+            return Optional.ofNullable(votes.getOrDefault(post, Map.of()).get(voter));
+        }
+
+        @Override
+        public Map<UserId, VoteKind> votes(PostId post) {
+            return Map.copyOf(votes.getOrDefault(post, Map.of()));
+        }
+
+        // ---- writes ----
+
+        @Override
+        public Board insertBoard(NewBoard board) {
+            checkWritable();
+            if (boardsBySlug.containsKey(board.slug())) {
+                throw new DuplicateKeyException("board.slug", "a board with slug '" + board.slug() + "' exists");
+            }
+            if (board.parentId() != null && !boards.containsKey(board.parentId())) {
+                throw new NotFoundException("board", board.parentId());
+            }
+            Board inserted = new Board(BoardId.of(++lastBoardId), board.parentId(), board.kind(), board.slug(),
+                    board.name(), board.description(), board.position(), board.moderators(), board.topicTypes(),
+                    board.policy(), 0, 0, null);
+            put(boards, inserted.id(), inserted);
+            put(boardsBySlug, inserted.slug(), inserted.id());
+            put(listings, inserted.id(), new TreeSet<>(LISTING_ORDER));
+            return inserted;
+        }
+
+        @Override
+        public StartedTopic insertTopic(NewTopic topic, NewPost opening) {
+            checkWritable();
+            Board board = boards.get(topic.boardId());
+            if (board == null) {
+                throw new NotFoundException("board", topic.boardId());
+            }
+            ExternalKey key = topic.externalKey() == null ? null : new ExternalKey(topic.boardId(), topic.externalKey());
+            if (key != null && topicsByKey.containsKey(key)) {
+                throw new DuplicateKeyException("topic.externalKey",
+                        "board " + topic.boardId() + " has a topic for '" + topic.externalKey() + "'");
+            }
+            TopicId id = TopicId.of(++lastTopicId);
+            Topic inserted = new Topic(id, topic.boardId(), topic.title(), topic.type(), topic.author(),
+                    topic.createdAt(), 0, false, topic.externalKey(), 0, 0, 1, opening.createdAt(), opening.author());
+            put(topics, id, inserted);
+            if (key != null) {
+                put(topicsByKey, key, id);
+            }
+            TreeSet<Topic> listing = listings.get(topic.boardId());
+            listing.add(inserted);
+            undo.add(() -> listing.remove(inserted));
+            put(floors, id, new ArrayList<>());
+            put(floorsByAuthor, id, new HashMap<>());
+            Post post = insertPost(inserted, 1, opening);
+            boolean visible = post.isVisible();
+            put(boards, board.id(), new Board(board.id(), board.parentId(), board.kind(), board.slug(), board.name(),
+                    board.description(), board.position(), board.moderators(), board.topicTypes(), board.policy(),
+                    board.topicCount() + 1, board.postCount() + (visible ? 1 : 0),
+                    visible ? lastPostOf(post) : board.lastPost()));
+            return new StartedTopic(inserted, post);
+        }
+
+        @Override
+        public Post appendReply(NewPost reply) {
+            checkWritable();
+            Topic topic = reply.topicId() == null ? null : topics.get(reply.topicId());
+            if (topic == null) {
+                throw new NotFoundException("topic", reply.topicId());
+            }
+            int floor = topic.highestFloor() + 1;
+            Post post = insertPost(topic, floor, reply);
+            boolean visible = post.isVisible();
+            replaceTopic(topic, counters(topic, topic.views(), topic.replies() + (visible ? 1 : 0), floor,
+                    visible ? post.createdAt() : topic.lastPostAt(), visible ? post.author() : topic.lastPostBy()));
+            if (visible) {
+                Board board = boards.get(topic.boardId());
+                put(boards, board.id(), withPosts(board, board.postCount() + 1, lastPostOf(post)));
+            }
+            return post;
+        }
+
+        private Post insertPost(Topic topic, int floor, NewPost post) {
+            Post inserted = new Post(PostId.of(++lastPostId), topic.id(), floor, post.author(), post.createdAt(), null,
+                    1, post.body(), post.format(), post.html(), post.renderer(), post.state(), post.replyToFloor(),
+                    0, 0, post.quotes());
+            put(posts, inserted.id(), inserted);
+            List<PostId> ids = floors.get(topic.id());
+            ids.add(inserted.id());
+            undo.add(() -> ids.remove(ids.size() - 1));
+            NavigableMap<Integer, PostId> own = child(floorsByAuthor.get(topic.id()), post.author().id(), TreeMap::new);
+            own.put(floor, inserted.id());
+            undo.add(() -> own.remove(floor));
+            return inserted;
+        }
+
+        private LastPost lastPostOf(Post post) {
+            return new LastPost(post.topicId(), post.id(), post.floor(), post.author(), post.createdAt());
+        }
+
+        private Board withPosts(Board board, long postCount, LastPost lastPost) {
+            return new Board(board.id(), board.parentId(), board.kind(), board.slug(), board.name(),
+                    board.description(), board.position(), board.moderators(), board.topicTypes(), board.policy(),
+                    board.topicCount(), postCount, lastPost);
+        }
+
+        private Post existingPost(PostId id) {
+            Post post = posts.get(id);
+            if (post == null) {
+                throw new NotFoundException("post", id);
+            }
+            return post;
+        }
+
+        @Override
+        public Post editPost(PostId id, PostEdit edit) {
+            checkWritable();
+            Post post = existingPost(id);
+            Post edited = revised(post, edit.editedAt(), post.revision() + 1, edit.body(), edit.format(), edit.html(),
+                    edit.renderer(), post.state(), post.support(), post.oppose());
+            put(posts, id, edited);
+            return edited;
+        }
+
+        @Override
+        public Post changePostState(PostId id, PostState state) {
+            checkWritable();
+            Post post = existingPost(id);
+            if (post.state() == state) {
+                return post;
+            }
+            Post changed = revised(post, post.editedAt(), post.revision(), post.body(), post.format(), post.html(),
+                    post.renderer(), state, post.support(), post.oppose());
+            put(posts, id, changed);
+            int delta = (changed.isVisible() ? 1 : 0) - (post.isVisible() ? 1 : 0);
+            if (delta != 0) {
+                Topic topic = topics.get(post.topicId());
+                if (!post.isOpening()) {
+                    replaceTopic(topic, counters(topic, topic.views(), topic.replies() + delta,
+                            topic.highestFloor(), topic.lastPostAt(), topic.lastPostBy()));
+                }
+                Board board = boards.get(topic.boardId());
+                put(boards, board.id(), withPosts(board, board.postCount() + delta, board.lastPost()));
+            }
+            return changed;
+        }
+
+        @Override
+        public VoteChange castVote(PostId id, UserId voter, VoteKind vote) {
+            checkWritable();
+            Post post = existingPost(id);
+            Map<UserId, VoteKind> onPost = child(votes, id, LinkedHashMap::new);
+            VoteKind before = onPost.get(voter);
+            if (before != vote) {
+                put(onPost, voter, vote);
+                post = revised(post, post.editedAt(), post.revision(), post.body(), post.format(), post.html(),
+                        post.renderer(), post.state(), post.support() + delta(before, vote, VoteKind.SUPPORT),
+                        post.oppose() + delta(before, vote, VoteKind.OPPOSE));
+                put(posts, id, post);
+            }
+            return new VoteChange(id, voter, before, vote, post.support(), post.oppose());
+        }
+
+        private static int delta(VoteKind before, VoteKind after, VoteKind kind) {
+            return (after == kind ? 1 : 0) - (before == kind ? 1 : 0);
+        }
+
+        @Override
+        public void addViews(Map<TopicId, Long> views) {
+            checkWritable();
+            views.forEach((id, count) -> {
+                Topic topic = topics.get(id);
+                if (topic != null && count > 0) {
+                    replaceTopic(topic, counters(topic, topic.views() + count, topic.replies(),
+                            topic.highestFloor(), topic.lastPostAt(), topic.lastPostBy()));
+                }
+            });
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            checkWritable();
+            afterCommit.add(Objects.requireNonNull(action, "action"));
+        }
+    }
+
+    private static Topic counters(Topic t, long views, long replies, int highestFloor, Instant lastPostAt,
+            Author lastPostBy) {
+        return new Topic(t.id(), t.boardId(), t.title(), t.type(), t.author(), t.createdAt(), t.pinLevel(), t.locked(),
+                t.externalKey(), views, replies, highestFloor, lastPostAt, lastPostBy);
+    }
+
+    private static Post revised(Post p, Instant editedAt, int revision, String body, ContentFormat format, String html,
+            String renderer, PostState state, long support, long oppose) {
+        return new Post(p.id(), p.topicId(), p.floor(), p.author(), p.createdAt(), editedAt, revision, body, format,
+                html, renderer, state, p.replyToFloor(), support, oppose, p.quotes());
+    }
+}

@@ -1,0 +1,56 @@
+package org.forumkit.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A category, board or sub-board. Boards form a hierarchy through {@code parentId} and are ordered by
+ * {@code position} among their siblings.
+ *
+ * @param topicTypes the allowed topic types, the bracketed prefix before a title (e.g. {@code 新闻媒体}); empty
+ *                   when the board has none
+ * @param lastPost   the newest post of the board, or {@code null} before the first one
+ */
+public record Board(
+        BoardId id,
+        BoardId parentId,
+        BoardKind kind,
+        String slug,
+        String name,
+        String description,
+        int position,
+        Set<UserId> moderators,
+        List<String> topicTypes,
+        AccessPolicy policy,
+        long topicCount,
+        long postCount,
+        LastPost lastPost) {
+
+    public Board {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        moderators = Set.copyOf(Objects.requireNonNull(moderators, "moderators"));
+        topicTypes = List.copyOf(Objects.requireNonNull(topicTypes, "topicTypes"));
+        Objects.requireNonNull(policy, "policy");
+        if (topicCount < 0 || postCount < 0) {
+            throw new IllegalArgumentException("counters must not be negative: topics=" + topicCount + ", posts=" + postCount);
+        }
+    }
+
+    public Optional<BoardId> parent() {
+        return Optional.ofNullable(parentId);
+    }
+
+    public Optional<LastPost> latestPost() {
+        return Optional.ofNullable(lastPost);
+    }
+
+    public boolean isModerator(UserId user) {
+        return moderators.contains(user);
+    }
+}

@@ -1,0 +1,53 @@
+package org.forumkit.model;
+
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Creates a category, board or sub-board. Like every command it is plain input: the service validates it and
+ * reports every bad field at once in a {@code ValidationException}.
+ *
+ * @param parentId    the parent category or board; {@code null} for a top-level category or board
+ * @param description free text, may be empty
+ * @param policy      who may do what; {@code null} for {@link AccessPolicy#DEFAULT}
+ */
+public record CreateBoard(
+        BoardId parentId,
+        @NotNull BoardKind kind,
+        @NotNull String slug,
+        @NotNull String name,
+        String description,
+        int position,
+        Set<UserId> moderators,
+        List<String> topicTypes,
+        AccessPolicy policy) {
+
+    public static CreateBoard category(String slug, String name) {
+        return new CreateBoard(null, BoardKind.CATEGORY, slug, name, "", 0, Set.of(), List.of(), null);
+    }
+
+    public static CreateBoard board(BoardId parentId, String slug, String name) {
+        return new CreateBoard(parentId, BoardKind.BOARD, slug, name, "", 0, Set.of(), List.of(), null);
+    }
+
+    public CreateBoard describedAs(String description) {
+        return new CreateBoard(parentId, kind, slug, name, description, position, moderators, topicTypes, policy);
+    }
+
+    public CreateBoard at(int position) {
+        return new CreateBoard(parentId, kind, slug, name, description, position, moderators, topicTypes, policy);
+    }
+
+    public CreateBoard moderatedBy(UserId... moderators) {
+        return new CreateBoard(parentId, kind, slug, name, description, position, Set.of(moderators), topicTypes, policy);
+    }
+
+    public CreateBoard withTopicTypes(String... topicTypes) {
+        return new CreateBoard(parentId, kind, slug, name, description, position, moderators, List.of(topicTypes), policy);
+    }
+
+    public CreateBoard withPolicy(AccessPolicy policy) {
+        return new CreateBoard(parentId, kind, slug, name, description, position, moderators, topicTypes, policy);
+    }
+}

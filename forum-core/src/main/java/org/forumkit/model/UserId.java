@@ -1,0 +1,29 @@
+package org.forumkit.model;
+
+import java.util.Objects;
+
+/** The host's own id of a signed-in user, stored as given (at most 128 characters, not blank). */
+public record UserId(String value) implements Comparable<UserId> {
+    public static final int MAX_LENGTH = 128;
+
+    public UserId {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank() || value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("UserId must be 1.." + MAX_LENGTH + " non-blank characters, was '" + value + "'");
+        }
+    }
+
+    public static UserId of(String value) {
+        return new UserId(value);
+    }
+
+    @Override
+    public int compareTo(UserId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

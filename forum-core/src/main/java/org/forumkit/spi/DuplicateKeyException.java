@@ -1,0 +1,24 @@
+package org.forumkit.spi;
+
+import org.forumkit.ConflictException;
+
+/** A store refused a write because a unique key is taken; {@link #key()} names it, e.g. {@code board.slug}. */
+public class DuplicateKeyException extends ConflictException {
+    private static final long serialVersionUID = 1L;
+
+    private final String key;
+
+    public DuplicateKeyException(String key, String message) {
+        super(message);
+        this.key = key;
+    }
+
+    public DuplicateKeyException(String key, String message, Throwable cause) {
+        super(message, cause);
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+}

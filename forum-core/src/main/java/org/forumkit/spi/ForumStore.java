@@ -1,0 +1,37 @@
+package org.forumkit.spi;
+
+/**
+ * Where a forum keeps its data: the one interface a storage plugin implements. All logic (permissions,
+ * validation, quoting, rendering) lives in core; a store offers primitives that are atomic on their own
+ * inside a callback transaction. A store must keep every invariant even when several {@code Forum}
+ * instances (app nodes) share it, through its own transactions, row locks and unique keys, never a JVM lock
+ * in core.
+ *
+ * <p>Run {@code org.forumkit.tck.ForumStoreContract} (forum-core's test-jar) against an implementation to
+ * check it.
+ */
+public interface ForumStore {
+
+    /**
+     * Runs {@code work} in one transaction and commits when it returns; any exception rolls everything back and
+     * is rethrown. A store may run {@code work} more than once when the database reports a serialization
+     * failure or deadlock, so {@code work} must have no effects outside the transaction (use
+     * {@link StoreTransaction#afterCommit(Runnable)}).
+     */
+    <T> T inTransaction(TransactionWork<T> work);
+
+    /** Runs {@code work} in a read-only transaction that sees one consistent state. */
+    <T> T readOnly(ReadWork<T> work);
+
+    /** Work done inside a read-write transaction. */
+    @FunctionalInterface
+    interface TransactionWork<T> {
+        T run(StoreTransaction tx);
+    }
+
+    /** Work done inside a read-only transaction. */
+    @FunctionalInterface
+    interface ReadWork<T> {
+        T run(StoreReader reader);
+    }
+}

@@ -1,0 +1,55 @@
+package org.forumkit.spi;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicCursor;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.TopicPageRequest;
+import org.forumkit.model.UserId;
+import org.forumkit.model.VoteKind;
+
+/** The reads a store offers inside a transaction. Lookups return {@link Optional}, never {@code null}. */
+public interface StoreReader {
+
+    Optional<Board> board(BoardId id);
+
+    Optional<Board> boardBySlug(String slug);
+
+    /** Every board and category, ordered by position, then id. */
+    List<Board> boards();
+
+    Optional<Topic> topic(TopicId id);
+
+    Optional<Topic> topicByExternalKey(BoardId board, String externalKey);
+
+    Optional<Post> post(PostId id);
+
+    /** The posts of a topic on the given floors, in floor order; floors that do not exist are left out. */
+    List<Post> postsByFloors(TopicId topic, Collection<Integer> floors);
+
+    /**
+     * One page of a topic in a constant number of queries: the topic and its board, the posts from
+     * {@code request.fromFloor()} in floor order (every state, at most {@code request.size()}, only
+     * {@code request.onlyAuthor()}'s when set) with their quotes, the viewer's votes on them, and the current
+     * revision and state of every post they quote. Empty when the topic does not exist.
+     */
+    Optional<StoredTopicPage> topicPage(TopicId topic, TopicPageRequest request, Optional<UserId> viewer);
+
+    /**
+     * Up to {@code limit} topics of a board in listing order (pin level descending, then last post time
+     * descending, then id descending), starting after {@code after} when present.
+     */
+    List<Topic> topics(BoardId board, Optional<TopicCursor> after, int limit);
+
+    Optional<VoteKind> vote(PostId post, UserId voter);
+
+    /** Every vote on a post. */
+    Map<UserId, VoteKind> votes(PostId post);
+}

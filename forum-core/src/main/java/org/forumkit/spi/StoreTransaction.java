@@ -1,0 +1,60 @@
+package org.forumkit.spi;
+
+import java.util.Map;
+import org.forumkit.model.Board;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
+import org.forumkit.model.PostState;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.UserId;
+import org.forumkit.model.VoteChange;
+import org.forumkit.model.VoteKind;
+
+/**
+ * The writes a store offers inside a read-write transaction. Each is atomic on its own and keeps the
+ * counters that depend on it exact; the transaction around them makes a command all-or-nothing.
+ */
+public interface StoreTransaction extends StoreReader {
+
+    /** Inserts a board with zero counters. Throws {@link DuplicateKeyException} ({@code board.slug}) for a used slug. */
+    Board insertBoard(NewBoard board);
+
+    /**
+     * Inserts a topic with its opening post on floor 1 and bumps the board's counters (topics by one, posts by
+     * one when the opening post is visible, the board's last post). Throws {@link DuplicateKeyException}
+     * ({@code topic.externalKey}) when the board has a topic with the same external key.
+     */
+    StartedTopic insertTopic(NewTopic topic, NewPost openingPost);
+
+    /**
+     * Appends a reply on the topic's next floor, allocated atomically with the topic row as the lock (so two
+     * concurrent replies never share or skip a floor), and when the reply is visible bumps the topic's reply
+     * count and last post and the board's post count and last post. Throws
+     * {@link org.forumkit.NotFoundException} when the topic does not exist.
+     */
+    Post appendReply(NewPost reply);
+
+    /** Replaces a post's body and rendering, stamps the edit and increments its revision. */
+    Post editPost(PostId post, PostEdit edit);
+
+    /**
+     * Moves a post to another state. When its visibility changes, the topic's reply count (for floors after
+     * the first) and the board's post count move by one. Returns the post as it is now.
+     */
+    Post changePostState(PostId post, PostState state);
+
+    /**
+     * Sets {@code voter}'s vote on a post ({@code null} retracts it) and moves the post's support and oppose
+     * counts by the difference, atomically, so that the counts always equal the vote rows.
+     */
+    VoteChange castVote(PostId post, UserId voter, VoteKind vote);
+
+    /** Adds buffered view counts to topics; topics that no longer exist are skipped. */
+    void addViews(Map<TopicId, Long> views);
+
+    /**
+     * Runs {@code action} once this transaction has committed (or when a host-managed transaction it joined
+     * commits); never when it rolls back.
+     */
+    void afterCommit(Runnable action);
+}

@@ -1,0 +1,28 @@
+package org.forumkit.spi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.forumkit.model.Board;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
+import org.forumkit.model.SourceState;
+import org.forumkit.model.Topic;
+import org.forumkit.model.VoteKind;
+
+/** What a store reads for one topic page; core decides from it what the viewer sees. */
+public record StoredTopicPage(
+        Board board,
+        Topic topic,
+        List<Post> posts,
+        Map<PostId, VoteKind> viewerVotes,
+        Map<PostId, SourceState> quoteSources) {
+
+    public StoredTopicPage {
+        Objects.requireNonNull(board, "board");
+        Objects.requireNonNull(topic, "topic");
+        posts = List.copyOf(posts);
+        viewerVotes = Map.copyOf(viewerVotes);
+        quoteSources = Map.copyOf(quoteSources);
+    }
+}
