@@ -74,7 +74,7 @@ final class BoardsService implements Boards {
             }
         }
         Set<?> moderators = Objects.requireNonNullElse(command.moderators(), Set.of());
-        if (moderators.contains(null)) {
+        if (moderators.stream().anyMatch(Objects::isNull)) {
             checks.add("moderators", "required");
         }
         if (command.kind() == BoardKind.CATEGORY && command.parentId() != null) {

@@ -1,0 +1,12 @@
+package org.forumkit.memory;
+
+import org.forumkit.spi.ForumStore;
+import org.forumkit.tck.ForumStoreContract;
+
+class InMemoryForumStoreTest extends ForumStoreContract {
+
+    @Override
+    protected ForumStore newStore() {
+        return new InMemoryForumStore();
+    }
+}

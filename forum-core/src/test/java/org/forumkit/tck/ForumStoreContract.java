@@ -1,0 +1,708 @@
+package org.forumkit.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.forumkit.tck.ForumFixtures.ADMIN;
+import static org.forumkit.tck.ForumFixtures.ALICE;
+import static org.forumkit.tck.ForumFixtures.ANONYMOUS;
+import static org.forumkit.tck.ForumFixtures.BOB;
+import static org.forumkit.tck.ForumFixtures.CAROL;
+import static org.forumkit.tck.ForumFixtures.MOD;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.forumkit.Forum;
+import org.forumkit.ForumSettings;
+import org.forumkit.NotFoundException;
+import org.forumkit.model.Author;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.BoardKind;
+import org.forumkit.model.ContentFormat;
+import org.forumkit.model.CreateBoard;
+import org.forumkit.model.EditPost;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostState;
+import org.forumkit.model.QuoteStatus;
+import org.forumkit.model.Reply;
+import org.forumkit.model.StartTopic;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicCursor;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.TopicPage;
+import org.forumkit.model.TopicPageRequest;
+import org.forumkit.model.UserId;
+import org.forumkit.model.Viewer;
+import org.forumkit.model.VoteChange;
+import org.forumkit.model.VoteKind;
+import org.forumkit.spi.DuplicateKeyException;
+import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.NewPost;
+import org.forumkit.spi.NewTopic;
+import org.forumkit.spi.StoreReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage contract kit: every storage plugin extends this class, returns a fresh, empty store from
+ * {@link #newStore()}, and must pass every test unchanged. The tests go through the public {@link Forum} API
+ * where that is how the store is used, and through the SPI directly for what only a store can get wrong
+ * (rollback, after-commit actions, unique keys).
+ */
+public abstract class ForumStoreContract {
+
+    /** A fresh store with no data; called before every test. */
+    protected abstract ForumStore newStore();
+
+    /** How many threads the concurrency tests use; at least 8. */
+    protected int threads() {
+        return 8;
+    }
+
+    /** How many operations each thread performs in the concurrency tests. */
+    protected int operationsPerThread() {
+        return 25;
+    }
+
+    protected ForumStore store;
+    protected MutableClock clock;
+    protected Forum forum;
+    protected ForumFixtures given;
+
+    @BeforeEach
+    void openForum() {
+        store = newStore();
+        clock = MutableClock.atSeedTime();
+        forum = forumOn(store);
+        given = new ForumFixtures(forum);
+    }
+
+    @AfterEach
+    void closeForum() {
+        forum.close();
+    }
+
+    /** A forum on {@code store} with this test's clock and views flushed only on demand. */
+    protected Forum forumOn(ForumStore store) {
+        return Forum.builder()
+                .store(store)
+                .clock(clock)
+                .settings(ForumSettings.defaults().withViews(Duration.ofMinutes(30), Duration.ZERO))
+                .build();
+    }
+
+    private Instant tick() {
+        return clock.advance(Duration.ofSeconds(1));
+    }
+
+    @Nested
+    @DisplayName("Boards")
+    class Boards {
+
+        @Test
+        @DisplayName("a board is stored with every field and zero counters, and found by id and by slug")
+        void storesBoard() {
+            Board category = forum.boards().create(ADMIN, CreateBoard.category("news", "新闻").at(2));
+            Board board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "media", "新闻媒体")
+                    .describedAs("媒体报道\n转载")
+                    .moderatedBy(ForumFixtures.id(MOD), ForumFixtures.id(BOB))
+                    .withTopicTypes("新闻媒体", "讨论"));
+
+            Board read = store.readOnly((StoreReader reader) -> reader.board(board.id())).orElseThrow();
+            assertThat(read).isEqualTo(board);
+            assertThat(read.parentId()).isEqualTo(category.id());
+            assertThat(read.kind()).isEqualTo(BoardKind.BOARD);
+            assertThat(read.topicTypes()).containsExactly("新闻媒体", "讨论");
+            assertThat(read.moderators()).containsExactlyInAnyOrder(ForumFixtures.id(MOD), ForumFixtures.id(BOB));
+            assertThat(read.topicCount()).isZero();
+            assertThat(read.postCount()).isZero();
+            assertThat(read.lastPost()).isNull();
+            assertThat(store.readOnly((StoreReader reader) -> reader.boardBySlug("media"))).contains(board);
+            assertThat(store.readOnly((StoreReader reader) -> reader.boardBySlug("nope"))).isEmpty();
+            assertThat(store.readOnly((StoreReader reader) -> reader.board(BoardId.of(999_999)))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("boards are listed by position, then by id")
+        void ordersBoards() {
+            Board b = forum.boards().create(ADMIN, CreateBoard.category("b", "B").at(1));
+            Board a = forum.boards().create(ADMIN, CreateBoard.category("a", "A").at(1));
+            Board first = forum.boards().create(ADMIN, CreateBoard.category("c", "C").at(0));
+
+            assertThat(store.readOnly(StoreReader::boards)).extracting(Board::id)
+                    .containsExactly(first.id(), b.id(), a.id());
+        }
+
+        @Test
+        @DisplayName("a second board with the same slug is refused and leaves nothing behind")
+        void uniqueSlug() {
+            Board existing = forum.boards().create(ADMIN, CreateBoard.category("news", "新闻"));
+            var duplicate = new org.forumkit.spi.NewBoard(null, BoardKind.CATEGORY, "news", "Other", "", 0,
+                    java.util.Set.of(), List.of(), existing.policy());
+
+            assertThatThrownBy(() -> store.inTransaction(tx -> tx.insertBoard(duplicate)))
+                    .isInstanceOf(DuplicateKeyException.class)
+                    .satisfies(e -> assertThat(((DuplicateKeyException) e).key()).isEqualTo("board.slug"));
+            assertThat(store.readOnly(StoreReader::boards)).containsExactly(existing);
+        }
+    }
+
+    @Nested
+    @DisplayName("Topics and their opening post")
+    class Topics {
+
+        @Test
+        @DisplayName("starting a topic stores it with floor 1 and moves the board's counters")
+        void startsTopic() {
+            Board board = given.board();
+            Topic topic = forum.topics().start(ALICE, StartTopic.of(board.id(), "强化高水平崛起的民政服务保障", "正文")
+                    .withType("新闻媒体"));
+
+            Topic read = store.readOnly((StoreReader reader) -> reader.topic(topic.id())).orElseThrow();
+            assertThat(read).isEqualTo(topic);
+            assertThat(read.title()).isEqualTo("强化高水平崛起的民政服务保障");
+            assertThat(read.type()).isEqualTo("新闻媒体");
+            assertThat(read.author()).isEqualTo(new Author(ForumFixtures.id(ALICE), "Alice"));
+            assertThat(read.highestFloor()).isEqualTo(1);
+            assertThat(read.replies()).isZero();
+            assertThat(read.views()).isZero();
+            assertThat(read.lastPostAt()).isEqualTo(read.createdAt());
+
+            List<Post> posts = given.allPosts(ALICE, topic);
+            assertThat(posts).singleElement().satisfies(post -> {
+                assertThat(post.floor()).isEqualTo(1);
+                assertThat(post.body()).isEqualTo("正文");
+                assertThat(post.revision()).isEqualTo(1);
+                assertThat(post.state()).isEqualTo(PostState.VISIBLE);
+            });
+            Board after = given.reload(board);
+            assertThat(after.topicCount()).isEqualTo(1);
+            assertThat(after.postCount()).isEqualTo(1);
+            assertThat(after.lastPost().postId()).isEqualTo(posts.get(0).id());
+            assertThat(after.lastPost().floor()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("an external key finds its topic; it is unique within a board but not across boards")
+        void externalKeys() {
+            Board one = given.board();
+            Board two = given.board();
+            Topic article = forum.topics().start(ALICE, StartTopic.of(one.id(), "Comments", "first")
+                    .forExternalKey("article-42"));
+            Topic elsewhere = forum.topics().start(ALICE, StartTopic.of(two.id(), "Comments", "first")
+                    .forExternalKey("article-42"));
+
+            assertThat(store.readOnly((StoreReader reader) -> reader.topicByExternalKey(one.id(), "article-42"))).contains(article);
+            assertThat(store.readOnly((StoreReader reader) -> reader.topicByExternalKey(two.id(), "article-42"))).contains(elsewhere);
+            assertThat(store.readOnly((StoreReader reader) -> reader.topicByExternalKey(one.id(), "article-43"))).isEmpty();
+
+            NewTopic again = new NewTopic(one.id(), "Again", null, new Author(ForumFixtures.id(BOB), "Bob"), tick(),
+                    "article-42");
+            assertThatThrownBy(() -> store.inTransaction(tx -> tx.insertTopic(again, opening(again))))
+                    .isInstanceOf(DuplicateKeyException.class)
+                    .satisfies(e -> assertThat(((DuplicateKeyException) e).key()).isEqualTo("topic.externalKey"));
+            assertThat(given.reload(one).topicCount()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a board lists its topics by newest activity, and a reply moves a topic to the top")
+        void listingOrder() {
+            Board board = given.board();
+            Topic older = given.topic(board, ALICE);
+            tick();
+            Topic newer = given.topic(board, BOB);
+            assertThat(store.readOnly((StoreReader reader) -> reader.topics(board.id(), Optional.empty(), 10)))
+                    .extracting(Topic::id).containsExactly(newer.id(), older.id());
+
+            tick();
+            given.reply(older, CAROL, "顶");
+            assertThat(store.readOnly((StoreReader reader) -> reader.topics(board.id(), Optional.empty(), 10)))
+                    .extracting(Topic::id).containsExactly(older.id(), newer.id());
+        }
+
+        @Test
+        @DisplayName("cursor paging walks a board's listing without skipping or repeating, even on equal times")
+        void cursorPaging() {
+            Board board = given.board();
+            List<TopicId> started = new ArrayList<>();
+            for (int i = 0; i < 23; i++) {
+                if (i % 4 == 0) {
+                    tick(); // several topics share each timestamp: the id breaks the tie
+                }
+                started.add(given.topic(board, ALICE).id());
+            }
+            List<TopicId> walked = new ArrayList<>();
+            Optional<TopicCursor> after = Optional.empty();
+            do {
+                var page = forum.boards().page(ALICE, board.id(), after, 5);
+                page.topics().forEach(t -> walked.add(t.id()));
+                after = page.nextCursor().map(c -> TopicCursor.parse(c.token()));
+            } while (after.isPresent());
+
+            List<TopicId> expected = new ArrayList<>(started);
+            Collections.reverse(expected);
+            assertThat(walked).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Nested
+    @DisplayName("Floors")
+    class Floors {
+
+        @Test
+        @DisplayName("replies take floors 2, 3, … and move the topic's and board's counters")
+        void sequentialFloors() {
+            Board board = given.board();
+            Topic topic = given.topic(board, ALICE);
+            tick();
+            Post second = given.reply(topic, BOB, "沙发");
+            Instant lastAt = tick();
+            Post third = given.reply(topic, CAROL, "板凳");
+
+            assertThat(second.floor()).isEqualTo(2);
+            assertThat(third.floor()).isEqualTo(3);
+            Topic after = given.reload(topic);
+            assertThat(after.highestFloor()).isEqualTo(3);
+            assertThat(after.replies()).isEqualTo(2);
+            assertThat(after.lastPostAt()).isEqualTo(lastAt);
+            assertThat(after.lastPostBy().id()).isEqualTo(ForumFixtures.id(CAROL));
+            Board b = given.reload(board);
+            assertThat(b.postCount()).isEqualTo(3);
+            assertThat(b.lastPost().postId()).isEqualTo(third.id());
+        }
+
+        @Test
+        @DisplayName("a page is a floor range at any depth, and 'only this author' filters by floor")
+        void floorRanges() {
+            Topic topic = given.topic();
+            for (int i = 2; i <= 60; i++) {
+                given.reply(topic, i % 3 == 0 ? BOB : CAROL, "floor " + i);
+            }
+            TopicPage deep = forum.topics().page(BOB, topic.id(), TopicPageRequest.page(3, 20));
+            assertThat(deep.posts()).extracting(Post::floor)
+                    .containsExactlyElementsOf(IntStream.rangeClosed(41, 60).boxed().toList());
+            assertThat(deep.next()).isEmpty();
+            assertThat(forum.topics().page(BOB, topic.id(), TopicPageRequest.page(2, 20)).next()).contains(41);
+
+            TopicPage bobs = forum.topics().page(BOB, topic.id(),
+                    TopicPageRequest.from(10, 5).onlyBy(ForumFixtures.id(BOB)));
+            assertThat(bobs.posts()).extracting(Post::floor).containsExactly(12, 15, 18, 21, 24);
+            assertThat(bobs.next()).contains(27);
+        }
+
+        @Test
+        @DisplayName("a deleted post keeps its floor, shows as a placeholder and stops counting; restoring undoes it")
+        void deletedKeepsFloor() {
+            Board board = given.board();
+            Topic topic = given.topic(board, ALICE);
+            Post doomed = given.reply(topic, BOB, "要删除的内容");
+            given.reply(topic, CAROL, "after");
+
+            forum.posts().delete(BOB, doomed.id());
+            assertThat(given.reload(topic).replies()).isEqualTo(1);
+            assertThat(given.reload(board).postCount()).isEqualTo(2);
+            List<Post> seen = given.allPosts(CAROL, topic);
+            assertThat(seen).extracting(Post::floor).containsExactly(1, 2, 3);
+            assertThat(seen.get(1).state()).isEqualTo(PostState.DELETED);
+            assertThat(seen.get(1).body()).isEmpty();
+            assertThat(given.reply(topic, ALICE, "next").floor()).isEqualTo(4);
+
+            forum.posts().restore(MOD, doomed.id());
+            assertThat(given.reload(topic).replies()).isEqualTo(3);
+            assertThat(given.reload(board).postCount()).isEqualTo(4);
+        }
+
+        @Test
+        @DisplayName("a pending post takes a floor but no count until it becomes visible")
+        void pendingPost() {
+            Board board = given.board();
+            Topic topic = given.topic(board, ALICE);
+            Post pending = store.inTransaction(tx -> tx.appendReply(reply(topic.id(), BOB, PostState.PENDING)));
+
+            assertThat(pending.floor()).isEqualTo(2);
+            assertThat(given.reload(topic).replies()).isZero();
+            assertThat(given.reload(topic).highestFloor()).isEqualTo(2);
+            assertThat(given.reload(board).postCount()).isEqualTo(1);
+            assertThat(given.allPosts(CAROL, topic)).extracting(Post::floor).containsExactly(1);
+            assertThat(given.allPosts(BOB, topic)).extracting(Post::floor).containsExactly(1, 2);
+
+            store.inTransaction(tx -> tx.changePostState(pending.id(), PostState.VISIBLE));
+            assertThat(given.reload(topic).replies()).isEqualTo(1);
+            assertThat(given.reload(board).postCount()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("concurrent replies to one topic get floors 1..n with no gap or duplicate and exact counts")
+        void concurrentReplies() throws Exception {
+            Board board = given.board();
+            Topic topic = given.topic(board, ALICE);
+            List<Viewer.Member> writers = IntStream.range(0, threads())
+                    .mapToObj(i -> Viewer.user("writer-" + i, "写手" + i)).toList();
+
+            runConcurrently(writers.size(), (thread, op) ->
+                    forum.posts().reply(writers.get(thread), Reply.to(topic.id(), "回复 " + thread + "-" + op)));
+
+            int expected = 1 + threads() * operationsPerThread();
+            List<Post> posts = given.allPosts(ALICE, topic);
+            assertThat(posts).extracting(Post::floor)
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, expected).boxed().toList());
+            Topic after = given.reload(topic);
+            assertThat(after.highestFloor()).isEqualTo(expected);
+            assertThat(after.replies()).isEqualTo(expected - 1);
+            assertThat(given.reload(board).postCount()).isEqualTo(expected);
+        }
+    }
+
+    @Nested
+    @DisplayName("Votes")
+    class Votes {
+
+        @Test
+        @DisplayName("casting, changing and retracting a vote move both counts and keep one row per voter")
+        void voteLifecycle() {
+            Topic topic = given.topic();
+            Post post = given.reply(topic, BOB, "观点");
+
+            assertThat(forum.votes().cast(ALICE, post.id(), VoteKind.SUPPORT))
+                    .isEqualTo(new VoteChange(post.id(), ForumFixtures.id(ALICE), null, VoteKind.SUPPORT, 1, 0));
+            assertThat(forum.votes().cast(CAROL, post.id(), VoteKind.SUPPORT).support()).isEqualTo(2);
+            VoteChange changed = forum.votes().cast(ALICE, post.id(), VoteKind.OPPOSE);
+            assertThat(changed.before()).isEqualTo(VoteKind.SUPPORT);
+            assertThat(changed.support()).isEqualTo(1);
+            assertThat(changed.oppose()).isEqualTo(1);
+            VoteChange same = forum.votes().cast(ALICE, post.id(), VoteKind.OPPOSE);
+            assertThat(same.changed()).isFalse();
+            assertThat(same.oppose()).isEqualTo(1);
+            VoteChange retracted = forum.votes().retract(CAROL, post.id());
+            assertThat(retracted.after()).isNull();
+            assertThat(retracted.support()).isZero();
+
+            assertThat(store.readOnly((StoreReader reader) -> reader.votes(post.id())))
+                    .isEqualTo(Map.of(ForumFixtures.id(ALICE), VoteKind.OPPOSE));
+            assertThat(store.readOnly((StoreReader reader) -> reader.vote(post.id(), ForumFixtures.id(ALICE))))
+                    .contains(VoteKind.OPPOSE);
+            assertThat(store.readOnly((StoreReader reader) -> reader.vote(post.id(), ForumFixtures.id(CAROL)))).isEmpty();
+            Post read = store.readOnly((StoreReader reader) -> reader.post(post.id())).orElseThrow();
+            assertThat(read.support()).isZero();
+            assertThat(read.oppose()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a page carries the viewer's own votes")
+        void pageCarriesVotes() {
+            Topic topic = given.topic();
+            Post post = given.reply(topic, BOB, "观点");
+            forum.votes().cast(ALICE, post.id(), VoteKind.SUPPORT);
+            forum.votes().cast(CAROL, post.id(), VoteKind.OPPOSE);
+
+            TopicPage page = forum.topics().page(ALICE, topic.id(), TopicPageRequest.first(20));
+            assertThat(page.myVotes()).isEqualTo(Map.of(post.id(), VoteKind.SUPPORT));
+            assertThat(forum.topics().page(ANONYMOUS, topic.id(), TopicPageRequest.first(20)).myVotes()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("concurrent voting, changing and retracting on one post ends with counts equal to the vote rows")
+        void concurrentVotes() throws Exception {
+            Topic topic = given.topic();
+            Post post = given.reply(topic, BOB, "热帖");
+            List<Viewer.Member> voters = IntStream.range(0, threads() * 2)
+                    .mapToObj(i -> Viewer.user("voter-" + i, "投票人" + i)).toList();
+
+            runConcurrently(threads(), (thread, op) -> {
+                Random random = new Random(31L * thread + op);
+                Viewer.Member voter = voters.get((thread * 2 + random.nextInt(2)) % voters.size());
+                return switch (random.nextInt(3)) {
+                    case 0 -> forum.votes().cast(voter, post.id(), VoteKind.SUPPORT);
+                    case 1 -> forum.votes().cast(voter, post.id(), VoteKind.OPPOSE);
+                    default -> forum.votes().retract(voter, post.id());
+                };
+            });
+
+            Map<UserId, VoteKind> rows = store.readOnly((StoreReader reader) -> reader.votes(post.id()));
+            Post read = store.readOnly((StoreReader reader) -> reader.post(post.id())).orElseThrow();
+            assertThat(read.support()).isEqualTo(rows.values().stream().filter(VoteKind.SUPPORT::equals).count());
+            assertThat(read.oppose()).isEqualTo(rows.values().stream().filter(VoteKind.OPPOSE::equals).count());
+        }
+    }
+
+    @Nested
+    @DisplayName("Quotes")
+    class Quotes {
+
+        @Test
+        @DisplayName("a quote snapshot is stored with the reply and never changes when the source is edited or deleted")
+        void snapshotIsStable() {
+            Topic topic = given.topic();
+            Post source = given.reply(topic, BOB, "四是加强社会工作专业人才队伍建设，提高社会事务管理和社会服务水平。");
+            Post reply = forum.posts().reply(CAROL, Reply.to(topic.id(), "希望该培训真的能系统落实~")
+                    .quoting(source.floor(), "四是加强社会工作专业人才队伍建设"));
+
+            TopicPage page = forum.topics().page(ALICE, topic.id(), TopicPageRequest.first(20));
+            Post shown = page.posts().get(2);
+            assertThat(shown.id()).isEqualTo(reply.id());
+            assertThat(shown.quotes()).singleElement().satisfies(q -> {
+                assertThat(q.sourcePostId()).isEqualTo(source.id());
+                assertThat(q.sourceFloor()).isEqualTo(2);
+                assertThat(q.sourceAuthor().displayName()).isEqualTo("鲍勃");
+                assertThat(q.sourcePostedAt()).isEqualTo(source.createdAt());
+                assertThat(q.excerpt()).isEqualTo("四是加强社会工作专业人才队伍建设");
+            });
+            assertThat(page.statusOf(shown.quotes().get(0))).isEqualTo(QuoteStatus.UNCHANGED);
+
+            forum.posts().edit(BOB, EditPost.of(source.id(), "改过了"));
+            page = forum.topics().page(ALICE, topic.id(), TopicPageRequest.first(20));
+            assertThat(page.posts().get(2).quotes()).isEqualTo(shown.quotes());
+            assertThat(page.statusOf(shown.quotes().get(0))).isEqualTo(QuoteStatus.SOURCE_EDITED);
+
+            forum.posts().delete(MOD, source.id());
+            page = forum.topics().page(ALICE, topic.id(), TopicPageRequest.first(20));
+            assertThat(page.posts().get(2).quotes()).isEqualTo(shown.quotes());
+            assertThat(page.statusOf(shown.quotes().get(0))).isEqualTo(QuoteStatus.SOURCE_GONE);
+        }
+    }
+
+    @Nested
+    @DisplayName("Edits")
+    class Edits {
+
+        @Test
+        @DisplayName("an edit replaces the body and rendering, stamps the time and bumps the revision")
+        void edit() {
+            Topic topic = given.topic();
+            Post post = given.reply(topic, BOB, "原文");
+            Instant at = tick();
+
+            Post edited = forum.posts().edit(BOB, EditPost.of(post.id(), "新的 <内容>"));
+
+            assertThat(edited.revision()).isEqualTo(2);
+            assertThat(edited.editedAt()).isEqualTo(at);
+            assertThat(edited.body()).isEqualTo("新的 <内容>");
+            assertThat(edited.html()).isEqualTo("<p>新的 &lt;内容&gt;</p>");
+            assertThat(edited.floor()).isEqualTo(post.floor());
+            assertThat(store.readOnly((StoreReader reader) -> reader.post(post.id()))).contains(edited);
+        }
+    }
+
+    @Nested
+    @DisplayName("Views")
+    class Views {
+
+        @Test
+        @DisplayName("buffered views are added in one batch, and views of unknown topics are skipped")
+        void addViews() {
+            Topic one = given.topic();
+            Topic two = given.topic();
+            store.inTransaction(tx -> {
+                tx.addViews(Map.of(one.id(), 1350L, two.id(), 2L, TopicId.of(987_654), 5L));
+                return null;
+            });
+            store.inTransaction(tx -> {
+                tx.addViews(Map.of(one.id(), 1L));
+                return null;
+            });
+
+            assertThat(given.reload(one).views()).isEqualTo(1351);
+            assertThat(given.reload(two).views()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("views recorded through the forum reach the store on flush")
+        void recordAndFlush() {
+            Topic topic = given.topic();
+            forum.views().record(ALICE, topic.id());
+            forum.views().record(ALICE, topic.id());
+            forum.views().record(BOB, topic.id());
+            forum.views().record(ANONYMOUS, topic.id());
+
+            assertThat(forum.views().flush()).isEqualTo(1);
+            assertThat(given.reload(topic).views()).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    @DisplayName("Transactions")
+    class Transactions {
+
+        @Test
+        @DisplayName("a transaction that fails after appending a reply leaves floors and counters as they were")
+        void rollbackLeavesNoTrace() {
+            Board board = given.board();
+            Topic topic = given.topic(board, ALICE);
+            given.reply(topic, BOB, "before");
+            Topic topicBefore = given.reload(topic);
+            Board boardBefore = given.reload(board);
+
+            assertThatThrownBy(() -> store.inTransaction(tx -> {
+                tx.appendReply(reply(topic.id(), CAROL, PostState.VISIBLE));
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+
+            assertThat(given.reload(topic)).isEqualTo(topicBefore);
+            assertThat(given.reload(board)).isEqualTo(boardBefore);
+            assertThat(given.allPosts(ALICE, topic)).extracting(Post::floor).containsExactly(1, 2);
+            assertThat(given.reply(topic, CAROL, "after").floor()).isEqualTo(3);
+        }
+
+        @Test
+        @DisplayName("a failed vote or topic start leaves no trace")
+        void failedWritesLeaveNoTrace() {
+            Board board = given.board();
+            Topic topic = given.topic(board, ALICE);
+            Post post = given.reply(topic, BOB, "post");
+            assertThatThrownBy(() -> store.inTransaction(tx -> {
+                tx.castVote(post.id(), ForumFixtures.id(CAROL), VoteKind.SUPPORT);
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(store.readOnly((StoreReader reader) -> reader.votes(post.id()))).isEmpty();
+            assertThat(store.readOnly((StoreReader reader) -> reader.post(post.id())).orElseThrow().support()).isZero();
+
+            Board boardBefore = given.reload(board);
+            NewTopic newTopic = new NewTopic(board.id(), "Half", null, new Author(ForumFixtures.id(BOB), "Bob"), tick(),
+                    "half-written");
+            assertThatThrownBy(() -> store.inTransaction(tx -> {
+                tx.insertTopic(newTopic, opening(newTopic));
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(given.reload(board)).isEqualTo(boardBefore);
+            assertThat(store.readOnly((StoreReader reader) -> reader.topicByExternalKey(board.id(), "half-written"))).isEmpty();
+            assertThat(store.readOnly((StoreReader reader) -> reader.topics(board.id(), Optional.empty(), 10)))
+                    .extracting(Topic::id).containsExactly(topic.id());
+        }
+
+        @Test
+        @DisplayName("after-commit actions run once after commit and never after a rollback")
+        void afterCommit() {
+            Topic topic = given.topic();
+            AtomicInteger ran = new AtomicInteger();
+            store.inTransaction(tx -> {
+                tx.afterCommit(ran::incrementAndGet);
+                assertThat(ran).hasValue(0);
+                return tx.appendReply(reply(topic.id(), BOB, PostState.VISIBLE));
+            });
+            assertThat(ran).hasValue(1);
+
+            assertThatThrownBy(() -> store.inTransaction(tx -> {
+                tx.afterCommit(ran::incrementAndGet);
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(ran).hasValue(1);
+        }
+
+        @Test
+        @DisplayName("appending to a topic that does not exist fails with NotFoundException")
+        void unknownTopic() {
+            assertThatThrownBy(() -> store.inTransaction(tx -> tx.appendReply(reply(TopicId.of(424_242), BOB,
+                    PostState.VISIBLE)))).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("Text and time")
+    class TextAndTime {
+
+        @Test
+        @DisplayName("Chinese text, 4-byte emoji and a body at the length limit round-trip exactly")
+        void unicodeRoundTrip() {
+            Board board = given.board();
+            String title = "中文标题😀 𠀋𡈽 — ＡＢＣ".repeat(3).substring(0, 40);
+            StringBuilder body = new StringBuilder();
+            while (body.codePointCount(0, body.length()) < forum.settings().maxBodyLength() - 2) {
+                body.append("民政服务😀𝄞\n");
+            }
+            String limit = body.substring(0, body.offsetByCodePoints(0, forum.settings().maxBodyLength() - 2)) + "终章";
+            assertThat(limit.codePointCount(0, limit.length())).isEqualTo(forum.settings().maxBodyLength());
+
+            Topic topic = forum.topics().start(ALICE, StartTopic.of(board.id(), title, limit));
+            Post read = given.allPosts(ALICE, topic).get(0);
+            assertThat(given.reload(topic).title()).isEqualTo(title);
+            assertThat(read.body()).isEqualTo(limit);
+            assertThat(read.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(limit.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Test
+        @DisplayName("times round-trip to the microsecond")
+        void times() {
+            clock.advance(Duration.ofNanos(123_456_789));
+            Topic topic = given.topic();
+            Topic read = store.readOnly((StoreReader reader) -> reader.topic(topic.id())).orElseThrow();
+            assertThat(read.createdAt()).isEqualTo(Instant.parse("2012-08-07T01:21:00.123456Z"));
+            assertThat(read.lastPostAt()).isEqualTo(read.createdAt());
+        }
+
+        @Test
+        @DisplayName("a post keeps its format, rendering and renderer version")
+        void rendering() {
+            Topic topic = given.topic();
+            Post post = given.reply(topic, BOB, "a < b\n\nc");
+            Post read = store.readOnly((StoreReader reader) -> reader.post(post.id())).orElseThrow();
+            assertThat(read.format()).isEqualTo(ContentFormat.PLAIN);
+            assertThat(read.html()).isEqualTo(post.html());
+            assertThat(read.renderer()).isEqualTo(post.renderer());
+        }
+    }
+
+    // ---- helpers ----
+
+    private NewPost opening(NewTopic topic) {
+        return new NewPost(null, topic.author(), topic.createdAt(), "opening", ContentFormat.PLAIN, "<p>opening</p>",
+                "plain/test", PostState.VISIBLE, null, List.of());
+    }
+
+    private NewPost reply(TopicId topic, Viewer.Member author, PostState state) {
+        return new NewPost(topic, new Author(author.id(), author.displayName()), tick(), "reply", ContentFormat.PLAIN,
+                "<p>reply</p>", "plain/test", state, null, List.of());
+    }
+
+    /** One unit of concurrent work: thread index and operation index. */
+    @FunctionalInterface
+    protected interface Operation {
+        Object run(int thread, int op) throws Exception;
+    }
+
+    /**
+     * Runs {@link #operationsPerThread()} operations on each of {@code threadCount} threads, all released at
+     * once, and fails if any operation failed.
+     */
+    protected void runConcurrently(int threadCount, Operation operation) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threadCount);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Object>> results = new ArrayList<>();
+            for (int t = 0; t < threadCount; t++) {
+                int thread = t;
+                Callable<Object> work = () -> {
+                    start.await();
+                    for (int op = 0; op < operationsPerThread(); op++) {
+                        operation.run(thread, op);
+                    }
+                    return null;
+                };
+                results.add(pool.submit(work));
+            }
+            start.countDown();
+            for (Future<Object> result : results) {
+                result.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
