@@ -20,6 +20,12 @@ public interface Topics {
     /** The comment thread a host attached to one of its pages, if it was started. */
     Optional<Topic> byExternalKey(Viewer viewer, BoardId board, String externalKey);
 
+    /** Locks or unlocks a topic (moderators only); a locked topic takes replies from moderators only. */
+    Topic lock(Viewer viewer, TopicId topic, boolean locked);
+
+    /** Pins a topic at a level (0 unpins; higher levels list first); moderators only. */
+    Topic pin(Viewer viewer, TopicId topic, int level);
+
     /** A floor range of a topic with everything its page shows, in one store read. */
     TopicPage page(Viewer viewer, TopicId topic, TopicPageRequest request);
 }

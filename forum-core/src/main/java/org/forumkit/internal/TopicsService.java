@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.forumkit.NotFoundException;
+import org.forumkit.PermissionDeniedException;
 import org.forumkit.Topics;
 import org.forumkit.ValidationException;
 import org.forumkit.Violation;
@@ -16,6 +17,7 @@ import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
+import org.forumkit.model.DenialReason;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
@@ -35,6 +37,7 @@ import org.forumkit.spi.StoredTopicPage;
 
 final class TopicsService implements Topics {
     static final int MAX_EXTERNAL_KEY = 255;
+    static final int MAX_PIN_LEVEL = 3;
 
     private final ForumEngine forum;
 
@@ -102,6 +105,35 @@ final class TopicsService implements Topics {
             Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
             forum.access.require(viewer, Action.VIEW, board, Optional.empty());
             return reader.topicByExternalKey(boardId, TextRules.line(externalKey));
+        });
+    }
+
+    @Override
+    public Topic lock(Viewer viewer, TopicId id, boolean locked) {
+        return moderate(viewer, id, null, locked);
+    }
+
+    @Override
+    public Topic pin(Viewer viewer, TopicId id, int level) {
+        if (level < 0 || level > MAX_PIN_LEVEL) {
+            throw new ValidationException(List.of(Violation.of("level", "out_of_range")));
+        }
+        return moderate(viewer, id, level, null);
+    }
+
+    /** Sets what is not {@code null} of pin level and lock. */
+    private Topic moderate(Viewer viewer, TopicId id, Integer pinLevel, Boolean locked) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        return forum.store.inTransaction(tx -> {
+            Topic topic = tx.topic(id).orElseThrow(() -> new NotFoundException("topic", id));
+            Board board = tx.board(topic.boardId()).orElseThrow();
+            forum.author(viewer);
+            if (!forum.access.isModerator(viewer, board)) {
+                throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators lock and pin topics");
+            }
+            return tx.updateTopicStatus(id, pinLevel == null ? topic.pinLevel() : pinLevel,
+                    locked == null ? topic.locked() : locked);
         });
     }
 

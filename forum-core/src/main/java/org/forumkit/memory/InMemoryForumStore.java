@@ -387,6 +387,20 @@ public final class InMemoryForumStore implements ForumStore {
         }
 
         @Override
+        public Topic updateTopicStatus(TopicId id, int pinLevel, boolean locked) {
+            checkWritable();
+            Topic topic = topics.get(id);
+            if (topic == null) {
+                throw new NotFoundException("topic", id);
+            }
+            Topic updated = new Topic(topic.id(), topic.boardId(), topic.title(), topic.type(), topic.author(),
+                    topic.createdAt(), pinLevel, locked, topic.externalKey(), topic.views(), topic.replies(),
+                    topic.highestFloor(), topic.lastPostAt(), topic.lastPostBy());
+            replaceTopic(topic, updated);
+            return updated;
+        }
+
+        @Override
         public Post editPost(PostId id, PostEdit edit) {
             checkWritable();
             Post post = existingPost(id);

@@ -5,6 +5,7 @@ import org.forumkit.model.Board;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
+import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteChange;
@@ -33,6 +34,12 @@ public interface StoreTransaction extends StoreReader {
      * {@link org.forumkit.NotFoundException} when the topic does not exist.
      */
     Post appendReply(NewPost reply);
+
+    /**
+     * Sets a topic's pin level and lock; the board's listing order follows the new pin level. Throws
+     * {@link org.forumkit.NotFoundException} when the topic does not exist.
+     */
+    Topic updateTopicStatus(TopicId topic, int pinLevel, boolean locked);
 
     /** Replaces a post's body and rendering, stamps the edit and increments its revision. */
     Post editPost(PostId post, PostEdit edit);

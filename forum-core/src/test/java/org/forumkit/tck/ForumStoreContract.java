@@ -238,6 +238,28 @@ public abstract class ForumStoreContract {
         }
 
         @Test
+        @DisplayName("pinned topics list first, higher levels before lower, and a lock is stored")
+        void pinAndLock() {
+            Board board = given.board();
+            Topic low = given.topic(board, ALICE);
+            tick();
+            Topic high = given.topic(board, ALICE);
+            tick();
+            Topic plain = given.topic(board, ALICE);
+            forum.topics().pin(MOD, low.id(), 1);
+            forum.topics().pin(MOD, high.id(), 2);
+            Topic locked = forum.topics().lock(MOD, plain.id(), true);
+
+            assertThat(locked.locked()).isTrue();
+            assertThat(store.readOnly((StoreReader reader) -> reader.topic(plain.id())).orElseThrow().locked()).isTrue();
+            assertThat(store.readOnly((StoreReader reader) -> reader.topics(board.id(), Optional.empty(), 10)))
+                    .extracting(Topic::id).containsExactly(high.id(), low.id(), plain.id());
+            var firstTwo = forum.boards().page(ALICE, board.id(), Optional.empty(), 2);
+            assertThat(forum.boards().page(ALICE, board.id(), firstTwo.nextCursor(), 2).topics())
+                    .extracting(Topic::id).containsExactly(plain.id());
+        }
+
+        @Test
         @DisplayName("cursor paging walks a board's listing without skipping or repeating, even on equal times")
         void cursorPaging() {
             Board board = given.board();
