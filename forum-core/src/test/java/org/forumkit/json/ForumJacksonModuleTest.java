@@ -1,0 +1,116 @@
+package org.forumkit.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.forumkit.tck.ForumFixtures.ALICE;
+import static org.forumkit.tck.ForumFixtures.BOB;
+import static org.forumkit.tck.ForumFixtures.CAROL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.forumkit.Forum;
+import org.forumkit.ForumSettings;
+import org.forumkit.event.ForumEvent;
+import org.forumkit.memory.InMemoryForumStore;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardPage;
+import org.forumkit.model.EditPost;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
+import org.forumkit.model.Reply;
+import org.forumkit.model.StartTopic;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicPage;
+import org.forumkit.model.TopicPageRequest;
+import org.forumkit.model.Viewer;
+import org.forumkit.model.VoteChange;
+import org.forumkit.model.VoteKind;
+import org.forumkit.tck.ForumFixtures;
+import org.forumkit.tck.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ForumJacksonModuleTest {
+    private final ObjectMapper mapper = new ObjectMapper().registerModule(new ForumJacksonModule());
+    private final List<ForumEvent> events = new ArrayList<>();
+    private Forum forum;
+    private ForumFixtures given;
+
+    @BeforeEach
+    void setUp() {
+        forum = Forum.builder()
+                .store(new InMemoryForumStore())
+                .clock(MutableClock.atSeedTime())
+                .settings(ForumSettings.defaults().withViews(Duration.ZERO, Duration.ZERO))
+                .listener(events::add)
+                .build();
+        given = new ForumFixtures(forum);
+    }
+
+    private <T> T roundTrip(T value, Class<T> type) throws Exception {
+        String json = mapper.writeValueAsString(value);
+        T back = mapper.readValue(json, type);
+        assertThat(back).as(json).isEqualTo(value);
+        return back;
+    }
+
+    @Test
+    void everyPublicRecordRoundTrips() throws Exception {
+        Board board = given.board();
+        Topic topic = forum.topics().start(ALICE, StartTopic.of(board.id(), "强化高水平崛起的民政服务保障", "正文😀")
+                .withType("新闻媒体").forExternalKey("article-42"));
+        Post reply = forum.posts().reply(BOB, Reply.to(topic.id(), "希望该培训真的能系统落实~").quoting(1, "正文"));
+        VoteChange vote = forum.votes().cast(CAROL, reply.id(), VoteKind.SUPPORT);
+        forum.posts().edit(BOB, EditPost.of(reply.id(), "改"));
+        TopicPage page = forum.topics().page(CAROL, topic.id(), TopicPageRequest.first(20));
+        BoardPage listing = forum.boards().page(CAROL, board.id(), Optional.empty(), 1);
+
+        roundTrip(board, Board.class);
+        roundTrip(topic, Topic.class);
+        roundTrip(reply, Post.class);
+        roundTrip(vote, VoteChange.class);
+        roundTrip(page, TopicPage.class);
+        roundTrip(listing, BoardPage.class);
+        roundTrip(Reply.to(topic.id(), "x").quoting(1).quoting(2, "y").replyingTo(2), Reply.class);
+        roundTrip(ALICE, Viewer.class);
+        roundTrip(Viewer.anonymous(), Viewer.class);
+        assertThat(events).hasSizeGreaterThanOrEqualTo(4);
+        for (ForumEvent event : events) {
+            roundTrip(event, ForumEvent.class);
+        }
+    }
+
+    @Test
+    void fieldNamesAndFormatsAreStable() throws Exception {
+        Topic topic = given.topic();
+        Post reply = forum.posts().reply(BOB, Reply.to(topic.id(), "沙发").quoting(1));
+        forum.votes().cast(CAROL, reply.id(), VoteKind.OPPOSE);
+        JsonNode page = mapper.valueToTree(forum.topics().page(CAROL, topic.id(), TopicPageRequest.first(20)));
+        JsonNode post = page.get("posts").get(1);
+
+        assertThat(post.get("id").isNumber()).isTrue();
+        assertThat(post.get("topicId").asLong()).isEqualTo(topic.id().value());
+        assertThat(post.get("createdAt").asText()).isEqualTo("2012-08-07T01:21:00Z");
+        assertThat(post.get("format").asText()).isEqualTo("PLAIN");
+        assertThat(post.get("author").get("id").asText()).isEqualTo("bob");
+        assertThat(post.has("opening")).isFalse();
+        assertThat(post.get("quotes").get(0).get("sourceFloor").asInt()).isEqualTo(1);
+        assertThat(page.get("myVotes").get(String.valueOf(reply.id().value())).asText()).isEqualTo("OPPOSE");
+        assertThat(page.get("permissions").get("reply").get("allowed").asBoolean()).isTrue();
+        assertThat(mapper.valueToTree(ALICE).get("type").asText()).isEqualTo("member");
+    }
+
+    @Test
+    void badIdsAreRefusedWithAClearError() {
+        assertThatThrownBy(() -> mapper.readValue("0", PostId.class))
+                .isInstanceOf(InvalidFormatException.class)
+                .hasMessageContaining("must be positive");
+        assertThatThrownBy(() -> mapper.readValue("\"yesterday\"", java.time.Instant.class))
+                .isInstanceOf(InvalidFormatException.class);
+    }
+}
