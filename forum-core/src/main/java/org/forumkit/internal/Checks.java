@@ -47,7 +47,7 @@ final class Checks {
             return null;
         }
         String clean = TextRules.line(raw);
-        if (clean.isEmpty()) {
+        if (TextRules.isBlank(clean)) {
             add(field, "blank");
         }
         return limit(field, clean, max);
@@ -59,7 +59,7 @@ final class Checks {
             return null;
         }
         String clean = TextRules.block(raw);
-        if (clean.isBlank() && !blankAllowed) {
+        if (!blankAllowed && TextRules.isBlank(clean)) {
             add(field, "blank");
         }
         return limit(field, clean, max);

@@ -45,6 +45,12 @@ final class TextRules {
         return out.toString();
     }
 
+    /** Whether nothing would show: only white space and invisible format characters (zero-width space, …). */
+    static boolean isBlank(String text) {
+        return text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                || Character.getType(cp) == Character.FORMAT);
+    }
+
     static int length(String text) {
         return text.codePointCount(0, text.length());
     }
