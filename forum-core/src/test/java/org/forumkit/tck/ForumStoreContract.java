@@ -469,6 +469,31 @@ public abstract class ForumStoreContract {
     class Quotes {
 
         @Test
+        @DisplayName("postsByFloors returns the wanted floors in floor order and leaves out missing ones")
+        void postsByFloors() {
+            Topic topic = given.topic();
+            Post two = given.reply(topic, BOB, "二");
+            Post three = given.reply(topic, CAROL, "三");
+            assertThat(store.readOnly((StoreReader reader) -> reader.postsByFloors(topic.id(), List.of(3, 9, 2, 3))))
+                    .containsExactly(two, three);
+            assertThat(store.readOnly((StoreReader reader) -> reader.postsByFloors(topic.id(), List.of()))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("several quotes keep their order, and the page reads every quoted source's state")
+        void severalQuotes() {
+            Topic topic = given.topic();
+            Post two = given.reply(topic, BOB, "第二楼的内容");
+            Post reply = forum.posts().reply(CAROL, Reply.to(topic.id(), "都同意").quoting(2, "第二楼").quoting(1));
+            assertThat(reply.quotes()).extracting(q -> q.sourceFloor()).containsExactly(2, 1);
+
+            var stored = store.readOnly((StoreReader reader) -> reader.topicPage(topic.id(),
+                    TopicPageRequest.from(3, 1), Optional.empty())).orElseThrow();
+            assertThat(stored.posts()).singleElement().satisfies(p -> assertThat(p.quotes()).isEqualTo(reply.quotes()));
+            assertThat(stored.quoteSources()).containsOnlyKeys(two.id(), reply.quotes().get(1).sourcePostId());
+        }
+
+        @Test
         @DisplayName("a quote snapshot is stored with the reply and never changes when the source is edited or deleted")
         void snapshotIsStable() {
             Topic topic = given.topic();
@@ -628,6 +653,36 @@ public abstract class ForumStoreContract {
         }
 
         @Test
+        @DisplayName("a transaction reads its own writes: floors, counters, votes and states")
+        void readsOwnWrites() {
+            Board board = given.board();
+            Topic topic = given.topic(board, ALICE);
+            store.inTransaction(tx -> {
+                Post reply = tx.appendReply(reply(topic.id(), BOB, PostState.VISIBLE));
+                assertThat(tx.topic(topic.id()).orElseThrow().highestFloor()).isEqualTo(2);
+                assertThat(tx.topic(topic.id()).orElseThrow().replies()).isEqualTo(1);
+                assertThat(tx.board(board.id()).orElseThrow().postCount()).isEqualTo(2);
+                assertThat(tx.post(reply.id())).contains(reply);
+                assertThat(tx.postsByFloors(topic.id(), List.of(2))).containsExactly(reply);
+
+                Post second = tx.appendReply(reply(topic.id(), CAROL, PostState.VISIBLE));
+                assertThat(second.floor()).isEqualTo(3);
+                tx.castVote(reply.id(), ForumFixtures.id(CAROL), VoteKind.SUPPORT);
+                assertThat(tx.post(reply.id()).orElseThrow().support()).isEqualTo(1);
+                assertThat(tx.vote(reply.id(), ForumFixtures.id(CAROL))).contains(VoteKind.SUPPORT);
+                tx.changePostState(second.id(), PostState.DELETED);
+                assertThat(tx.topic(topic.id()).orElseThrow().replies()).isEqualTo(1);
+                assertThat(tx.topicPage(topic.id(), TopicPageRequest.first(10), Optional.of(ForumFixtures.id(CAROL)))
+                        .orElseThrow().viewerVotes()).isEqualTo(Map.of(reply.id(), VoteKind.SUPPORT));
+                tx.addViews(Map.of(topic.id(), 7L));
+                assertThat(tx.topic(topic.id()).orElseThrow().views()).isEqualTo(7);
+                return null;
+            });
+            assertThat(given.reload(topic).highestFloor()).isEqualTo(3);
+            assertThat(given.reload(topic).views()).isEqualTo(7);
+        }
+
+        @Test
         @DisplayName("appending to a topic that does not exist fails with NotFoundException")
         void unknownTopic() {
             assertThatThrownBy(() -> store.inTransaction(tx -> tx.appendReply(reply(TopicId.of(424_242), BOB,
@@ -643,7 +698,8 @@ public abstract class ForumStoreContract {
         @DisplayName("Chinese text, 4-byte emoji and a body at the length limit round-trip exactly")
         void unicodeRoundTrip() {
             Board board = given.board();
-            String title = "中文标题😀 𠀋𡈽 — ＡＢＣ".repeat(3).substring(0, 40);
+            String title = "中文标题😀 𠀋𡈽 — ＡＢＣ".repeat(4);
+            title = title.substring(0, title.offsetByCodePoints(0, 40));
             StringBuilder body = new StringBuilder();
             while (body.codePointCount(0, body.length()) < forum.settings().maxBodyLength() - 2) {
                 body.append("民政服务😀𝄞\n");
