@@ -21,6 +21,11 @@ public class PermissionDeniedException extends ForumException {
 
     /** The reason in the given language (English and 简体中文 ship with Forumkit). */
     public String localizedMessage(Locale locale) {
-        return Messages.denial(reason, locale);
+        return describe(reason, locale);
+    }
+
+    /** What a reason means, in the given language: for a page that announces a denial before any command. */
+    public static String describe(DenialReason reason, Locale locale) {
+        return Messages.denial(Objects.requireNonNull(reason, "reason"), locale);
     }
 }

@@ -1,0 +1,83 @@
+package org.forumkit.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** A browser-like HTTP client of the demo: keeps cookies, knows the CSRF token. */
+final class DemoClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private String csrf;
+
+    DemoClient(String base) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    record Reply(int status, JsonNode json, String text, HttpResponse<String> raw) {
+    }
+
+    Reply get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    Reply json(String method, String path, String body, boolean withCsrf) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (withCsrf) {
+            request.header("X-CSRF-Token", csrf());
+        }
+        return send(request.build());
+    }
+
+    Reply json(String method, String path, String body) throws IOException, InterruptedException {
+        return json(method, path, body, true);
+    }
+
+    Reply form(String path, String... pairs) throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder("csrf=" + URLEncoder.encode(csrf(), StandardCharsets.UTF_8));
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append('&').append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    /** Signs in as a demo user, the way the login page's form does. */
+    DemoClient signIn(String user) throws IOException, InterruptedException {
+        Reply reply = form("/login", "user", user, "next", "/");
+        if (reply.status() != 303) {
+            throw new IllegalStateException("sign-in failed: " + reply.status() + " " + reply.text());
+        }
+        csrf = null; // a new session comes with a new token
+        return this;
+    }
+
+    String csrf() throws IOException, InterruptedException {
+        if (csrf == null) {
+            csrf = get("/api/session").json().get("csrfToken").asText();
+        }
+        return csrf;
+    }
+
+    private Reply send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        JsonNode json = null;
+        if (response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+            json = JSON.readTree(response.body());
+        }
+        return new Reply(response.statusCode(), json, response.body(), response);
+    }
+}
