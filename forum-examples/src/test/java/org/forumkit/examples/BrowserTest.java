@@ -1,0 +1,155 @@
+package org.forumkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+@DisplayName("The demo in a real browser (headless Chromium)")
+class BrowserTest {
+    @TempDir
+    Path data;
+    DemoApp app;
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    /** A fresh site per test, so no test sees another's posts. */
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browsers.chromium();
+        app = DemoApp.start(new DemoConfig(0, null, null, null, data));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        open("/lang?to=zh-CN&next=/");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private void open(String path) {
+        browser.get(app.url() + path.substring(1));
+    }
+
+    private WebElement find(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private void signInAs(String user) {
+        find("#sign-in").click();
+        find("#login-" + user).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("me")));
+    }
+
+    @Test
+    @DisplayName("the seed topic shows both floors, its counts and the quote; an anonymous reader gets the login message")
+    void seedTopicAnonymously() {
+        browser.manage().addCookie(new Cookie("tz", "Asia/Shanghai")); // the reader's zone, as site.js reports it
+        open("/topics/1");
+        assertThat(find("#topic-title").getText()).isEqualTo("强化高水平崛起的民政服务保障");
+        assertThat(find(".thread-head .type").getText()).isEqualTo("[新闻媒体]");
+        assertThat(find("#views").getText()).isEqualTo("1351");
+        assertThat(find("#replies").getText()).isEqualTo("1");
+        List<WebElement> floors = browser.findElements(By.cssSelector("article.post"));
+        assertThat(floors).hasSize(2);
+        assertThat(floors.get(0).findElement(By.cssSelector(".body")).getText()).contains("四是加强社会工作专业人才队伍建设");
+        assertThat(floors.get(0).findElement(By.cssSelector("time")).getText()).isEqualTo("2012-8-7 09:21");
+        WebElement quote = floors.get(1).findElement(By.cssSelector("blockquote.quote"));
+        assertThat(quote.findElement(By.cssSelector(".excerpt")).getText()).startsWith("四是加强社会工作专业人才队伍建设");
+        assertThat(quote.findElement(By.cssSelector("a")).getAttribute("href")).endsWith("/topics/1/floors/1");
+        assertThat(floors.get(1).findElement(By.cssSelector(".body")).getText()).isEqualTo("希望该培训真的能系统落实~");
+        assertThat(find(".login-required").getText()).contains("您需要登录后才可以回帖");
+        assertThat(browser.findElements(By.cssSelector("form.reply-form"))).isEmpty();
+        assertThat(find("#stats").getText()).contains("second(s)");
+
+        browser.manage().addCookie(new Cookie("tz", "UTC"));
+        open("/topics/1");
+        assertThat(find("#floor-1 time").getText()).isEqualTo("2012-8-7 01:21");
+    }
+
+    @Test
+    @DisplayName("a member signs in, replies quoting floor 1 and votes; the counts change")
+    void replyAndVote() {
+        open("/topics/1");
+        signInAs("alice");
+        WebElement first = find("#floor-1");
+        first.findElement(By.cssSelector("a.reply")).click();
+        assertThat(find(".reply-form .quoting").getText()).contains("1");
+        find(".reply-form textarea").sendKeys("同意楼主，期待落实。");
+        find(".reply-form button[type=submit]").click();
+
+        WebElement mine = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#floor-3")));
+        assertThat(mine.findElement(By.cssSelector(".body")).getText()).isEqualTo("同意楼主，期待落实。");
+        assertThat(mine.findElement(By.cssSelector("blockquote.quote .attribution")).getText()).contains("楼主");
+        assertThat(find("#replies").getText()).isEqualTo("2");
+
+        find("#floor-2 button.support").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#floor-2 button.support .count"), "1"));
+        assertThat(find("#floor-2 button.support").getAttribute("class")).contains("mine");
+        find("#floor-2 button.support").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#floor-2 button.support .count"), "0"));
+    }
+
+    @Test
+    @DisplayName("a script payload in a post shows as text and runs nothing")
+    void scriptPayloadIsInert() {
+        open("/topics/1");
+        signInAs("bob");
+        String payload = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">";
+        find(".reply-form textarea").sendKeys(payload);
+        find(".reply-form button[type=submit]").click();
+        wait.until(ExpectedConditions.urlContains("#floor-"));
+        List<WebElement> bodies = browser.findElements(By.cssSelector("article.post .body"));
+        assertThat(bodies.get(bodies.size() - 1).getText()).isEqualTo(payload);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector("article.post .body img"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the comments widget on the example article: read-only for anonymous readers, then comment, quote and vote")
+    void embeddedWidget() {
+        open("/articles/civil-affairs");
+        WebElement prompt = find("[data-forumkit-key] .fk-login-required");
+        assertThat(prompt.getText()).contains("您需要登录后才可以回帖");
+        assertThat(find(".fk-empty").getText()).isNotBlank();
+
+        open("/login?next=/articles/civil-affairs");
+        find("#login-carol").click();
+        find(".fk-form textarea").sendKeys("第一条评论");
+        find(".fk-form button[type=submit]").click();
+        WebElement first = find("#fk-floor-1");
+        assertThat(first.findElement(By.cssSelector(".fk-body")).getText()).isEqualTo("第一条评论");
+
+        first.findElement(By.cssSelector(".fk-reply")).click();
+        assertThat(find(".fk-quoting").getText()).contains("1");
+        find(".fk-form textarea").sendKeys("引用回复");
+        find(".fk-form button[type=submit]").click();
+        WebElement second = find("#fk-floor-2");
+        assertThat(second.findElement(By.cssSelector(".fk-excerpt")).getText()).isEqualTo("第一条评论");
+
+        // carol cannot vote on her own comment; sign in as alice and support it
+        open("/login?next=/articles/civil-affairs");
+        find("#login-alice").click();
+        find("#fk-floor-1 .fk-support").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#fk-floor-1 .fk-support"), "1"));
+        assertThat(find("#fk-floor-1 .fk-support").getAttribute("class")).contains("fk-mine");
+    }
+}
