@@ -56,6 +56,8 @@ public final class InMemoryForumStore implements ForumStore {
             .thenComparing(Topic::lastPostAt, Comparator.reverseOrder())
             .thenComparing(Topic::id, Comparator.reverseOrder());
 
+    private static final Author PROBE = new Author(UserId.of("-"), "-");
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ThreadLocal<Session> current = new ThreadLocal<>();
 
@@ -266,10 +268,10 @@ public final class InMemoryForumStore implements ForumStore {
             if (listing == null) {
                 return List.of();
             }
-            return listing.stream()
-                    .filter(topic -> after.map(cursor -> cursor.isBefore(topic)).orElse(true))
-                    .limit(limit)
-                    .toList();
+            // A probe topic at the cursor's position: the listing is ordered by exactly these three fields.
+            var rest = after.map(c -> listing.tailSet(new Topic(c.topicId(), board, "-", null, PROBE, Instant.EPOCH,
+                    c.pinLevel(), false, null, 0, 0, 1, c.lastPostAt(), PROBE), false)).orElse(listing);
+            return rest.stream().limit(limit).toList();
         }
 
         @Override

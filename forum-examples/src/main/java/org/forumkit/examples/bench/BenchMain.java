@@ -1,0 +1,96 @@
+package org.forumkit.examples.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.forumkit.render.PlainTextRenderer;
+import org.forumkit.spi.ContentRenderer;
+
+/**
+ * The benchmark harness: {@code --quick} (a few minutes) or {@code --full}, on the targets named by
+ * {@code --targets} (default: every target this machine has). Prints a table as it goes and, with
+ * {@code --out FILE}, writes it as Markdown. Exits 1 when an invariant was violated.
+ */
+public final class BenchMain {
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = Arrays.asList(args);
+        Scenarios.Mode mode = options.contains("--full") ? Scenarios.Mode.FULL : Scenarios.Mode.QUICK;
+        String targetList = value(options, "--targets", "memory,h2,postgresql,mariadb");
+        String out = value(options, "--out", null);
+        Report report = new Report();
+        Scenarios scenarios = new Scenarios(mode, report);
+        long started = System.nanoTime();
+
+        for (String name : targetList.split(",")) {
+            try (Target target = Targets.open(name.strip())) {
+                if (target == null) {
+                    report.note(name, "-", "skipped", "not reachable on this machine");
+                    continue;
+                }
+                scenarios.topicPage(target);
+                scenarios.hotTopic(target);
+                scenarios.hotPost(target);
+                Targets.ceiling(target, mode, report);
+                scenarios.boardListing(target);
+                scenarios.views(target);
+            }
+        }
+        scenarios.rendering(renderers(), samples());
+        scenarios.memory();
+
+        String header = "Mode `" + mode.name() + "`, " + Instant.now() + ", Java " + System.getProperty("java.version")
+                + " on " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; JVM args "
+                + ManagementFactory.getRuntimeMXBean().getInputArguments() + "; took "
+                + Math.round((System.nanoTime() - started) / 1e9) + " s.\n\n";
+        String markdown = header + report.markdown();
+        if (out != null) {
+            Files.writeString(Path.of(out), markdown, StandardCharsets.UTF_8);
+        }
+        System.out.println();
+        System.out.println(markdown);
+        if (!report.violations().isEmpty()) {
+            System.exit(1);
+        }
+    }
+
+    private static String toTwoKilobytes(String head, String repeated, String tail) {
+        StringBuilder text = new StringBuilder(head);
+        while ((text + tail).getBytes(StandardCharsets.UTF_8).length < 2048) {
+            text.append(repeated);
+        }
+        return text.append(tail).toString();
+    }
+
+    private static String value(List<String> options, String name, String fallback) {
+        int at = options.indexOf(name);
+        return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : fallback;
+    }
+
+    static List<ContentRenderer> renderers() {
+        List<ContentRenderer> renderers = new ArrayList<>();
+        renderers.add(new PlainTextRenderer());
+        return renderers;
+    }
+
+    /** A typical 2 KB Chinese post in each format. */
+    static Map<String, String> samples() {
+        String paragraph = "民政工作是为民之政，民政事业是和谐之基。我们将更加牢记强化高水平崛起的社会保障的使命任务，"
+                + "进一步增强工作责任感，积极应对各种风险和挑战，争当我市社会建设的排头兵。";
+        Map<String, String> samples = new LinkedHashMap<>();
+        samples.put("PLAIN", toTwoKilobytes("", paragraph + "\n\n", "原文链接: https://news.example.com/opinion/201208.shtml"));
+        samples.put("BBCODE", toTwoKilobytes("[quote=楼主]" + paragraph + "[/quote]\n", "[b]要点[/b] " + paragraph + "\n",
+                "[url=https://news.example.com/a]原文链接[/url] [color=red]重要[/color] [list][*]一[*]二[/list]"));
+        samples.put("MARKDOWN", toTwoKilobytes("> " + paragraph + "\n\n", "**要点** " + paragraph + "\n\n",
+                "[原文链接](https://news.example.com/a)\n\n- 一\n- 二\n"));
+        return samples;
+    }
+}
