@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.forumkit.internal.ForumEngine;
 import org.forumkit.model.ContentFormat;
+import org.forumkit.render.BbCodeRenderer;
+import org.forumkit.render.MarkdownRenderer;
 import org.forumkit.render.PlainTextRenderer;
 import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.ForumEventListener;
@@ -76,6 +78,8 @@ public final class Forum implements AutoCloseable {
 
         private Builder() {
             renderer(new PlainTextRenderer());
+            renderer(new BbCodeRenderer());
+            renderer(new MarkdownRenderer());
         }
 
         public Builder store(ForumStore store) {
@@ -99,7 +103,7 @@ public final class Forum implements AutoCloseable {
             return this;
         }
 
-        /** Adds a renderer, replacing any earlier one for the same format. PLAIN is built in. */
+        /** Adds a renderer, replacing any earlier one for the same format. PLAIN, BBCODE and MARKDOWN are built in. */
         public Builder renderer(ContentRenderer renderer) {
             renderers.put(Objects.requireNonNull(renderer, "renderer").format(), renderer);
             return this;

@@ -1,10 +1,25 @@
 package org.forumkit.render;
 
+import java.util.Objects;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.spi.ContentRenderer;
 
-/** PLAIN: the text escaped, blank lines separating paragraphs and single line breaks kept. */
+/**
+ * PLAIN: the text escaped, blank lines separating paragraphs, single line breaks kept and bare {@code http(s)}
+ * URLs turned into links under the {@link RenderOptions} link rules.
+ */
 public final class PlainTextRenderer implements ContentRenderer {
+    private final RenderOptions options;
+    private final Links links;
+
+    public PlainTextRenderer() {
+        this(RenderOptions.defaults());
+    }
+
+    public PlainTextRenderer(RenderOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.links = new Links(options);
+    }
 
     @Override
     public ContentFormat format() {
@@ -13,24 +28,24 @@ public final class PlainTextRenderer implements ContentRenderer {
 
     @Override
     public String version() {
-        return "plain/1";
+        return "plain/2";
     }
 
     @Override
     public String render(String source) {
-        StringBuilder html = new StringBuilder(source.length() + 16);
-        for (String paragraph : source.strip().split("\n\\s*\n")) {
+        return SafeHtml.clean(html(source, links), options.relativeLinks());
+    }
+
+    /** The unchecked HTML; also the fallback of the other renderers when their input defeats them. */
+    static String html(String source, Links links) {
+        String text = source.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder html = new StringBuilder(text.length() + 16);
+        for (String paragraph : text.strip().split("\n[\\s&&[^\n]]*\n\\s*")) {
             if (paragraph.isBlank()) {
                 continue;
             }
             html.append("<p>");
-            String[] lines = paragraph.strip().split("\n");
-            for (int i = 0; i < lines.length; i++) {
-                if (i > 0) {
-                    html.append("<br>");
-                }
-                Html.escape(lines[i], html);
-            }
+            Autolink.text(paragraph.strip(), html, links, true);
             html.append("</p>");
         }
         return html.toString();
