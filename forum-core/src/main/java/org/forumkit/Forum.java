@@ -12,6 +12,7 @@ import org.forumkit.model.ContentFormat;
 import org.forumkit.render.BbCodeRenderer;
 import org.forumkit.render.MarkdownRenderer;
 import org.forumkit.render.PlainTextRenderer;
+import org.forumkit.spi.CensorPolicy;
 import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.ForumEventListener;
 import org.forumkit.spi.ForumStore;
@@ -72,6 +73,7 @@ public final class Forum implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ForumSettings settings = ForumSettings.defaults();
         private PermissionPolicy permissionPolicy = PermissionPolicy.BOARD_RULES;
+        private CensorPolicy censorPolicy = CensorPolicy.NONE;
         private final Map<ContentFormat, ContentRenderer> renderers = new LinkedHashMap<>();
         private final List<ForumEventListener> listeners = new ArrayList<>();
         private Validator validator;
@@ -103,6 +105,12 @@ public final class Forum implements AutoCloseable {
             return this;
         }
 
+        /** The censored words of each board (none by default); see {@link org.forumkit.censor.WordFilter}. */
+        public Builder censorPolicy(CensorPolicy policy) {
+            this.censorPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         /** Adds a renderer, replacing any earlier one for the same format. PLAIN, BBCODE and MARKDOWN are built in. */
         public Builder renderer(ContentRenderer renderer) {
             renderers.put(Objects.requireNonNull(renderer, "renderer").format(), renderer);
@@ -127,7 +135,7 @@ public final class Forum implements AutoCloseable {
             if (store == null) {
                 throw new IllegalStateException("a Forum needs a store: Forum.builder().store(…)");
             }
-            return new Forum(new ForumEngine(store, clock, settings, permissionPolicy, Map.copyOf(renderers),
+            return new Forum(new ForumEngine(store, clock, settings, permissionPolicy, censorPolicy, Map.copyOf(renderers),
                     List.copyOf(listeners), validator));
         }
     }

@@ -20,9 +20,11 @@ import org.forumkit.Views;
 import org.forumkit.Votes;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Author;
+import org.forumkit.model.Board;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.Viewer;
+import org.forumkit.spi.CensorPolicy;
 import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.ForumEventListener;
 import org.forumkit.spi.ForumStore;
@@ -40,6 +42,7 @@ public final class ForumEngine {
     final AccessRules access;
     final Validator validator;
     private final Clock clock;
+    private final CensorPolicy censorPolicy;
     private final Map<ContentFormat, ContentRenderer> renderers;
     private final List<ForumEventListener> listeners;
     private final ValidatorFactory ownedFactory;
@@ -51,9 +54,11 @@ public final class ForumEngine {
     private final ViewBuffer views;
 
     public ForumEngine(ForumStore store, Clock clock, ForumSettings settings, PermissionPolicy policy,
+            CensorPolicy censorPolicy,
             Map<ContentFormat, ContentRenderer> renderers, List<ForumEventListener> listeners, Validator validator) {
         this.store = store;
         this.clock = clock;
+        this.censorPolicy = censorPolicy;
         this.settings = settings;
         this.access = new AccessRules(settings, policy);
         this.renderers = renderers;
@@ -114,6 +119,10 @@ public final class ForumEngine {
 
     ContentRenderer renderer(ContentFormat format) {
         return renderers.get(format);
+    }
+
+    Censoring censoring(Board board) {
+        return new Censoring(censorPolicy.forBoard(board));
     }
 
     /** The author to store for a viewer: a signed-in user, with the display name cleaned like any name. */

@@ -114,12 +114,15 @@ final class PostsService implements Posts {
                     quoted.add(source);
                 }
             }
+            Censoring censoring = forum.censoring(board);
+            String censoredBody = censoring.apply(stored, "body", body);
             stored.throwIfAny();
             ContentRenderer renderer = forum.renderer(format);
-            String html = renderer.render(body);
+            String html = renderer.render(censoredBody);
             var now = forum.now();
-            Post post = tx.appendReply(new NewPost(topic.id(), author, now, body, format, html, renderer.version(),
-                    PostState.VISIBLE, command.replyToFloor(), snapshots));
+            Post post = tx.appendReply(new NewPost(topic.id(), author, now, censoredBody, format, html,
+                    renderer.version(), censoring.state(forum.access.isModerator(viewer, board)),
+                    command.replyToFloor(), snapshots));
             forum.publish(tx, new ForumEvent.PostCreated(topic, post, now));
             for (Post source : quoted) {
                 forum.publish(tx, new ForumEvent.PostQuoted(post, source, source.author(), now));
@@ -171,9 +174,17 @@ final class PostsService implements Posts {
             if (renderer == null) {
                 throw new ValidationException(List.of(Violation.of("format", "unknown_format")));
             }
+            Censoring censoring = forum.censoring(target.board);
+            Checks stored = new Checks();
+            String censoredBody = censoring.apply(stored, "body", body);
+            stored.throwIfAny();
             var now = forum.now();
             Post edited = tx.editPost(target.post.id(),
-                    new PostEdit(body, format, renderer.render(body), renderer.version(), now));
+                    new PostEdit(censoredBody, format, renderer.render(censoredBody), renderer.version(), now));
+            if (censoring.state(forum.access.isModerator(viewer, target.board)) == PostState.PENDING
+                    && edited.state() == PostState.VISIBLE) {
+                edited = tx.changePostState(edited.id(), PostState.PENDING);
+            }
             forum.publish(tx, new ForumEvent.PostEdited(edited, editor, now));
             return edited;
         });

@@ -72,14 +72,17 @@ final class TopicsService implements Topics {
             if (externalKey != null && tx.topicByExternalKey(board.id(), externalKey).isPresent()) {
                 stored.add("externalKey", "key_taken");
             }
+            Censoring censoring = forum.censoring(board);
+            String censoredTitle = censoring.apply(stored, "title", title);
+            String censoredBody = censoring.apply(stored, "body", body);
             stored.throwIfAny();
             ContentRenderer renderer = forum.renderer(format);
-            String html = renderer.render(body);
+            String html = renderer.render(censoredBody);
             var now = forum.now();
             StartedTopic started = tx.insertTopic(
-                    new NewTopic(board.id(), title, type, author, now, externalKey),
-                    new NewPost(null, author, now, body, format, html, renderer.version(), PostState.VISIBLE, null,
-                            List.of()));
+                    new NewTopic(board.id(), censoredTitle, type, author, now, externalKey),
+                    new NewPost(null, author, now, censoredBody, format, html, renderer.version(),
+                            censoring.state(forum.access.isModerator(viewer, board)), null, List.of()));
             forum.publish(tx, new ForumEvent.TopicStarted(started.topic(), started.openingPost(), now));
             return started.topic();
         });
