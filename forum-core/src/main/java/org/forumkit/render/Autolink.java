@@ -1,5 +1,7 @@
 package org.forumkit.render;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,31 +14,41 @@ final class Autolink {
     private Autolink() {
     }
 
-    static void text(String text, StringBuilder out, Links links, boolean linkUrls) {
-        if (!linkUrls) {
-            lines(text, out);
-            return;
-        }
+    /** A URL found in text: its range and the checked {@code href}. */
+    record Found(int start, int end, String href) {
+    }
+
+    /** The allowed URLs in {@code text}, in order, with trailing punctuation left out. */
+    static List<Found> find(String text, Links links) {
+        List<Found> found = new ArrayList<>();
         Matcher m = URL.matcher(text);
-        int at = 0;
         while (m.find()) {
             int end = m.end();
             while (end > m.start() && TRAILING.indexOf(text.charAt(end - 1)) >= 0
                     && !(text.charAt(end - 1) == ')' && balancedParen(text, m.start(), end))) {
                 end--;
             }
-            String url = text.substring(m.start(), end);
-            var href = links.href(url);
-            if (href.isEmpty()) {
-                continue;
-            }
-            lines(text.substring(at, m.start()), out);
+            int start = m.start();
+            int stop = end;
+            links.href(text.substring(start, stop)).ifPresent(href -> found.add(new Found(start, stop, href)));
+        }
+        return found;
+    }
+
+    static void text(String text, StringBuilder out, Links links, boolean linkUrls) {
+        if (!linkUrls) {
+            lines(text, out);
+            return;
+        }
+        int at = 0;
+        for (Found url : find(text, links)) {
+            lines(text.substring(at, url.start()), out);
             out.append("<a href=\"");
-            Html.escape(href.get(), out);
+            Html.escape(url.href(), out);
             out.append("\" rel=\"").append(Links.REL).append("\">");
-            Html.escape(url, out);
+            Html.escape(text.substring(url.start(), url.end()), out);
             out.append("</a>");
-            at = end;
+            at = url.end();
         }
         lines(text.substring(at), out);
     }
@@ -49,6 +61,30 @@ final class Autolink {
             depth += c == '(' ? 1 : c == ')' ? -1 : 0;
         }
         return depth == 0;
+    }
+
+    /**
+     * The source without explicit bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they
+     * can make text (or code) display differently from what it is, and reach past the post into the page.
+     * Ordinary right-to-left text needs none of them.
+     */
+    static String withoutBidiControls(String source) {
+        for (int i = 0; i < source.length(); i++) {
+            if (isBidiControl(source.charAt(i))) {
+                StringBuilder out = new StringBuilder(source.length());
+                for (int k = 0; k < source.length(); k++) {
+                    if (!isBidiControl(source.charAt(k))) {
+                        out.append(source.charAt(k));
+                    }
+                }
+                return out.toString();
+            }
+        }
+        return source;
+    }
+
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static void lines(String text, StringBuilder out) {

@@ -40,7 +40,7 @@ public final class BbCodeRenderer implements ContentRenderer {
 
     @Override
     public String render(String source) {
-        String text = source.replace("\r\n", "\n").replace('\r', '\n').strip();
+        String text = Autolink.withoutBidiControls(source).replace("\r\n", "\n").replace('\r', '\n').strip();
         String html;
         try {
             StringBuilder out = new StringBuilder(text.length() + 64);

@@ -11,6 +11,7 @@ import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.forumkit.model.ContentFormat;
@@ -66,8 +67,9 @@ public final class MarkdownRenderer implements ContentRenderer {
     public String render(String source) {
         String html;
         try {
-            Node document = parser.parse(source);
+            Node document = parser.parse(Autolink.withoutBidiControls(source));
             secure(document);
+            linkBareUrls(document);
             html = renderer.render(document);
         } catch (RuntimeException | StackOverflowError e) {
             // The contract is "never throw": input that defeats the parser is shown as plain text.
@@ -129,6 +131,46 @@ public final class MarkdownRenderer implements ContentRenderer {
         // Inner nodes were visited last; undoing them first keeps every outer node's children intact.
         for (int i = changes.size() - 1; i >= 0; i--) {
             changes.get(i).run();
+        }
+    }
+
+    /** Turns bare http(s) URLs in text outside links into links, as PLAIN and BBCODE do. */
+    private void linkBareUrls(Node document) {
+        List<Text> texts = new ArrayList<>();
+        Deque<Node> todo = new ArrayDeque<>();
+        todo.push(document);
+        while (!todo.isEmpty()) {
+            Node node = todo.pop();
+            if (node instanceof Link || node instanceof Image) {
+                continue;
+            }
+            if (node instanceof Text text) {
+                texts.add(text);
+            }
+            for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                todo.push(child);
+            }
+        }
+        for (Text text : texts) {
+            String literal = text.getLiteral();
+            List<Autolink.Found> urls = Autolink.find(literal, links);
+            if (urls.isEmpty()) {
+                continue;
+            }
+            int at = 0;
+            for (Autolink.Found url : urls) {
+                if (url.start() > at) {
+                    text.insertBefore(new Text(literal.substring(at, url.start())));
+                }
+                Link link = new Link(url.href(), null);
+                link.appendChild(new Text(literal.substring(url.start(), url.end())));
+                text.insertBefore(link);
+                at = url.end();
+            }
+            if (at < literal.length()) {
+                text.insertBefore(new Text(literal.substring(at)));
+            }
+            text.unlink();
         }
     }
 

@@ -38,7 +38,7 @@ public final class PlainTextRenderer implements ContentRenderer {
 
     /** The unchecked HTML; also the fallback of the other renderers when their input defeats them. */
     static String html(String source, Links links) {
-        String text = source.replace("\r\n", "\n").replace('\r', '\n');
+        String text = Autolink.withoutBidiControls(source).replace("\r\n", "\n").replace('\r', '\n');
         StringBuilder html = new StringBuilder(text.length() + 16);
         for (String paragraph : text.strip().split("\n[\\s&&[^\n]]*\n\\s*")) {
             if (paragraph.isBlank()) {

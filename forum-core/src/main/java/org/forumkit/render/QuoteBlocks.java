@@ -57,7 +57,7 @@ public final class QuoteBlocks {
             html.append('>');
         });
         html.append("<cite class=\"fk-quote-author\">");
-        Html.escape(quote.sourceAuthor().displayName(), html);
+        Html.escape(Autolink.withoutBidiControls(quote.sourceAuthor().displayName()), html);
         html.append("</cite>").append(zh ? " 发表于 " : " posted at ").append("<time datetime=\"")
                 .append(quote.sourcePostedAt()).append("\">")
                 .append(TIME.format(quote.sourcePostedAt().atZone(zone))).append("</time>")
@@ -72,7 +72,7 @@ public final class QuoteBlocks {
             }
         }
         html.append("</div><div class=\"fk-quote-body\">");
-        Autolink.text(quote.excerpt().replace("\r\n", "\n").replace('\r', '\n').strip(), html, PERMALINKS, false);
+        Autolink.text(Autolink.withoutBidiControls(quote.excerpt()).replace("\r\n", "\n").replace('\r', '\n').strip(), html, PERMALINKS, false);
         if (quote.truncated()) {
             html.append('…');
         }

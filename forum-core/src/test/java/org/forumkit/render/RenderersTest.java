@@ -192,6 +192,15 @@ class RenderersTest {
         }
 
         @Test
+        @DisplayName("links bare URLs outside links and code, like PLAIN and BBCODE")
+        void bareUrls() {
+            Document doc = parse(md.render("见 https://a.example/x。 `https://b.example` [c](https://c.example)"));
+            assertThat(doc.select("a")).extracting(a -> a.attr("href"))
+                    .containsExactly("https://a.example/x", "https://c.example");
+            assertThat(doc.select("code").text()).isEqualTo("https://b.example");
+        }
+
+        @Test
         @DisplayName("keeps single line breaks")
         void lineBreaks() {
             assertThat(parse(md.render("一\n二")).select("p > br")).hasSize(1);
@@ -238,6 +247,16 @@ class RenderersTest {
                     Locale.ENGLISH));
             assertThat(doc.select("a")).isEmpty();
             assertThat(doc.select("cite").text()).isEqualTo("Alice <3");
+        }
+    }
+
+    @Test
+    @DisplayName("every format drops explicit bidi controls, which could disguise text or reach past the post")
+    void bidiControls() {
+        String spoof = "invoice\u202Efdp.exe \u2067x\u2069";
+        for (var renderer : java.util.List.of(new PlainTextRenderer(), new BbCodeRenderer(), new MarkdownRenderer())) {
+            assertThat(parse(renderer.render(spoof)).body().text()).as(renderer.version())
+                    .isEqualTo("invoicefdp.exe x");
         }
     }
 
