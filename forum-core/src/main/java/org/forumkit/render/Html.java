@@ -1,6 +1,9 @@
 package org.forumkit.render;
 
-/** HTML escaping for text content and quoted attribute values. */
+/**
+ * HTML escaping for text content and quoted attribute values. Plain-text fields (titles, board names, display
+ * names, topic types, external keys) are text, never HTML: escape them with this (or your template engine).
+ */
 public final class Html {
     private Html() {
     }
