@@ -72,9 +72,10 @@ class BrowserTest {
         assertThat(floors).hasSize(2);
         assertThat(floors.get(0).findElement(By.cssSelector(".body")).getText()).contains("四是加强社会工作专业人才队伍建设");
         assertThat(floors.get(0).findElement(By.cssSelector("time")).getText()).isEqualTo("2012-8-7 09:21");
-        WebElement quote = floors.get(1).findElement(By.cssSelector("blockquote.quote"));
-        assertThat(quote.findElement(By.cssSelector(".excerpt")).getText()).startsWith("四是加强社会工作专业人才队伍建设");
-        assertThat(quote.findElement(By.cssSelector("a")).getAttribute("href")).endsWith("/topics/1/floors/1");
+        WebElement quote = floors.get(1).findElement(By.cssSelector("blockquote.fk-quote"));
+        assertThat(quote.findElement(By.cssSelector(".fk-quote-body")).getText()).startsWith("四是加强社会工作专业人才队伍建设");
+        assertThat(quote.findElement(By.cssSelector(".fk-quote-author")).getText()).isEqualTo("楼主");
+        assertThat(quote.findElement(By.cssSelector("a.fk-quote-source")).getAttribute("href")).endsWith("/topics/1/floors/1");
         assertThat(floors.get(1).findElement(By.cssSelector(".body")).getText()).isEqualTo("希望该培训真的能系统落实~");
         assertThat(find(".login-required").getText()).contains("您需要登录后才可以回帖");
         assertThat(browser.findElements(By.cssSelector("form.reply-form"))).isEmpty();
@@ -98,7 +99,7 @@ class BrowserTest {
 
         WebElement mine = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#floor-3")));
         assertThat(mine.findElement(By.cssSelector(".body")).getText()).isEqualTo("同意楼主，期待落实。");
-        assertThat(mine.findElement(By.cssSelector("blockquote.quote .attribution")).getText()).contains("楼主");
+        assertThat(mine.findElement(By.cssSelector("blockquote.fk-quote .fk-quote-author")).getText()).isEqualTo("楼主");
         assertThat(find("#replies").getText()).isEqualTo("2");
 
         find("#floor-2 button.support").click();

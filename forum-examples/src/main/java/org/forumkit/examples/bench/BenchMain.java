@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.forumkit.render.BbCodeRenderer;
+import org.forumkit.render.MarkdownRenderer;
 import org.forumkit.render.PlainTextRenderer;
 import org.forumkit.spi.ContentRenderer;
 
@@ -78,6 +80,8 @@ public final class BenchMain {
     static List<ContentRenderer> renderers() {
         List<ContentRenderer> renderers = new ArrayList<>();
         renderers.add(new PlainTextRenderer());
+        renderers.add(new BbCodeRenderer());
+        renderers.add(new MarkdownRenderer());
         return renderers;
     }
 

@@ -35,8 +35,8 @@ import org.forumkit.model.DenialReason;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
+import org.forumkit.render.QuoteBlocks;
 import org.forumkit.model.Quote;
-import org.forumkit.model.QuoteStatus;
 import org.forumkit.model.Reply;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
@@ -391,14 +391,8 @@ public final class WebApp implements HttpHandler {
             post.edited().ifPresent(at -> row.put("editedNote", templates.text(locale, "topic.edited", time(ex, at))));
             List<Map<String, Object>> quotes = new ArrayList<>();
             for (Quote quote : post.quotes()) {
-                QuoteStatus status = page.statusOf(quote);
-                quotes.add(Map.of(
-                        "link", permalink(topic.id(), quote.sourceFloor()),
-                        "wrote", templates.text(locale, "topic.quote.wrote", quote.sourceAuthor().displayName(),
-                                time(ex, quote.sourcePostedAt())),
-                        "excerpt", quote.excerpt() + (quote.truncated() ? " …" : ""),
-                        "edited", status == QuoteStatus.SOURCE_EDITED,
-                        "gone", status == QuoteStatus.SOURCE_GONE));
+                quotes.add(Map.of("html", QuoteBlocks.render(quote, page.statusOf(quote),
+                        q -> permalink(topic.id(), q.sourceFloor()), locale, ex.zone)));
             }
             row.put("quotes", quotes);
             posts.add(row);
