@@ -4,6 +4,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -190,7 +192,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .setMaxResults(limit);
         after.ifPresent(cursor -> query
                 .setParameter("pin", cursor.pinLevel())
-                .setParameter("at", cursor.lastPostAt())
+                .setParameter("at", micros(cursor.lastPostAt()))
                 .setParameter("id", cursor.topicId().value()));
         return list(query).stream().map(JpaStoreTransaction::topic).toList();
     }
@@ -274,10 +276,10 @@ final class JpaStoreTransaction implements StoreTransaction {
         row.type = topic.type();
         row.authorId = topic.author().id().value();
         row.authorName = topic.author().displayName();
-        row.createdAt = topic.createdAt();
+        row.createdAt = micros(topic.createdAt());
         row.externalKey = topic.externalKey();
         row.highestFloor = 1;
-        row.lastPostAt = opening.createdAt();
+        row.lastPostAt = micros(opening.createdAt());
         row.lastPostById = opening.author().id().value();
         row.lastPostByName = opening.author().displayName();
         try {
@@ -317,7 +319,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 ? em.createQuery("update ForumkitTopic t set t.highestFloor = t.highestFloor + 1,"
                                 + " t.replies = t.replies + 1, t.lastPostAt = :at, t.lastPostById = :byId,"
                                 + " t.lastPostByName = :byName where t.id = :id")
-                        .setParameter("at", reply.createdAt())
+                        .setParameter("at", micros(reply.createdAt()))
                         .setParameter("byId", reply.author().id().value())
                         .setParameter("byName", reply.author().displayName())
                         .setParameter("id", topicId)
@@ -347,7 +349,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         row.floor = floor;
         row.authorId = post.author().id().value();
         row.authorName = post.author().displayName();
-        row.createdAt = post.createdAt();
+        row.createdAt = micros(post.createdAt());
         row.revision = 1;
         row.body = post.body();
         row.format = post.format().name();
@@ -368,7 +370,7 @@ final class JpaStoreTransaction implements StoreTransaction {
             q.sourceFloor = quote.sourceFloor();
             q.sourceAuthorId = quote.sourceAuthor().id().value();
             q.sourceAuthorName = quote.sourceAuthor().displayName();
-            q.sourcePostedAt = quote.sourcePostedAt();
+            q.sourcePostedAt = micros(quote.sourcePostedAt());
             q.sourceRevision = quote.sourceRevision();
             q.excerpt = quote.excerpt();
             q.whole = quote.whole();
@@ -380,7 +382,7 @@ final class JpaStoreTransaction implements StoreTransaction {
             em.flush();
             quotes.forEach(this::detach);
         }
-        return post(row, post.quotes());
+        return post(row, quotes.stream().map(JpaStoreTransaction::quote).toList());
     }
 
     private void setBoardLastPost(long boardId, Post post) {
@@ -400,6 +402,20 @@ final class JpaStoreTransaction implements StoreTransaction {
     }
 
     @Override
+    public Topic updateTopicStatus(TopicId id, int pinLevel, boolean locked) {
+        checkWritable();
+        int updated = em.createQuery("update ForumkitTopic t set t.pinLevel = :pin, t.locked = :locked where t.id = :id")
+                .setParameter("pin", pinLevel)
+                .setParameter("locked", locked)
+                .setParameter("id", id.value())
+                .executeUpdate();
+        if (updated == 0) {
+            throw new NotFoundException("topic", id);
+        }
+        return topic(id).orElseThrow();
+    }
+
+    @Override
     public Post editPost(PostId id, PostEdit edit) {
         checkWritable();
         int updated = em.createQuery("update ForumkitPost p set p.body = :body, p.format = :format, p.html = :html,"
@@ -408,7 +424,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .setParameter("format", edit.format().name())
                 .setParameter("html", edit.html())
                 .setParameter("renderer", edit.renderer())
-                .setParameter("at", edit.editedAt())
+                .setParameter("at", micros(edit.editedAt()))
                 .setParameter("id", id.value())
                 .executeUpdate();
         if (updated == 0) {
@@ -549,6 +565,14 @@ final class JpaStoreTransaction implements StoreTransaction {
         if (!writable) {
             throw new IllegalStateException("this transaction is read-only");
         }
+    }
+
+    /**
+     * Every column keeps microseconds; databases differ on whether they round or cut the rest, so the store cuts
+     * it itself and returns what it stored.
+     */
+    static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     private <E> E detach(E entity) {
