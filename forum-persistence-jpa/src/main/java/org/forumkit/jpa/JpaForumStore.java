@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.forumkit.ConflictException;
 import org.forumkit.spi.ForumStore;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class JpaForumStore implements ForumStore {
     private final JpaTransactions transactions;
     private final int maxAttempts;
     private final Duration backoff;
+    private final AtomicLong retries = new AtomicLong();
 
     private JpaForumStore(Builder builder) {
         this.transactions = builder.transactions;
@@ -103,10 +105,16 @@ public final class JpaForumStore implements ForumStore {
                 if (attempt >= maxAttempts) {
                     throw new ConflictException("the transaction still collided after " + attempt + " attempts", e);
                 }
+                retries.incrementAndGet();
                 LOG.debug("attempt {} collided with another transaction; running it again", attempt, e);
                 pause(attempt, e);
             }
         }
+    }
+
+    /** How many times work was run again after a collision; for tests and diagnostics. */
+    long retries() {
+        return retries.get();
     }
 
     /** Sleeps a random time up to {@code backoff * 2^(attempt-1)}, so colliding writers spread out. */

@@ -104,9 +104,32 @@ enum TestDatabase {
         return FACTORIES.computeIfAbsent(dialect, d -> newEmf());
     }
 
-    /** A new, independent entity manager factory: another app node on the same database. Close it when done. */
-    EntityManagerFactory newEmf() {
-        HikariDataSource pool = dataSource();
+    private EntityManagerFactory newEmf() {
+        return newEmf(dataSource());
+    }
+
+    /** An app node of its own: a connection pool and an entity manager factory on the same database. */
+    record Node(HikariDataSource pool, EntityManagerFactory emf) implements AutoCloseable {
+        @Override
+        public void close() {
+            emf.close();
+            pool.close();
+        }
+    }
+
+    /** Opens another, independent app node on this database (the schema already migrated). */
+    Node openNode(int connections) {
+        dataSource();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(connections);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Node(pool, newEmf(pool));
+    }
+
+    private EntityManagerFactory newEmf(HikariDataSource pool) {
         PersistenceConfiguration config = new PersistenceConfiguration("forumkit-" + dialect)
                 .provider("org.hibernate.jpa.HibernatePersistenceProvider")
                 .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
