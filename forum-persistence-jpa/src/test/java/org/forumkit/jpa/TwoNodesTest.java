@@ -16,7 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.forumkit.Forum;
 import org.forumkit.ForumSettings;
@@ -33,12 +35,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two app nodes (two entity manager factories with pools of their own, one {@link Forum} each) on one database,
- * 8 threads each, replying to one topic and voting on one post at once: every invariant holds, checked in SQL.
+ * 8 threads each, replying to one topic (some replies quoting one post), voting on that post, and deleting and
+ * restoring replies as a moderator, all at once: every invariant holds, checked in SQL.
  */
 class TwoNodesTest {
     private static final int THREADS_PER_NODE = 8;
     private static final int OPERATIONS_PER_THREAD = 40;
     private static final Viewer.Member ADMIN = Viewer.user("admin", "管理员", "admin");
+    private static final Viewer.Member MOD = Viewer.user("mod", "版主", "moderator");
 
     private static Forum forum(JpaForumStore store) {
         return Forum.builder().store(store)
@@ -64,6 +68,8 @@ class TwoNodesTest {
                         .mapToObj(i -> Viewer.user("voter-" + i, "投票人" + i)).toList();
 
                 Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+                List<Post> written = new CopyOnWriteArrayList<>();
+                AtomicInteger quoting = new AtomicInteger();
                 int threads = 2 * THREADS_PER_NODE;
                 ExecutorService pool = Executors.newFixedThreadPool(threads);
                 CountDownLatch start = new CountDownLatch(1);
@@ -79,7 +85,20 @@ class TwoNodesTest {
                         for (int op = 0; op < OPERATIONS_PER_THREAD; op++) {
                             try {
                                 if (op % 2 == 0) {
-                                    forum.posts().reply(writer, Reply.to(topic.id(), "回复 " + thread + "-" + op + " 😀"));
+                                    Reply reply = Reply.to(topic.id(), "回复 " + thread + "-" + op + " 😀");
+                                    if (op % 4 == 0) {
+                                        reply = reply.quoting(hot.floor(), "投票吧");
+                                        quoting.incrementAndGet();
+                                    }
+                                    written.add(forum.posts().reply(writer, reply));
+                                } else if (op % 4 == 3 && written.size() > 0) {
+                                    // A moderator deletes or restores a random reply: counters move with visibility.
+                                    Post target = written.get(random.nextInt(written.size()));
+                                    if (random.nextBoolean()) {
+                                        forum.posts().delete(MOD, target.id());
+                                    } else {
+                                        forum.posts().restore(MOD, target.id());
+                                    }
                                 } else {
                                     Viewer.Member voter = voters.get(random.nextInt(voters.size()));
                                     switch (random.nextInt(3)) {
@@ -112,7 +131,9 @@ class TwoNodesTest {
                             .containsExactlyElementsOf(IntStream.rangeClosed(1, floors).mapToObj(i -> (long) i).toList());
                     long visibleReplies = longs(c, "SELECT COUNT(*) FROM fk_post WHERE topic_id = ? AND floor > 1"
                             + " AND state = 'VISIBLE'", topic.id().value()).get(0);
-                    assertThat(visibleReplies).isEqualTo(floors - 1);
+                    assertThat(visibleReplies).isLessThan(floors - 1); // some were deleted
+                    assertThat(longs(c, "SELECT COUNT(*) FROM fk_quote WHERE source_post_id = ?", hot.id().value()))
+                            .containsExactly((long) quoting.get());
                     assertThat(longs(c, "SELECT replies FROM fk_topic WHERE id = ?", topic.id().value()))
                             .containsExactly(visibleReplies);
                     assertThat(longs(c, "SELECT highest_floor FROM fk_topic WHERE id = ?", topic.id().value()))
