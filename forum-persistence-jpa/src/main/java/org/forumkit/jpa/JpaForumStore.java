@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link ForumStore} on Jakarta Persistence: the forum's tables ({@code fk_*}, created by the migrations under
  * {@code db/forumkit/<dialect>/}) in the host's database, through an {@code EntityManagerFactory} whose persistence
- * unit lists {@link #entityClassNames()}. Work that hits a deadlock or serialization failure is run again in a
+ * unit lists {@link #entityClassNames()} (or the {@link #MAPPING_FILE}). Work that hits a deadlock or serialization failure is run again in a
  * fresh transaction a bounded number of times, then fails with a {@link ConflictException}.
  *
  * <pre>{@code
@@ -31,6 +31,12 @@ public final class JpaForumStore implements ForumStore {
             PostEntity.class.getName(),
             QuoteEntity.class.getName(),
             VoteEntity.class.getName());
+
+    /**
+     * A mapping file in this jar that lists the entity classes, for a {@code persistence.xml}
+     * {@code <mapping-file>} or {@code PersistenceConfiguration.mappingFile(…)}.
+     */
+    public static final String MAPPING_FILE = "META-INF/forumkit-orm.xml";
 
     private final JpaTransactions transactions;
     private final int maxAttempts;
@@ -130,7 +136,13 @@ public final class JpaForumStore implements ForumStore {
 
     /** Configures a {@link JpaForumStore}. */
     public static final class Builder {
-        private final JpaTransactions transactions;
+        /**
+     * A mapping file in this jar that lists the entity classes, for a {@code persistence.xml}
+     * {@code <mapping-file>} or {@code PersistenceConfiguration.mappingFile(…)}.
+     */
+    public static final String MAPPING_FILE = "META-INF/forumkit-orm.xml";
+
+    private final JpaTransactions transactions;
         private int maxAttempts = 5;
         private Duration backoff = Duration.ofMillis(5);
 

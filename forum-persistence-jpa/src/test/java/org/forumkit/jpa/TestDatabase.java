@@ -129,7 +129,16 @@ enum TestDatabase {
         return new Node(pool, newEmf(pool));
     }
 
+    /** A factory whose persistence unit names the entities through {@link JpaForumStore#MAPPING_FILE} alone. */
+    EntityManagerFactory emfFromMappingFile() {
+        return newEmf(dataSource(), true);
+    }
+
     private EntityManagerFactory newEmf(HikariDataSource pool) {
+        return newEmf(pool, false);
+    }
+
+    private EntityManagerFactory newEmf(HikariDataSource pool, boolean mappingFile) {
         PersistenceConfiguration config = new PersistenceConfiguration("forumkit-" + dialect)
                 .provider("org.hibernate.jpa.HibernatePersistenceProvider")
                 .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
@@ -138,6 +147,9 @@ enum TestDatabase {
                 .property("hibernate.connection.datasource", pool)
                 .property("hibernate.hbm2ddl.auto", "validate")
                 .property("hibernate.session_factory.statement_inspector", StatementCounter.INSTANCE);
+        if (mappingFile) {
+            return config.mappingFile(JpaForumStore.MAPPING_FILE).createEntityManagerFactory();
+        }
         for (String name : JpaForumStore.entityClassNames()) {
             try {
                 config.managedClass(Class.forName(name));
