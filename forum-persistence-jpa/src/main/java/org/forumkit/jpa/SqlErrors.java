@@ -14,8 +14,9 @@ final class SqlErrors {
 
     /**
      * A failure that says nothing about the work itself, only about its timing: a serialization failure or
-     * deadlock (SQLSTATE 40001, 40P01; MariaDB 1213), a lock wait timeout (MariaDB 1205, H2 50200), or a write
-     * this adapter found to have raced another one. Running the whole work again may succeed.
+     * deadlock (SQLSTATE 40001, 40P01; MariaDB 1213), a lock wait timeout (PostgreSQL 55P03, MariaDB 1205,
+     * H2 HYT00), or a write this adapter found to have raced another one. Running the whole work again may
+     * succeed.
      */
     static boolean isTransient(Throwable failure) {
         return any(failure, e -> e instanceof RaceDetected
@@ -24,6 +25,7 @@ final class SqlErrors {
                 || e instanceof SQLException sql && (
                         "40001".equals(sql.getSQLState())
                         || "40P01".equals(sql.getSQLState())
+                        || "55P03".equals(sql.getSQLState())
                         || sql.getErrorCode() == 1213
                         || sql.getErrorCode() == 1205
                         || "HYT00".equals(sql.getSQLState())));
