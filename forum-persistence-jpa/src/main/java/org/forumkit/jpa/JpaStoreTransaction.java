@@ -183,17 +183,25 @@ final class JpaStoreTransaction implements StoreTransaction {
         if (limit < 1) {
             return List.of();
         }
-        // Keyset on (pin_level desc, last_post_at desc, id desc): the listing index serves any depth.
+        // Keyset on (pin_level desc, last_post_at desc, id desc), written so the listing index gives the scan a
+        // start: past the pinned topics (pin level 0, where nearly all deep pages are) as a range on
+        // (board_id, pin_level, last_post_at); within the few pinned ones, bounded by pin level.
+        String keyset = after.isEmpty() ? ""
+                : after.get().pinLevel() == 0
+                        ? " and t.pinLevel = 0 and t.lastPostAt <= :at and (t.lastPostAt < :at or t.id < :id)"
+                        : " and t.pinLevel <= :pin and (t.pinLevel < :pin or t.lastPostAt < :at"
+                                + " or (t.lastPostAt = :at and t.id < :id))";
         TypedQuery<TopicEntity> query = em.createQuery("select t from ForumkitTopic t where t.boardId = :board"
-                        + (after.isEmpty() ? "" : " and (t.pinLevel < :pin or (t.pinLevel = :pin and (t.lastPostAt < :at"
-                                + " or (t.lastPostAt = :at and t.id < :id))))")
-                        + " order by t.pinLevel desc, t.lastPostAt desc, t.id desc", TopicEntity.class)
+                        + keyset + " order by t.pinLevel desc, t.lastPostAt desc, t.id desc", TopicEntity.class)
                 .setParameter("board", board.value())
                 .setMaxResults(limit);
-        after.ifPresent(cursor -> query
-                .setParameter("pin", cursor.pinLevel())
-                .setParameter("at", micros(cursor.lastPostAt()))
-                .setParameter("id", cursor.topicId().value()));
+        after.ifPresent(cursor -> {
+            if (cursor.pinLevel() != 0) {
+                query.setParameter("pin", cursor.pinLevel());
+            }
+            query.setParameter("at", micros(cursor.lastPostAt()))
+                    .setParameter("id", cursor.topicId().value());
+        });
         return list(query).stream().map(JpaStoreTransaction::topic).toList();
     }
 
