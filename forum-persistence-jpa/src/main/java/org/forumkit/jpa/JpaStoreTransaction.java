@@ -1,0 +1,648 @@
+package org.forumkit.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.forumkit.NotFoundException;
+import org.forumkit.model.Author;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.BoardKind;
+import org.forumkit.model.ContentFormat;
+import org.forumkit.model.LastPost;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
+import org.forumkit.model.PostState;
+import org.forumkit.model.Quote;
+import org.forumkit.model.SourceState;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicCursor;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.TopicPageRequest;
+import org.forumkit.model.UserId;
+import org.forumkit.model.VoteChange;
+import org.forumkit.model.VoteKind;
+import org.forumkit.spi.DuplicateKeyException;
+import org.forumkit.spi.NewBoard;
+import org.forumkit.spi.NewPost;
+import org.forumkit.spi.NewTopic;
+import org.forumkit.spi.PostEdit;
+import org.forumkit.spi.StartedTopic;
+import org.forumkit.spi.StoreTransaction;
+import org.forumkit.spi.StoredTopicPage;
+
+/**
+ * One store transaction on an entity manager. Entities are only carriers: every entity read is detached at
+ * once (so a later read in the same transaction never returns a stale managed instance after a bulk update),
+ * and every counter moves through a bulk {@code x = x + delta} update issued in a deliberate order, parent row
+ * before child rows, with explicit flushes, so no provider flush ordering can interleave them.
+ */
+final class JpaStoreTransaction implements StoreTransaction {
+    /** Topics per view-count statement; one statement per chunk keeps the IN list and CASE within every database's limits. */
+    static final int VIEWS_PER_STATEMENT = 500;
+
+    private final EntityManager em;
+    private final JpaTransactions.Scope scope;
+    private final boolean writable;
+
+    JpaStoreTransaction(EntityManager em, JpaTransactions.Scope scope, boolean writable) {
+        this.em = em;
+        this.scope = scope;
+        this.writable = writable;
+    }
+
+    // ---- reads ----
+
+    @Override
+    public Optional<Board> board(BoardId id) {
+        return Optional.ofNullable(detach(em.find(BoardEntity.class, id.value()))).map(JpaStoreTransaction::board);
+    }
+
+    @Override
+    public Optional<Board> boardBySlug(String slug) {
+        return first(em.createQuery("select b from ForumkitBoard b where b.slug = :slug", BoardEntity.class)
+                .setParameter("slug", slug)).map(JpaStoreTransaction::board);
+    }
+
+    @Override
+    public List<Board> boards() {
+        return list(em.createQuery("select b from ForumkitBoard b order by b.position, b.id", BoardEntity.class))
+                .stream().map(JpaStoreTransaction::board).toList();
+    }
+
+    @Override
+    public Optional<Topic> topic(TopicId id) {
+        return Optional.ofNullable(detach(em.find(TopicEntity.class, id.value()))).map(JpaStoreTransaction::topic);
+    }
+
+    @Override
+    public Optional<Topic> topicByExternalKey(BoardId board, String externalKey) {
+        return first(em.createQuery(
+                        "select t from ForumkitTopic t where t.boardId = :board and t.externalKey = :key", TopicEntity.class)
+                .setParameter("board", board.value())
+                .setParameter("key", externalKey)).map(JpaStoreTransaction::topic);
+    }
+
+    @Override
+    public Optional<Post> post(PostId id) {
+        PostEntity post = detach(em.find(PostEntity.class, id.value()));
+        if (post == null) {
+            return Optional.empty();
+        }
+        return Optional.of(post(post, quotesOf(List.of(post.id)).getOrDefault(post.id, List.of())));
+    }
+
+    @Override
+    public List<Post> postsByFloors(TopicId topic, Collection<Integer> floors) {
+        List<Integer> wanted = floors.stream().filter(Objects::nonNull).filter(f -> f >= 1).distinct().toList();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        List<PostEntity> posts = list(em.createQuery(
+                        "select p from ForumkitPost p where p.topicId = :topic and p.floor in :floors order by p.floor",
+                        PostEntity.class)
+                .setParameter("topic", topic.value())
+                .setParameter("floors", wanted));
+        Map<Long, List<Quote>> quotes = quotesOf(posts.stream().map(p -> p.id).toList());
+        return posts.stream().map(p -> post(p, quotes.getOrDefault(p.id, List.of()))).toList();
+    }
+
+    @Override
+    public Optional<StoredTopicPage> topicPage(TopicId topicId, TopicPageRequest request, Optional<UserId> viewer) {
+        // 1: the topic with its board.
+        List<Object[]> header = em.createQuery(
+                        "select t, b from ForumkitTopic t, ForumkitBoard b where t.id = :id and b.id = t.boardId",
+                        Object[].class)
+                .setParameter("id", topicId.value())
+                .getResultList();
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        TopicEntity topic = detach((TopicEntity) header.get(0)[0]);
+        BoardEntity board = detach((BoardEntity) header.get(0)[1]);
+
+        // 2: a floor range (keyset on the unique (topic_id, floor) index), never an offset.
+        String onlyAuthor = request.author().map(UserId::value).orElse(null);
+        TypedQuery<PostEntity> postsQuery = em.createQuery("select p from ForumkitPost p where p.topicId = :topic"
+                        + " and p.floor >= :from" + (onlyAuthor == null ? "" : " and p.authorId = :author")
+                        + " order by p.floor", PostEntity.class)
+                .setParameter("topic", topicId.value())
+                .setParameter("from", request.fromFloor())
+                .setMaxResults(request.size());
+        if (onlyAuthor != null) {
+            postsQuery.setParameter("author", onlyAuthor);
+        }
+        List<PostEntity> posts = list(postsQuery);
+        List<Long> ids = posts.stream().map(p -> p.id).toList();
+
+        // 3: the quotes of those posts, each with its source's current revision and state.
+        Map<Long, List<Quote>> quotes = new HashMap<>();
+        Map<PostId, SourceState> sources = new HashMap<>();
+        if (!ids.isEmpty()) {
+            List<Object[]> rows = em.createQuery("select q, s.revision, s.state from ForumkitQuote q, ForumkitPost s"
+                            + " where q.postId in :ids and s.id = q.sourcePostId order by q.postId, q.position",
+                            Object[].class)
+                    .setParameter("ids", ids)
+                    .getResultList();
+            for (Object[] row : rows) {
+                QuoteEntity quote = detach((QuoteEntity) row[0]);
+                quotes.computeIfAbsent(quote.postId, k -> new ArrayList<>()).add(quote(quote));
+                sources.put(PostId.of(quote.sourcePostId),
+                        new SourceState((Integer) row[1], PostState.valueOf((String) row[2])));
+            }
+        }
+
+        // 4: the viewer's own votes on them (none for anonymous viewers).
+        Map<PostId, VoteKind> votes = new HashMap<>();
+        if (viewer.isPresent() && !ids.isEmpty()) {
+            em.createQuery("select v.postId, v.kind from ForumkitVote v where v.voter = :voter and v.postId in :ids",
+                            Object[].class)
+                    .setParameter("voter", viewer.get().value())
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .forEach(row -> votes.put(PostId.of((Long) row[0]), VoteKind.valueOf((String) row[1])));
+        }
+        List<Post> page = posts.stream().map(p -> post(p, quotes.getOrDefault(p.id, List.of()))).toList();
+        return Optional.of(new StoredTopicPage(board(board), topic(topic), page, votes, sources));
+    }
+
+    @Override
+    public List<Topic> topics(BoardId board, Optional<TopicCursor> after, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        // Keyset on (pin_level desc, last_post_at desc, id desc), written so the listing index gives the scan a
+        // start: past the pinned topics (pin level 0, where nearly all deep pages are) as a range on
+        // (board_id, pin_level, last_post_at); within the few pinned ones, bounded by pin level.
+        String keyset = after.isEmpty() ? ""
+                : after.get().pinLevel() == 0
+                        ? " and t.pinLevel = 0 and t.lastPostAt <= :at and (t.lastPostAt < :at or t.id < :id)"
+                        : " and t.pinLevel <= :pin and (t.pinLevel < :pin or t.lastPostAt < :at"
+                                + " or (t.lastPostAt = :at and t.id < :id))";
+        TypedQuery<TopicEntity> query = em.createQuery("select t from ForumkitTopic t where t.boardId = :board"
+                        + keyset + " order by t.pinLevel desc, t.lastPostAt desc, t.id desc", TopicEntity.class)
+                .setParameter("board", board.value())
+                .setMaxResults(limit);
+        after.ifPresent(cursor -> {
+            if (cursor.pinLevel() != 0) {
+                query.setParameter("pin", cursor.pinLevel());
+            }
+            query.setParameter("at", micros(cursor.lastPostAt()))
+                    .setParameter("id", cursor.topicId().value());
+        });
+        return list(query).stream().map(JpaStoreTransaction::topic).toList();
+    }
+
+    @Override
+    public Optional<VoteKind> vote(PostId post, UserId voter) {
+        VoteEntity vote = detach(em.find(VoteEntity.class, new VoteEntity.Key(post.value(), voter.value())));
+        return Optional.ofNullable(vote).map(v -> VoteKind.valueOf(v.kind));
+    }
+
+    @Override
+    public Map<UserId, VoteKind> votes(PostId post) {
+        Map<UserId, VoteKind> votes = new LinkedHashMap<>();
+        em.createQuery("select v.voter, v.kind from ForumkitVote v where v.postId = :post order by v.voter",
+                        Object[].class)
+                .setParameter("post", post.value())
+                .getResultList()
+                .forEach(row -> votes.put(UserId.of((String) row[0]), VoteKind.valueOf((String) row[1])));
+        return Map.copyOf(votes);
+    }
+
+    // ---- writes ----
+
+    @Override
+    public Board insertBoard(NewBoard board) {
+        checkWritable();
+        if (boardBySlug(board.slug()).isPresent()) {
+            throw duplicateSlug(board.slug(), null);
+        }
+        if (board.parentId() != null && board(board.parentId()).isEmpty()) {
+            throw new NotFoundException("board", board.parentId());
+        }
+        BoardEntity row = new BoardEntity();
+        row.parentId = board.parentId() == null ? null : board.parentId().value();
+        row.kind = board.kind().name();
+        row.slug = board.slug();
+        row.name = board.name();
+        row.description = board.description();
+        row.position = board.position();
+        row.moderators = JsonText.userIds(board.moderators());
+        row.topicTypes = JsonText.strings(board.topicTypes());
+        row.accessPolicy = JsonText.policy(board.policy());
+        try {
+            em.persist(row);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw duplicateSlug(board.slug(), e);
+            }
+            if (SqlErrors.isForeignKeyViolation(e)) {
+                throw new NotFoundException("board", board.parentId());
+            }
+            throw e;
+        }
+        return board(detach(row));
+    }
+
+    private static DuplicateKeyException duplicateSlug(String slug, Throwable cause) {
+        return new DuplicateKeyException("board.slug", "a board with slug '" + slug + "' exists", cause);
+    }
+
+    @Override
+    public StartedTopic insertTopic(NewTopic topic, NewPost opening) {
+        checkWritable();
+        if (topic.externalKey() != null && topicByExternalKey(topic.boardId(), topic.externalKey()).isPresent()) {
+            throw duplicateExternalKey(topic, null);
+        }
+        boolean visible = opening.state() == PostState.VISIBLE;
+        // Parent first: the board row is locked before any child row is written.
+        int boards = em.createQuery("update ForumkitBoard b set b.topicCount = b.topicCount + 1,"
+                        + " b.postCount = b.postCount + :posts where b.id = :board")
+                .setParameter("posts", visible ? 1L : 0L)
+                .setParameter("board", topic.boardId().value())
+                .executeUpdate();
+        if (boards == 0) {
+            throw new NotFoundException("board", topic.boardId());
+        }
+        TopicEntity row = new TopicEntity();
+        row.boardId = topic.boardId().value();
+        row.title = topic.title();
+        row.type = topic.type();
+        row.authorId = topic.author().id().value();
+        row.authorName = topic.author().displayName();
+        row.createdAt = micros(topic.createdAt());
+        row.externalKey = topic.externalKey();
+        row.highestFloor = 1;
+        row.lastPostAt = micros(opening.createdAt());
+        row.lastPostById = opening.author().id().value();
+        row.lastPostByName = opening.author().displayName();
+        try {
+            em.persist(row);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw duplicateExternalKey(topic, e);
+            }
+            throw e;
+        }
+        detach(row);
+        Post post = insertPost(row.id, 1, opening);
+        if (visible) {
+            setBoardLastPost(row.boardId, post);
+        }
+        return new StartedTopic(topic(row), post);
+    }
+
+    private static DuplicateKeyException duplicateExternalKey(NewTopic topic, Throwable cause) {
+        return new DuplicateKeyException("topic.externalKey",
+                "board " + topic.boardId() + " has a topic for '" + topic.externalKey() + "'", cause);
+    }
+
+    @Override
+    public Post appendReply(NewPost reply) {
+        checkWritable();
+        if (reply.topicId() == null) {
+            throw new NotFoundException("topic", null);
+        }
+        long topicId = reply.topicId().value();
+        boolean visible = reply.state() == PostState.VISIBLE;
+        // The topic row is the lock that allocates the floor: taken here, as late as the caller allows, and
+        // before the post row is written (parent before child, so InnoDB's shared lock on the parent that the
+        // child insert takes never meets a waiting counter update).
+        int updated = visible
+                ? em.createQuery("update ForumkitTopic t set t.highestFloor = t.highestFloor + 1,"
+                                + " t.replies = t.replies + 1, t.lastPostAt = :at, t.lastPostById = :byId,"
+                                + " t.lastPostByName = :byName where t.id = :id")
+                        .setParameter("at", micros(reply.createdAt()))
+                        .setParameter("byId", reply.author().id().value())
+                        .setParameter("byName", reply.author().displayName())
+                        .setParameter("id", topicId)
+                        .executeUpdate()
+                : em.createQuery("update ForumkitTopic t set t.highestFloor = t.highestFloor + 1 where t.id = :id")
+                        .setParameter("id", topicId)
+                        .executeUpdate();
+        if (updated == 0) {
+            throw new NotFoundException("topic", reply.topicId());
+        }
+        // Reads this transaction's own write: the floor just allocated, under the lock.
+        Object[] allocated = em.createQuery("select t.highestFloor, t.boardId from ForumkitTopic t where t.id = :id",
+                        Object[].class)
+                .setParameter("id", topicId)
+                .getSingleResult();
+        Post post = insertPost(topicId, (Integer) allocated[0], reply);
+        if (visible) {
+            setBoardLastPost((Long) allocated[1], post);
+        }
+        return post;
+    }
+
+    /** Inserts a post row and its quote rows; the caller holds the topic row's lock. */
+    private Post insertPost(long topicId, int floor, NewPost post) {
+        PostEntity row = new PostEntity();
+        row.topicId = topicId;
+        row.floor = floor;
+        row.authorId = post.author().id().value();
+        row.authorName = post.author().displayName();
+        row.createdAt = micros(post.createdAt());
+        row.revision = 1;
+        row.body = post.body();
+        row.format = post.format().name();
+        row.html = post.html();
+        row.renderer = post.renderer();
+        row.state = post.state().name();
+        row.replyToFloor = post.replyToFloor();
+        em.persist(row);
+        em.flush();
+        detach(row);
+        List<QuoteEntity> quotes = new ArrayList<>();
+        for (int i = 0; i < post.quotes().size(); i++) {
+            Quote quote = post.quotes().get(i);
+            QuoteEntity q = new QuoteEntity();
+            q.postId = row.id;
+            q.position = i;
+            q.sourcePostId = quote.sourcePostId().value();
+            q.sourceFloor = quote.sourceFloor();
+            q.sourceAuthorId = quote.sourceAuthor().id().value();
+            q.sourceAuthorName = quote.sourceAuthor().displayName();
+            q.sourcePostedAt = micros(quote.sourcePostedAt());
+            q.sourceRevision = quote.sourceRevision();
+            q.excerpt = quote.excerpt();
+            q.whole = quote.whole();
+            q.truncated = quote.truncated();
+            em.persist(q);
+            quotes.add(q);
+        }
+        if (!quotes.isEmpty()) {
+            em.flush();
+            quotes.forEach(this::detach);
+        }
+        return post(row, quotes.stream().map(JpaStoreTransaction::quote).toList());
+    }
+
+    private void setBoardLastPost(long boardId, Post post) {
+        em.createQuery("update ForumkitBoard b set b.postCount = b.postCount + :posts, b.lastTopicId = :topic,"
+                        + " b.lastPostId = :post, b.lastPostFloor = :floor, b.lastPostAuthorId = :authorId,"
+                        + " b.lastPostAuthorName = :authorName, b.lastPostAt = :at where b.id = :board")
+                // A reply counts here; an opening post was counted with the topic.
+                .setParameter("posts", post.isOpening() ? 0L : 1L)
+                .setParameter("topic", post.topicId().value())
+                .setParameter("post", post.id().value())
+                .setParameter("floor", post.floor())
+                .setParameter("authorId", post.author().id().value())
+                .setParameter("authorName", post.author().displayName())
+                .setParameter("at", post.createdAt())
+                .setParameter("board", boardId)
+                .executeUpdate();
+    }
+
+    @Override
+    public Topic updateTopicStatus(TopicId id, int pinLevel, boolean locked) {
+        checkWritable();
+        int updated = em.createQuery("update ForumkitTopic t set t.pinLevel = :pin, t.locked = :locked where t.id = :id")
+                .setParameter("pin", pinLevel)
+                .setParameter("locked", locked)
+                .setParameter("id", id.value())
+                .executeUpdate();
+        if (updated == 0) {
+            throw new NotFoundException("topic", id);
+        }
+        return topic(id).orElseThrow();
+    }
+
+    @Override
+    public Post editPost(PostId id, PostEdit edit) {
+        checkWritable();
+        int updated = em.createQuery("update ForumkitPost p set p.body = :body, p.format = :format, p.html = :html,"
+                        + " p.renderer = :renderer, p.editedAt = :at, p.revision = p.revision + 1 where p.id = :id")
+                .setParameter("body", edit.body())
+                .setParameter("format", edit.format().name())
+                .setParameter("html", edit.html())
+                .setParameter("renderer", edit.renderer())
+                .setParameter("at", micros(edit.editedAt()))
+                .setParameter("id", id.value())
+                .executeUpdate();
+        if (updated == 0) {
+            throw new NotFoundException("post", id);
+        }
+        return post(id).orElseThrow();
+    }
+
+    @Override
+    public Post changePostState(PostId id, PostState state) {
+        checkWritable();
+        List<Object[]> found = em.createQuery("select p.state, p.floor, p.topicId, t.boardId"
+                        + " from ForumkitPost p, ForumkitTopic t where p.id = :id and t.id = p.topicId", Object[].class)
+                .setParameter("id", id.value())
+                .getResultList();
+        if (found.isEmpty()) {
+            throw new NotFoundException("post", id);
+        }
+        PostState before = PostState.valueOf((String) found.get(0)[0]);
+        int floor = (Integer) found.get(0)[1];
+        long topicId = (Long) found.get(0)[2];
+        long boardId = (Long) found.get(0)[3];
+        if (before == state) {
+            return post(id).orElseThrow();
+        }
+        int delta = (state == PostState.VISIBLE ? 1 : 0) - (before == PostState.VISIBLE ? 1 : 0);
+        if (delta != 0 && floor != 1) {
+            // The topic row first, as everywhere else (parent before child).
+            em.createQuery("update ForumkitTopic t set t.replies = t.replies + :delta where t.id = :id")
+                    .setParameter("delta", (long) delta)
+                    .setParameter("id", topicId)
+                    .executeUpdate();
+        }
+        // Conditional on the state read above: if another transaction changed it since, the counters moved
+        // for the wrong transition, so the whole work runs again.
+        int updated = em.createQuery("update ForumkitPost p set p.state = :state where p.id = :id and p.state = :before")
+                .setParameter("state", state.name())
+                .setParameter("id", id.value())
+                .setParameter("before", before.name())
+                .executeUpdate();
+        if (updated == 0) {
+            throw new SqlErrors.RaceDetected("post " + id + " changed state concurrently");
+        }
+        if (delta != 0) {
+            em.createQuery("update ForumkitBoard b set b.postCount = b.postCount + :delta where b.id = :id")
+                    .setParameter("delta", (long) delta)
+                    .setParameter("id", boardId)
+                    .executeUpdate();
+        }
+        return post(id).orElseThrow();
+    }
+
+    @Override
+    public VoteChange castVote(PostId id, UserId voter, VoteKind vote) {
+        checkWritable();
+        // The post row is the lock that serializes every vote on the post; the vote row is read after it with a
+        // locking read (which sees the newest committed row even under MariaDB's REPEATABLE READ snapshot).
+        PostEntity post = detach(em.find(PostEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
+        if (post == null) {
+            throw new NotFoundException("post", id);
+        }
+        VoteEntity.Key key = new VoteEntity.Key(id.value(), voter.value());
+        VoteEntity row = detach(em.find(VoteEntity.class, key, LockModeType.PESSIMISTIC_WRITE));
+        VoteKind before = row == null ? null : VoteKind.valueOf(row.kind);
+        if (before == vote) {
+            return new VoteChange(id, voter, before, vote, post.support, post.oppose);
+        }
+        if (before == null) {
+            VoteEntity inserted = new VoteEntity(id.value(), voter.value(), vote.name());
+            em.persist(inserted);
+            em.flush();
+            detach(inserted);
+        } else if (vote == null) {
+            em.createQuery("delete from ForumkitVote v where v.postId = :post and v.voter = :voter")
+                    .setParameter("post", id.value())
+                    .setParameter("voter", voter.value())
+                    .executeUpdate();
+        } else {
+            em.createQuery("update ForumkitVote v set v.kind = :kind where v.postId = :post and v.voter = :voter")
+                    .setParameter("kind", vote.name())
+                    .setParameter("post", id.value())
+                    .setParameter("voter", voter.value())
+                    .executeUpdate();
+        }
+        long support = delta(before, vote, VoteKind.SUPPORT);
+        long oppose = delta(before, vote, VoteKind.OPPOSE);
+        em.createQuery("update ForumkitPost p set p.support = p.support + :support, p.oppose = p.oppose + :oppose"
+                        + " where p.id = :id")
+                .setParameter("support", support)
+                .setParameter("oppose", oppose)
+                .setParameter("id", id.value())
+                .executeUpdate();
+        return new VoteChange(id, voter, before, vote, post.support + support, post.oppose + oppose);
+    }
+
+    private static long delta(VoteKind before, VoteKind after, VoteKind kind) {
+        return (after == kind ? 1 : 0) - (before == kind ? 1 : 0);
+    }
+
+    @Override
+    public void addViews(Map<TopicId, Long> views) {
+        checkWritable();
+        // Ascending ids, so concurrent flushes take the topic rows' locks in the same order.
+        TreeMap<Long, Long> counts = new TreeMap<>();
+        views.forEach((topic, count) -> {
+            if (count != null && count > 0) {
+                counts.merge(topic.value(), count, Long::sum);
+            }
+        });
+        List<Map.Entry<Long, Long>> entries = new ArrayList<>(counts.entrySet());
+        for (int start = 0; start < entries.size(); start += VIEWS_PER_STATEMENT) {
+            List<Map.Entry<Long, Long>> chunk = entries.subList(start, Math.min(entries.size(), start + VIEWS_PER_STATEMENT));
+            // One statement for the whole chunk: views = views + CASE id WHEN … THEN … END.
+            StringBuilder jpql = new StringBuilder("update ForumkitTopic t set t.views = t.views + case t.id");
+            for (int i = 0; i < chunk.size(); i++) {
+                jpql.append(" when :id").append(i).append(" then :count").append(i);
+            }
+            jpql.append(" else 0 end where t.id in :ids");
+            var update = em.createQuery(jpql.toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                update.setParameter("id" + i, chunk.get(i).getKey());
+                update.setParameter("count" + i, chunk.get(i).getValue());
+            }
+            update.setParameter("ids", chunk.stream().map(Map.Entry::getKey).toList());
+            update.executeUpdate();
+        }
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        checkWritable();
+        scope.afterCommit(Objects.requireNonNull(action, "action"));
+    }
+
+    // ---- helpers ----
+
+    private void checkWritable() {
+        if (!writable) {
+            throw new IllegalStateException("this transaction is read-only");
+        }
+    }
+
+    /**
+     * Every column keeps microseconds; databases differ on whether they round or cut the rest, so the store cuts
+     * it itself and returns what it stored.
+     */
+    static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private <E> E detach(E entity) {
+        if (entity != null) {
+            em.detach(entity);
+        }
+        return entity;
+    }
+
+    private <E> List<E> list(TypedQuery<E> query) {
+        List<E> rows = query.getResultList();
+        rows.forEach(this::detach);
+        return rows;
+    }
+
+    private <E> Optional<E> first(TypedQuery<E> query) {
+        return list(query.setMaxResults(1)).stream().findFirst();
+    }
+
+    /** The quotes of the given posts, in the order they were written. */
+    private Map<Long, List<Quote>> quotesOf(List<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<Quote>> quotes = new HashMap<>();
+        for (QuoteEntity q : list(em.createQuery(
+                        "select q from ForumkitQuote q where q.postId in :ids order by q.postId, q.position",
+                        QuoteEntity.class)
+                .setParameter("ids", postIds))) {
+            quotes.computeIfAbsent(q.postId, k -> new ArrayList<>()).add(quote(q));
+        }
+        return quotes;
+    }
+
+    // ---- rows to records ----
+
+    private static Author author(String id, String name) {
+        return new Author(UserId.of(id), name);
+    }
+
+    static Board board(BoardEntity b) {
+        LastPost last = b.lastPostId == null ? null : new LastPost(TopicId.of(b.lastTopicId), PostId.of(b.lastPostId),
+                b.lastPostFloor, author(b.lastPostAuthorId, b.lastPostAuthorName), b.lastPostAt);
+        return new Board(BoardId.of(b.id), b.parentId == null ? null : BoardId.of(b.parentId),
+                BoardKind.valueOf(b.kind), b.slug, b.name, b.description, b.position, JsonText.userIds(b.moderators),
+                JsonText.strings(b.topicTypes), JsonText.policy(b.accessPolicy), b.topicCount, b.postCount, last);
+    }
+
+    static Topic topic(TopicEntity t) {
+        return new Topic(TopicId.of(t.id), BoardId.of(t.boardId), t.title, t.type, author(t.authorId, t.authorName),
+                t.createdAt, t.pinLevel, t.locked, t.externalKey, t.views, t.replies, t.highestFloor, t.lastPostAt,
+                author(t.lastPostById, t.lastPostByName));
+    }
+
+    static Post post(PostEntity p, List<Quote> quotes) {
+        return new Post(PostId.of(p.id), TopicId.of(p.topicId), p.floor, author(p.authorId, p.authorName),
+                p.createdAt, p.editedAt, p.revision, p.body, ContentFormat.of(p.format), p.html, p.renderer,
+                PostState.valueOf(p.state), p.replyToFloor, p.support, p.oppose, quotes);
+    }
+
+    static Quote quote(QuoteEntity q) {
+        return new Quote(PostId.of(q.sourcePostId), q.sourceFloor, author(q.sourceAuthorId, q.sourceAuthorName),
+                q.sourcePostedAt, q.sourceRevision, q.excerpt, q.whole, q.truncated);
+    }
+}

@@ -1,0 +1,209 @@
+package org.forumkit.jpa;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.forumkit.model.AccessPolicy;
+import org.forumkit.model.Action;
+import org.forumkit.model.Audience;
+import org.forumkit.model.UserId;
+
+/**
+ * Writes and reads the few small collections a board keeps in text columns, as JSON a DBA can read: string
+ * arrays and the access policy (an object of action to {@code [kind, role…]}). Hand-written so the adapter
+ * needs no JSON library; it reads only what it writes.
+ */
+final class JsonText {
+    private JsonText() {
+    }
+
+    static String strings(List<String> values) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            quote(values.get(i), out);
+        }
+        return out.append(']').toString();
+    }
+
+    static String userIds(Set<UserId> ids) {
+        // Sorted so the same set always writes the same text.
+        return strings(ids.stream().map(UserId::value).sorted().toList());
+    }
+
+    static Set<UserId> userIds(String json) {
+        Set<UserId> ids = new HashSet<>();
+        for (String value : strings(json)) {
+            ids.add(UserId.of(value));
+        }
+        return ids;
+    }
+
+    static String policy(AccessPolicy policy) {
+        StringBuilder out = new StringBuilder("{");
+        Map<Action, Audience> sorted = new TreeMap<>(policy.rules());
+        boolean first = true;
+        for (Map.Entry<Action, Audience> rule : sorted.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            quote(rule.getKey().name(), out);
+            out.append(':');
+            List<String> audience = new ArrayList<>();
+            audience.add(rule.getValue().kind().name());
+            rule.getValue().roles().stream().sorted().forEach(audience::add);
+            out.append(strings(audience));
+        }
+        return out.append('}').toString();
+    }
+
+    static AccessPolicy policy(String json) {
+        Parser parser = new Parser(json);
+        Map<Action, Audience> rules = new EnumMap<>(Action.class);
+        parser.expect('{');
+        if (!parser.tryConsume('}')) {
+            do {
+                Action action = Action.valueOf(parser.string());
+                parser.expect(':');
+                List<String> audience = parser.array();
+                if (audience.isEmpty()) {
+                    throw new IllegalArgumentException("empty audience for " + action + " in " + json);
+                }
+                rules.put(action, new Audience(Audience.Kind.valueOf(audience.get(0)),
+                        Set.copyOf(audience.subList(1, audience.size()))));
+            } while (parser.tryConsume(','));
+            parser.expect('}');
+        }
+        parser.end();
+        return new AccessPolicy(rules);
+    }
+
+    static List<String> strings(String json) {
+        Parser parser = new Parser(json);
+        List<String> values = parser.array();
+        parser.end();
+        return values;
+    }
+
+    private static void quote(String value, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private static final class Parser {
+        private final String text;
+        private int at;
+
+        Parser(String text) {
+            this.text = text;
+        }
+
+        List<String> array() {
+            List<String> values = new ArrayList<>();
+            expect('[');
+            if (tryConsume(']')) {
+                return values;
+            }
+            do {
+                values.add(string());
+            } while (tryConsume(','));
+            expect(']');
+            return values;
+        }
+
+        String string() {
+            expect('"');
+            StringBuilder out = new StringBuilder();
+            while (true) {
+                char c = next();
+                if (c == '"') {
+                    return out.toString();
+                }
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                char escaped = next();
+                switch (escaped) {
+                    case '"', '\\', '/' -> out.append(escaped);
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case 't' -> out.append('\t');
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'u' -> {
+                        if (at + 4 > text.length()) {
+                            throw error();
+                        }
+                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                        at += 4;
+                    }
+                    default -> throw error();
+                }
+            }
+        }
+
+        boolean tryConsume(char c) {
+            skipSpace();
+            if (at < text.length() && text.charAt(at) == c) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        void expect(char c) {
+            if (!tryConsume(c)) {
+                throw error();
+            }
+        }
+
+        void end() {
+            skipSpace();
+            if (at != text.length()) {
+                throw error();
+            }
+        }
+
+        private char next() {
+            if (at >= text.length()) {
+                throw error();
+            }
+            return text.charAt(at++);
+        }
+
+        private void skipSpace() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+
+        private IllegalArgumentException error() {
+            return new IllegalArgumentException("unreadable JSON at " + at + ": " + text);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.forumkit.jpa;
+
+import org.forumkit.spi.ForumStore;
+import org.forumkit.tck.ForumStoreContract;
+
+/** The storage contract kit, unchanged, on H2 in memory. */
+class H2JpaForumStoreTest extends ForumStoreContract {
+
+    @Override
+    protected ForumStore newStore() {
+        return TestDatabase.H2.freshStore();
+    }
+}

@@ -1,0 +1,157 @@
+package org.forumkit.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.forumkit.Forum;
+import org.forumkit.ForumSettings;
+import org.forumkit.model.AccessPolicy;
+import org.forumkit.model.Author;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardKind;
+import org.forumkit.model.ContentFormat;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostState;
+import org.forumkit.model.Quote;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicCursor;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.TopicPageRequest;
+import org.forumkit.model.UserId;
+import org.forumkit.model.Viewer;
+import org.forumkit.model.VoteKind;
+import org.forumkit.spi.NewBoard;
+import org.forumkit.spi.NewPost;
+import org.forumkit.spi.NewTopic;
+import org.forumkit.spi.StoredTopicPage;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A topic page and a board listing cost the same, small number of SQL statements whatever their size; buffered
+ * views are written in one statement per chunk of topics, not one per topic.
+ */
+class StatementCountTest {
+    private static final Viewer.Member READER = Viewer.user("reader", "读者");
+    private static final Author WRITER = new Author(UserId.of("writer"), "作者");
+    private static final Author OTHER = new Author(UserId.of("other"), "别人");
+    private static final Instant T0 = Instant.parse("2024-05-01T08:00:00Z");
+
+    private JpaForumStore store;
+
+    private Board board() {
+        return store.inTransaction(tx -> tx.insertBoard(new NewBoard(null, BoardKind.BOARD, "counted", "Counted", "",
+                0, java.util.Set.of(), List.of(), AccessPolicy.DEFAULT)));
+    }
+
+    private NewPost post(TopicId topic, Author author, int n, List<Quote> quotes) {
+        return new NewPost(topic, author, T0.plusSeconds(n), "floor " + n, ContentFormat.PLAIN, "<p>floor " + n + "</p>",
+                "plain/1", PostState.VISIBLE, null, quotes);
+    }
+
+    /** A topic of 260 floors; every third reply quotes floor 1 and the reader voted on every fourth. */
+    private Topic bigTopic(Board board) {
+        return store.inTransaction(tx -> {
+            NewTopic topic = new NewTopic(board.id(), "Big", null, WRITER, T0, null);
+            var started = tx.insertTopic(topic, post(null, WRITER, 0, List.of()));
+            Post first = started.openingPost();
+            Quote quote = new Quote(first.id(), 1, first.author(), first.createdAt(), 1, "floor", false, false);
+            for (int n = 2; n <= 260; n++) {
+                Post reply = tx.appendReply(post(started.topic().id(), n % 2 == 0 ? WRITER : OTHER, n,
+                        n % 3 == 0 ? List.of(quote) : List.of()));
+                if (n % 4 == 0) {
+                    tx.castVote(reply.id(), READER.id(), VoteKind.SUPPORT);
+                }
+            }
+            return tx.topic(started.topic().id()).orElseThrow();
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void topicPageCostsTheSameFewStatementsAtEverySize(TestDatabase db) {
+        store = db.require().freshStore();
+        Topic topic = bigTopic(board());
+
+        Map<Integer, Integer> statements = new HashMap<>();
+        for (int size : new int[] {5, 20, 200}) {
+            StoredTopicPage[] page = new StoredTopicPage[1];
+            statements.put(size, StatementCounter.count(() -> page[0] = store.readOnly(reader ->
+                    reader.topicPage(topic.id(), TopicPageRequest.from(10, size), Optional.of(READER.id())))
+                    .orElseThrow()));
+            assertThat(page[0].posts()).hasSize(size);
+            assertThat(page[0].posts().get(0).floor()).isEqualTo(10);
+            assertThat(page[0].posts()).filteredOn(p -> !p.quotes().isEmpty()).isNotEmpty();
+            assertThat(page[0].quoteSources()).isNotEmpty();
+            assertThat(page[0].viewerVotes()).hasSize((int) page[0].posts().stream().filter(p -> p.floor() % 4 == 0).count());
+        }
+        assertThat(statements.values()).containsOnly(statements.get(5));
+        assertThat(statements.get(5)).isLessThanOrEqualTo(4);
+
+        // "Only this author" and anonymous pages: still constant, and no vote query for anonymous readers.
+        List<Integer> filtered = new ArrayList<>();
+        for (int size : new int[] {5, 20, 120}) {
+            filtered.add(StatementCounter.count(() -> assertThat(store.readOnly(reader -> reader.topicPage(topic.id(),
+                    TopicPageRequest.from(1, size).onlyBy(OTHER.id()), Optional.empty())).orElseThrow().posts())
+                    .hasSize(size).allMatch(p -> p.author().equals(OTHER))));
+        }
+        assertThat(filtered).containsOnly(3);
+
+        // Through the forum service, the same page costs no more.
+        try (Forum forum = Forum.builder().store(store)
+                .settings(ForumSettings.defaults().withViews(Duration.ofMinutes(30), Duration.ZERO)).build()) {
+            List<Integer> viaForum = new ArrayList<>();
+            for (int size : new int[] {5, 20, 200}) {
+                viaForum.add(StatementCounter.count(() -> assertThat(forum.topics()
+                        .page(READER, topic.id(), TopicPageRequest.from(10, size)).posts()).hasSize(size)));
+            }
+            assertThat(viaForum).containsOnly(viaForum.get(0));
+            assertThat(viaForum.get(0)).isLessThanOrEqualTo(4);
+        }
+    }
+
+    private List<Topic> listing(Board board, Optional<TopicCursor> after, int limit) {
+        return store.readOnly(reader -> reader.topics(board.id(), after, limit));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void boardListingIsOneStatementAtEverySizeAndDepth(TestDatabase db) {
+        store = db.require().freshStore();
+        Board board = board();
+        List<Topic> topics = store.inTransaction(tx -> {
+            List<Topic> started = new ArrayList<>();
+            for (int n = 0; n < 60; n++) {
+                NewTopic topic = new NewTopic(board.id(), "Topic " + n, null, WRITER, T0.plusSeconds(n / 3), null);
+                started.add(tx.insertTopic(topic, post(null, WRITER, n / 3, List.of())).topic());
+            }
+            return started;
+        });
+        TopicCursor deep = TopicCursor.after(listing(board, Optional.empty(), 30).get(29));
+        for (int limit : new int[] {5, 20, 30}) {
+            int first = StatementCounter.count(() -> assertThat(listing(board, Optional.empty(), limit))
+                    .hasSize(limit));
+            int later = StatementCounter.count(() -> assertThat(listing(board, Optional.of(deep), limit))
+                    .hasSize(limit).allMatch(deep::isBefore));
+            assertThat(first).isEqualTo(1);
+            assertThat(later).isEqualTo(1);
+        }
+
+        // Buffered views: one statement for a flush of every topic, unknown topics skipped.
+        Map<TopicId, Long> views = new HashMap<>();
+        topics.forEach(t -> views.put(t.id(), 3L));
+        views.put(TopicId.of(9_999_999), 7L);
+        int flush = StatementCounter.count(() -> store.inTransaction(tx -> {
+            tx.addViews(views);
+            return null;
+        }));
+        assertThat(flush).isEqualTo(1);
+        assertThat(listing(board, Optional.empty(), 100)).hasSize(60).allMatch(t -> t.views() == 3);
+    }
+}

@@ -1,0 +1,194 @@
+package org.forumkit.jpa;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import jakarta.persistence.PersistenceUnitTransactionType;
+import jakarta.persistence.ValidationMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The databases the tests run on: H2 in memory, and the PostgreSQL and MariaDB servers {@code .ci/run} prepares
+ * (overridable with {@code FORUMKIT_PG_URL/USER/PASSWORD} and {@code FORUMKIT_MARIADB_URL/USER/PASSWORD}). The
+ * schema comes from the shipped migrations run by Flyway; Hibernate only validates its mapping against it. A
+ * server that cannot be reached skips its tests, except under {@code CI=true}, where it fails them.
+ */
+enum TestDatabase {
+    H2("h2", "jdbc:h2:mem:forumkit;DB_CLOSE_DELAY=-1", "sa", ""),
+    POSTGRESQL("postgresql", "jdbc:postgresql://127.0.0.1:5432/forumkit_test", "forumkit", "forumkit"),
+    MARIADB("mariadb", "jdbc:mariadb://127.0.0.1:3306/forumkit_test", "forumkit", "forumkit");
+
+    private static final List<String> TABLES_CHILD_FIRST = List.of("fk_vote", "fk_quote", "fk_post", "fk_topic", "fk_board");
+    private static final Map<String, EntityManagerFactory> FACTORIES = new ConcurrentHashMap<>();
+    private static final Map<TestDatabase, String> UNREACHABLE = new ConcurrentHashMap<>();
+    private static final Map<TestDatabase, HikariDataSource> POOLS = new ConcurrentHashMap<>();
+
+    private final String dialect;
+    private final String url;
+    private final String user;
+    private final String password;
+
+    TestDatabase(String dialect, String url, String user, String password) {
+        String env = dialect.equals("postgresql") ? "FORUMKIT_PG" : "FORUMKIT_" + dialect.toUpperCase();
+        this.dialect = dialect;
+        this.url = System.getenv().getOrDefault(env + "_URL", url);
+        this.user = System.getenv().getOrDefault(env + "_USER", user);
+        this.password = System.getenv().getOrDefault(env + "_PASSWORD", password);
+    }
+
+    /** Skips (or under {@code CI=true} fails) the calling test when this database cannot be reached. */
+    TestDatabase require() {
+        String problem = UNREACHABLE.computeIfAbsent(this, db -> {
+            try (Connection ignored = java.sql.DriverManager.getConnection(url, user, password)) {
+                return "";
+            } catch (SQLException e) {
+                return name() + " is not reachable at " + url + " as " + user + " (" + e.getMessage()
+                        + "); run .ci/run or set the FORUMKIT_* variables";
+            }
+        });
+        if (!problem.isEmpty()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(problem);
+            }
+            Assumptions.abort(problem);
+        }
+        return this;
+    }
+
+    /** A shared connection pool on the database, with the schema migrated from scratch on first use. */
+    synchronized HikariDataSource dataSource() {
+        require();
+        return POOLS.computeIfAbsent(this, db -> {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(20);
+            config.setPoolName("forumkit-" + dialect);
+            HikariDataSource pool = new HikariDataSource(config);
+            Flyway flyway = Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:" + JpaForumStore.migrationLocation(dialect))
+                    .table("fk_schema_history")
+                    .cleanDisabled(false)
+                    .load();
+            // Starts from an empty schema so the migrations, not an earlier run, define every table.
+            dropForumTables(pool);
+            flyway.migrate();
+            return pool;
+        });
+    }
+
+    private void dropForumTables(HikariDataSource pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            for (String table : TABLES_CHILD_FIRST) {
+                s.execute("DROP TABLE IF EXISTS " + table);
+            }
+            s.execute("DROP TABLE IF EXISTS fk_schema_history");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The shared entity manager factory of the tests on this database (one "app node"). */
+    EntityManagerFactory emf() {
+        return FACTORIES.computeIfAbsent(dialect, d -> newEmf());
+    }
+
+    private EntityManagerFactory newEmf() {
+        return newEmf(dataSource());
+    }
+
+    /** An app node of its own: a connection pool and an entity manager factory on the same database. */
+    record Node(HikariDataSource pool, EntityManagerFactory emf) implements AutoCloseable {
+        @Override
+        public void close() {
+            emf.close();
+            pool.close();
+        }
+    }
+
+    /** Opens another, independent app node on this database (the schema already migrated). */
+    Node openNode(int connections) {
+        dataSource();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(connections);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Node(pool, newEmf(pool));
+    }
+
+    /** A factory whose persistence unit names the entities through {@link JpaForumStore#MAPPING_FILE} alone. */
+    EntityManagerFactory emfFromMappingFile() {
+        return newEmf(dataSource(), true);
+    }
+
+    private EntityManagerFactory newEmf(HikariDataSource pool) {
+        return newEmf(pool, false);
+    }
+
+    private EntityManagerFactory newEmf(HikariDataSource pool, boolean mappingFile) {
+        PersistenceConfiguration config = new PersistenceConfiguration("forumkit-" + dialect)
+                .provider("org.hibernate.jpa.HibernatePersistenceProvider")
+                .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
+                // forum-core brings Hibernate Validator without an EL implementation; the entities need no validation.
+                .validationMode(ValidationMode.NONE)
+                .property("hibernate.connection.datasource", pool)
+                .property("hibernate.hbm2ddl.auto", "validate")
+                .property("hibernate.session_factory.statement_inspector", StatementCounter.INSTANCE);
+        if (mappingFile) {
+            return config.mappingFile(JpaForumStore.MAPPING_FILE).createEntityManagerFactory();
+        }
+        for (String name : JpaForumStore.entityClassNames()) {
+            try {
+                config.managedClass(Class.forName(name));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return config.createEntityManagerFactory();
+    }
+
+    /** Empties the forum tables (children first) and restarts their ids. */
+    void clean() {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            switch (this) {
+                case POSTGRESQL -> s.execute("TRUNCATE " + String.join(", ", TABLES_CHILD_FIRST) + " RESTART IDENTITY");
+                case MARIADB -> {
+                    s.execute("SET FOREIGN_KEY_CHECKS = 0");
+                    for (String table : TABLES_CHILD_FIRST) {
+                        s.execute("TRUNCATE TABLE " + table);
+                    }
+                    s.execute("SET FOREIGN_KEY_CHECKS = 1");
+                }
+                case H2 -> {
+                    s.execute("SET REFERENTIAL_INTEGRITY FALSE");
+                    for (String table : TABLES_CHILD_FIRST) {
+                        s.execute("TRUNCATE TABLE " + table + " RESTART IDENTITY");
+                    }
+                    s.execute("SET REFERENTIAL_INTEGRITY TRUE");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A store on the shared factory over freshly emptied tables. */
+    JpaForumStore freshStore() {
+        EntityManagerFactory emf = emf();
+        clean();
+        return JpaForumStore.create(emf);
+    }
+}
