@@ -36,4 +36,16 @@ public record TopicCursor(int pinLevel, Instant lastPostAt, TopicId topicId) {
             throw new IllegalArgumentException("not a topic cursor: '" + token + "'", e);
         }
     }
+
+    /** Whether {@code topic} lists after this position. */
+    public boolean isBefore(Topic topic) {
+        if (topic.pinLevel() != pinLevel) {
+            return topic.pinLevel() < pinLevel;
+        }
+        int byTime = topic.lastPostAt().compareTo(lastPostAt);
+        if (byTime != 0) {
+            return byTime < 0;
+        }
+        return topic.id().compareTo(topicId) < 0;
+    }
 }

@@ -7,6 +7,9 @@ package org.forumkit.spi;
  * instances (app nodes) share it, through its own transactions, row locks and unique keys, never a JVM lock
  * in core.
  *
+ * <p>Times reach a store with at most microsecond precision (what every supported database keeps); a store
+ * returns them exactly as given, and cuts, never rounds, anything finer it is handed directly.
+ *
  * <p>Run {@code org.forumkit.tck.ForumStoreContract} (forum-core's test-jar) against an implementation to
  * check it.
  */
@@ -20,7 +23,10 @@ public interface ForumStore {
      */
     <T> T inTransaction(TransactionWork<T> work);
 
-    /** Runs {@code work} in a read-only transaction that sees one consistent state. */
+    /**
+     * Runs {@code work} in a read-only transaction. Whether its reads share one snapshot depends on the store's
+     * isolation level (the in-memory store's do; a database under READ COMMITTED may not): a store documents it.
+     */
     <T> T readOnly(ReadWork<T> work);
 
     /** Work done inside a read-write transaction. */

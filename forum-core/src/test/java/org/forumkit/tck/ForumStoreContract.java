@@ -444,12 +444,13 @@ public abstract class ForumStoreContract {
         void concurrentVotes() throws Exception {
             Topic topic = given.topic();
             Post post = given.reply(topic, BOB, "热帖");
-            List<Viewer.Member> voters = IntStream.range(0, threads() * 2)
+            // Fewer voters than threads: two transactions often race on the same voter's first vote.
+            List<Viewer.Member> voters = IntStream.range(0, Math.max(2, threads() / 2))
                     .mapToObj(i -> Viewer.user("voter-" + i, "投票人" + i)).toList();
 
             runConcurrently(threads(), (thread, op) -> {
                 Random random = new Random(31L * thread + op);
-                Viewer.Member voter = voters.get((thread * 2 + random.nextInt(2)) % voters.size());
+                Viewer.Member voter = voters.get(random.nextInt(voters.size()));
                 return switch (random.nextInt(3)) {
                     case 0 -> forum.votes().cast(voter, post.id(), VoteKind.SUPPORT);
                     case 1 -> forum.votes().cast(voter, post.id(), VoteKind.OPPOSE);

@@ -1,14 +1,25 @@
 package org.forumkit.examples;
 
-import org.forumkit.memory.InMemoryForumStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.forumkit.spi.ForumStore;
 
 /** The store the demo runs on, with the SQL statement counter for the footer. */
 record DemoStore(ForumStore store, QueryCounter queries, AutoCloseable resources) implements AutoCloseable {
 
-    static DemoStore open(DemoConfig config) {
-        // Until the JPA adapter lands, the demo keeps its data in memory.
-        return new DemoStore(new InMemoryForumStore(), QueryCounter.NONE, () -> { });
+    /** The JDBC URL given, or an embedded H2 database in a file under the data directory. */
+    static DemoStore open(DemoConfig config) throws java.io.IOException {
+        String url = config.jdbcUrl();
+        String user = config.jdbcUser();
+        String password = config.jdbcPassword();
+        if (url == null) {
+            Path dir = Files.createDirectories(config.dataDir()).toAbsolutePath();
+            url = "jdbc:h2:file:" + dir.resolve("forumkit") + ";DB_CLOSE_ON_EXIT=FALSE";
+            user = user == null ? "sa" : user;
+            password = password == null ? "" : password;
+        }
+        Database database = Database.open(url, user, password, 16);
+        return new DemoStore(database.store(), SqlCounter.INSTANCE, database);
     }
 
     @Override

@@ -119,7 +119,8 @@ public final class JpaForumStore implements ForumStore {
     }
 
     /** How many times work was run again after a collision; for tests and diagnostics. */
-    long retries() {
+    /** How many times this store ran work again after a deadlock, serialization failure or lock timeout. */
+    public long retries() {
         return retries.get();
     }
 

@@ -1,0 +1,125 @@
+package org.forumkit.examples;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import jakarta.persistence.PersistenceUnitTransactionType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.forumkit.jpa.JpaForumStore;
+
+/**
+ * How a host wires the JPA store: a connection pool, the shipped migrations run by Flyway (history table
+ * {@code fk_schema_history}), Hibernate validating its mapping against that schema, and {@link JpaForumStore} on
+ * the entity manager factory. Each {@code Database} is one app node.
+ */
+public final class Database implements AutoCloseable {
+    private static final List<String> TABLES_CHILD_FIRST = List.of("fk_vote", "fk_quote", "fk_post", "fk_topic",
+            "fk_board");
+
+    private final String dialect;
+    private final HikariDataSource pool;
+    private final EntityManagerFactory emf;
+    private final JpaForumStore store;
+
+    private Database(String dialect, HikariDataSource pool, EntityManagerFactory emf, JpaForumStore store) {
+        this.dialect = dialect;
+        this.pool = pool;
+        this.emf = emf;
+        this.store = store;
+    }
+
+    /** {@code postgresql}, {@code mariadb} or {@code h2}, from the JDBC URL. */
+    public static String dialectOf(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return "postgresql";
+        }
+        if (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:")) {
+            return "mariadb";
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return "h2";
+        }
+        throw new IllegalArgumentException("unsupported JDBC URL '" + jdbcUrl
+                + "': use jdbc:postgresql:, jdbc:mariadb: (or jdbc:mysql:) or jdbc:h2:");
+    }
+
+    /** Opens a node on the database, migrating its schema to the newest version first. */
+    public static Database open(String url, String user, String password, int connections) {
+        String dialect = dialectOf(url);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(connections);
+        config.setPoolName("forumkit-" + dialect);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:" + JpaForumStore.migrationLocation(dialect))
+                    .table("fk_schema_history")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+            PersistenceConfiguration unit = new PersistenceConfiguration("forumkit")
+                    .provider("org.hibernate.jpa.HibernatePersistenceProvider")
+                    .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
+                    .mappingFile(JpaForumStore.MAPPING_FILE)
+                    .property("hibernate.connection.datasource", pool)
+                    .property("hibernate.hbm2ddl.auto", "validate")
+                    .property("hibernate.session_factory.statement_inspector", SqlCounter.INSTANCE);
+            EntityManagerFactory emf = unit.createEntityManagerFactory();
+            return new Database(dialect, pool, emf, JpaForumStore.create(emf));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    public String dialect() {
+        return dialect;
+    }
+
+    public JpaForumStore store() {
+        return store;
+    }
+
+    public HikariDataSource dataSource() {
+        return pool;
+    }
+
+    /** Empties the forum's tables and restarts their ids (benchmarks and tests only). */
+    public void truncate() throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            switch (dialect) {
+                case "postgresql" -> s.execute("TRUNCATE " + String.join(", ", TABLES_CHILD_FIRST) + " RESTART IDENTITY");
+                case "mariadb" -> {
+                    s.execute("SET FOREIGN_KEY_CHECKS = 0");
+                    for (String table : TABLES_CHILD_FIRST) {
+                        s.execute("TRUNCATE TABLE " + table);
+                    }
+                    s.execute("SET FOREIGN_KEY_CHECKS = 1");
+                }
+                default -> {
+                    s.execute("SET REFERENTIAL_INTEGRITY FALSE");
+                    for (String table : TABLES_CHILD_FIRST) {
+                        s.execute("TRUNCATE TABLE " + table + " RESTART IDENTITY");
+                    }
+                    s.execute("SET REFERENTIAL_INTEGRITY TRUE");
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+        pool.close();
+    }
+}
