@@ -38,9 +38,9 @@ public final class BenchMain {
                     continue;
                 }
                 scenarios.topicPage(target);
-                scenarios.hotTopic(target);
-                scenarios.hotPost(target);
-                Targets.ceiling(target, mode, report);
+                double replies = scenarios.hotTopic(target);
+                double votes = scenarios.hotPost(target);
+                scenarios.ceiling(target, replies, votes);
                 scenarios.boardListing(target);
                 scenarios.views(target);
             }

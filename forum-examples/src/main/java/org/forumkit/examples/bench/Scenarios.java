@@ -157,7 +157,8 @@ final class Scenarios {
 
     // ------------------------------------------------------------------ 2. hot topic
 
-    void hotTopic(Target target) throws Exception {
+    /** Returns the replies per second on the one hot topic. */
+    double hotTopic(Target target) throws Exception {
         target.reset();
         try (Forum node0 = forum(target.node(0)); Forum node1 = forum(target.node(1))) {
             Board board = board(node0, "hot");
@@ -184,6 +185,7 @@ final class Scenarios {
             for (TopicId topic : spread.subList(0, Math.min(50, spread.size()))) {
                 checkFloors(target, target.node(1), topic);
             }
+            return one.perSecond();
         }
     }
 
@@ -193,7 +195,8 @@ final class Scenarios {
 
     // ------------------------------------------------------------------ 3. hot post
 
-    void hotPost(Target target) throws Exception {
+    /** Returns the votes per second on the one hot post. */
+    double hotPost(Target target) throws Exception {
         target.reset();
         try (Forum node0 = forum(target.node(0)); Forum node1 = forum(target.node(1))) {
             Topic topic = node0.topics().start(Viewer.user("op", "楼主"),
@@ -211,14 +214,51 @@ final class Scenarios {
             });
             report(target, "hot post, 2 nodes x " + mode.threadsPerNode(), "votes", votes,
                     target.retries() - retriesBefore);
-            Map<UserId, VoteKind> rows = target.node(0).readOnly((StoreReader r) -> r.votes(post.id()));
-            Post after = target.node(0).readOnly((StoreReader r) -> r.post(post.id())).orElseThrow();
-            long support = rows.values().stream().filter(VoteKind.SUPPORT::equals).count();
-            long oppose = rows.values().stream().filter(VoteKind.OPPOSE::equals).count();
-            if (after.support() != support || after.oppose() != oppose) {
-                report.violation(target.name(), "post counts " + after.support() + "/" + after.oppose()
-                        + " but vote rows " + support + "/" + oppose);
-            }
+            checkVotes(target, target.node(0), post);
+            return votes.perSecond();
+        }
+    }
+
+    // ------------------------------------------------------------------ 4. the ceiling
+
+    void ceiling(Target target, double libraryReplies, double libraryVotes) throws Exception {
+        if (!(target instanceof DatabaseTarget database)) {
+            report.note(target.name(), "ceiling (plain JDBC)", "-", "no SQL: not applicable");
+            return;
+        }
+        target.reset();
+        Ceiling ceiling = new Ceiling(target.jdbc().orElseThrow(), database.dialect());
+        int threads = 2 * mode.threadsPerNode();
+        try (Forum forum = forum(target.node(0))) {
+            Topic topic = forum.topics().start(Viewer.user("op", "楼主"),
+                    StartTopic.of(board(forum, "ceiling").id(), "热帖", BODY));
+            Ceiling.Result replies = ceiling.replies(topic.id().value(), threads, mode.repliesPerWriter());
+            String scenario = "ceiling: hot topic, plain JDBC x " + threads;
+            report.add(target.name(), scenario, "replies per second", replies.perSecond(), "/s");
+            report.add(target.name(), scenario, "p99", replies.latency().percentileMillis(99), "ms");
+            report.add(target.name(), scenario, "failed transactions", replies.failures(), "");
+            report.add(target.name(), scenario, "library / ceiling", libraryReplies / replies.perSecond(), "");
+            checkFloors(target, target.node(0), topic.id());
+
+            Post post = forum.topics().page(READER, topic.id(), TopicPageRequest.first(1)).posts().get(0);
+            Ceiling.Result votes = ceiling.votes(post.id().value(), threads, mode.votesPerVoter());
+            scenario = "ceiling: hot post, plain JDBC x " + threads;
+            report.add(target.name(), scenario, "votes per second", votes.perSecond(), "/s");
+            report.add(target.name(), scenario, "p99", votes.latency().percentileMillis(99), "ms");
+            report.add(target.name(), scenario, "failed transactions", votes.failures(), "");
+            report.add(target.name(), scenario, "library / ceiling", libraryVotes / votes.perSecond(), "");
+            checkVotes(target, target.node(0), post);
+        }
+    }
+
+    private void checkVotes(Target target, ForumStore store, Post post) {
+        Map<UserId, VoteKind> rows = store.readOnly((StoreReader r) -> r.votes(post.id()));
+        Post after = store.readOnly((StoreReader r) -> r.post(post.id())).orElseThrow();
+        long support = rows.values().stream().filter(VoteKind.SUPPORT::equals).count();
+        long oppose = rows.values().stream().filter(VoteKind.OPPOSE::equals).count();
+        if (after.support() != support || after.oppose() != oppose) {
+            report.violation(target.name(), "post " + post.id() + " counts " + after.support() + "/" + after.oppose()
+                    + " but vote rows " + support + "/" + oppose);
         }
     }
 

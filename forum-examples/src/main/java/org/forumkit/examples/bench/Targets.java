@@ -1,21 +1,30 @@
 package org.forumkit.examples.bench;
 
-/** Opens benchmark targets by name, and measures the plain-JDBC ceiling on database targets. */
+/**
+ * Opens benchmark targets by name: {@code memory}, {@code h2}, {@code postgresql}, {@code mariadb}. The servers
+ * are the local ones {@code .ci/run} prepares, database {@code forumkit_bench} (overridable with
+ * {@code FORUMKIT_BENCH_PG_URL} and {@code FORUMKIT_BENCH_MARIADB_URL}, user and password {@code forumkit}).
+ */
 final class Targets {
     private Targets() {
     }
 
     /** The target, or {@code null} when it is not reachable here. */
     static Target open(String name) {
+        String env = System.getenv().getOrDefault("FORUMKIT_BENCH_" + (name.equals("postgresql") ? "PG" : name.toUpperCase())
+                + "_URL", "");
         return switch (name) {
             case "memory" -> new MemoryTarget();
-            default -> null; // database targets arrive with the JPA adapter
+            case "h2" -> DatabaseTarget.open("h2", "jdbc:h2:mem:forumkit-bench;DB_CLOSE_DELAY=-1", "sa", "")
+                    .orElse(null);
+            case "postgresql" -> DatabaseTarget.open("postgresql",
+                    env.isEmpty() ? "jdbc:postgresql://127.0.0.1:5432/forumkit_bench" : env, "forumkit", "forumkit")
+                    .orElse(null);
+            case "mariadb" -> DatabaseTarget.open("mariadb",
+                    env.isEmpty() ? "jdbc:mariadb://127.0.0.1:3306/forumkit_bench" : env, "forumkit", "forumkit")
+                    .orElse(null);
+            default -> throw new IllegalArgumentException("unknown target '" + name
+                    + "': use memory, h2, postgresql or mariadb");
         };
-    }
-
-    static void ceiling(Target target, Scenarios.Mode mode, Report report) {
-        if (target.jdbc().isEmpty()) {
-            report.note(target.name(), "ceiling (plain JDBC)", "-", "no SQL: not applicable");
-        }
     }
 }
