@@ -29,7 +29,9 @@ import org.forumkit.model.Viewer;
 import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.PostEdit;
+import org.forumkit.spi.PostInTopic;
 import org.forumkit.spi.StoreReader;
+import org.forumkit.spi.TopicInBoard;
 
 final class PostsService implements Posts {
     private final ForumEngine forum;
@@ -80,8 +82,10 @@ final class PostsService implements Posts {
         checks.throwIfAny();
 
         return forum.store.inTransaction(tx -> {
-            Topic topic = tx.topic(command.topicId()).orElseThrow(() -> new NotFoundException("topic", command.topicId()));
-            Board board = tx.board(topic.boardId()).orElseThrow();
+            TopicInBoard found = tx.topicInBoard(command.topicId())
+                    .orElseThrow(() -> new NotFoundException("topic", command.topicId()));
+            Topic topic = found.topic();
+            Board board = found.board();
             forum.access.require(viewer, Action.REPLY, board, Optional.of(topic));
             if (!excerpts.isEmpty()) {
                 forum.access.require(viewer, Action.QUOTE, board, Optional.of(topic));
@@ -240,9 +244,7 @@ final class PostsService implements Posts {
     }
 
     static Target target(StoreReader reader, PostId id) {
-        Post post = reader.post(id).orElseThrow(() -> new NotFoundException("post", id));
-        Topic topic = reader.topic(post.topicId()).orElseThrow();
-        Board board = reader.board(topic.boardId()).orElseThrow();
-        return new Target(post, topic, board);
+        PostInTopic found = reader.postInTopic(id).orElseThrow(() -> new NotFoundException("post", id));
+        return new Target(found.post(), found.topic(), found.board());
     }
 }

@@ -34,6 +34,7 @@ import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewTopic;
 import org.forumkit.spi.StartedTopic;
 import org.forumkit.spi.StoredTopicPage;
+import org.forumkit.spi.TopicInBoard;
 
 final class TopicsService implements Topics {
     static final int MAX_EXTERNAL_KEY = 255;
@@ -93,9 +94,9 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         return forum.store.readOnly(reader -> {
-            Topic topic = reader.topic(id).orElseThrow(() -> new NotFoundException("topic", id));
-            forum.access.require(viewer, Action.VIEW, reader.board(topic.boardId()).orElseThrow(), Optional.of(topic));
-            return topic;
+            TopicInBoard found = reader.topicInBoard(id).orElseThrow(() -> new NotFoundException("topic", id));
+            forum.access.require(viewer, Action.VIEW, found.board(), Optional.of(found.topic()));
+            return found.topic();
         });
     }
 
@@ -129,8 +130,9 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         return forum.store.inTransaction(tx -> {
-            Topic topic = tx.topic(id).orElseThrow(() -> new NotFoundException("topic", id));
-            Board board = tx.board(topic.boardId()).orElseThrow();
+            TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException("topic", id));
+            Topic topic = found.topic();
+            Board board = found.board();
             forum.author(viewer);
             if (!forum.access.isModerator(viewer, board)) {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators lock and pin topics");

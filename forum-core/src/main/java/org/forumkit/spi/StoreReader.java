@@ -27,9 +27,25 @@ public interface StoreReader {
 
     Optional<Topic> topic(TopicId id);
 
+    /**
+     * A topic with its board. Every write command starts with this read, so a database store should override it
+     * with one query; the default makes two lookups.
+     */
+    default Optional<TopicInBoard> topicInBoard(TopicId id) {
+        return topic(id).map(topic -> new TopicInBoard(topic, board(topic.boardId()).orElseThrow()));
+    }
+
     Optional<Topic> topicByExternalKey(BoardId board, String externalKey);
 
     Optional<Post> post(PostId id);
+
+    /** A post with its topic and board; as {@link #topicInBoard(TopicId)}, worth one query in a database. */
+    default Optional<PostInTopic> postInTopic(PostId id) {
+        return post(id).map(post -> {
+            Topic topic = topic(post.topicId()).orElseThrow();
+            return new PostInTopic(post, topic, board(topic.boardId()).orElseThrow());
+        });
+    }
 
     /** The posts of a topic on the given floors, in floor order; floors that do not exist are left out. */
     List<Post> postsByFloors(TopicId topic, Collection<Integer> floors);

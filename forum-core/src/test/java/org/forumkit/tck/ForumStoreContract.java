@@ -470,6 +470,24 @@ public abstract class ForumStoreContract {
     class Quotes {
 
         @Test
+        @DisplayName("a topic reads with its board, and a post with its topic and board")
+        void contextReads() {
+            Board board = given.board();
+            Topic topic = given.topic(board, ALICE);
+            Post reply = given.reply(topic, BOB, "回复");
+            var inBoard = store.readOnly((StoreReader reader) -> reader.topicInBoard(topic.id())).orElseThrow();
+            assertThat(inBoard.topic()).isEqualTo(given.reload(topic));
+            assertThat(inBoard.board()).isEqualTo(given.reload(board));
+            var inTopic = store.readOnly((StoreReader reader) -> reader.postInTopic(reply.id())).orElseThrow();
+            assertThat(inTopic.post()).isEqualTo(reply);
+            assertThat(inTopic.topic()).isEqualTo(given.reload(topic));
+            assertThat(inTopic.board()).isEqualTo(given.reload(board));
+            assertThat(store.readOnly((StoreReader reader) -> reader.topicInBoard(TopicId.of(777_777)))).isEmpty();
+            assertThat(store.readOnly((StoreReader reader) -> reader.postInTopic(
+                    org.forumkit.model.PostId.of(777_777)))).isEmpty();
+        }
+
+        @Test
         @DisplayName("postsByFloors returns the wanted floors in floor order and leaves out missing ones")
         void postsByFloors() {
             Topic topic = given.topic();

@@ -39,9 +39,11 @@ import org.forumkit.spi.NewBoard;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewTopic;
 import org.forumkit.spi.PostEdit;
+import org.forumkit.spi.PostInTopic;
 import org.forumkit.spi.StartedTopic;
 import org.forumkit.spi.StoreTransaction;
 import org.forumkit.spi.StoredTopicPage;
+import org.forumkit.spi.TopicInBoard;
 
 /**
  * One store transaction on an entity manager. Entities are only carriers: every entity read is detached at
@@ -85,6 +87,30 @@ final class JpaStoreTransaction implements StoreTransaction {
     @Override
     public Optional<Topic> topic(TopicId id) {
         return Optional.ofNullable(detach(em.find(TopicEntity.class, id.value()))).map(JpaStoreTransaction::topic);
+    }
+
+    @Override
+    public Optional<TopicInBoard> topicInBoard(TopicId id) {
+        List<Object[]> rows = em.createQuery("select t, b from ForumkitTopic t, ForumkitBoard b"
+                        + " where t.id = :id and b.id = t.boardId", Object[].class)
+                .setParameter("id", id.value())
+                .getResultList();
+        return rows.stream().findFirst().map(row -> new TopicInBoard(topic(detach((TopicEntity) row[0])),
+                board(detach((BoardEntity) row[1]))));
+    }
+
+    @Override
+    public Optional<PostInTopic> postInTopic(PostId id) {
+        List<Object[]> rows = em.createQuery("select p, t, b from ForumkitPost p, ForumkitTopic t, ForumkitBoard b"
+                        + " where p.id = :id and t.id = p.topicId and b.id = t.boardId", Object[].class)
+                .setParameter("id", id.value())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        PostEntity post = detach((PostEntity) rows.get(0)[0]);
+        return Optional.of(new PostInTopic(post(post, quotesOf(List.of(post.id)).getOrDefault(post.id, List.of())),
+                topic(detach((TopicEntity) rows.get(0)[1])), board(detach((BoardEntity) rows.get(0)[2]))));
     }
 
     @Override

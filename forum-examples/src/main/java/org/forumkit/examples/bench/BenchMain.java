@@ -17,7 +17,8 @@ import org.forumkit.spi.ContentRenderer;
 
 /**
  * The benchmark harness: {@code --quick} (a few minutes) or {@code --full}, on the targets named by
- * {@code --targets} (default: every target this machine has). Prints a table as it goes and, with
+ * {@code --targets} (default: every target this machine has), the scenarios named by {@code --scenarios}
+ * ({@code page,hot,ceiling,listing,views,render,memory}, default all). Prints a table as it goes and, with
  * {@code --out FILE}, writes it as Markdown. Exits 1 when an invariant was violated.
  */
 public final class BenchMain {
@@ -27,6 +28,8 @@ public final class BenchMain {
         Scenarios.Mode mode = options.contains("--full") ? Scenarios.Mode.FULL : Scenarios.Mode.QUICK;
         String targetList = value(options, "--targets", "memory,h2,postgresql,mariadb");
         String out = value(options, "--out", null);
+        List<String> only = Arrays.asList(value(options, "--scenarios",
+                "page,hot,ceiling,listing,views,render,memory").split(","));
         Report report = new Report();
         Scenarios scenarios = new Scenarios(mode, report);
         long started = System.nanoTime();
@@ -37,16 +40,30 @@ public final class BenchMain {
                     report.note(name, "-", "skipped", "not reachable on this machine");
                     continue;
                 }
-                scenarios.topicPage(target);
-                double replies = scenarios.hotTopic(target);
-                double votes = scenarios.hotPost(target);
-                scenarios.ceiling(target, replies, votes);
-                scenarios.boardListing(target);
-                scenarios.views(target);
+                if (only.contains("page")) {
+                    scenarios.topicPage(target);
+                }
+                if (only.contains("hot") || only.contains("ceiling")) {
+                    double replies = scenarios.hotTopic(target);
+                    double votes = scenarios.hotPost(target);
+                    if (only.contains("ceiling")) {
+                        scenarios.ceiling(target, replies, votes);
+                    }
+                }
+                if (only.contains("listing")) {
+                    scenarios.boardListing(target);
+                }
+                if (only.contains("views")) {
+                    scenarios.views(target);
+                }
             }
         }
-        scenarios.rendering(renderers(), samples());
-        scenarios.memory();
+        if (only.contains("render")) {
+            scenarios.rendering(renderers(), samples());
+        }
+        if (only.contains("memory")) {
+            scenarios.memory();
+        }
 
         String header = "Mode `" + mode.name() + "`, " + Instant.now() + ", Java " + System.getProperty("java.version")
                 + " on " + Runtime.getRuntime().availableProcessors() + " cores, max heap "

@@ -1,0 +1,49 @@
+package org.forumkit.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.forumkit.Forum;
+import org.forumkit.model.AccessPolicy;
+import org.forumkit.model.Board;
+import org.forumkit.model.CreateBoard;
+import org.forumkit.model.Post;
+import org.forumkit.model.Reply;
+import org.forumkit.model.StartTopic;
+import org.forumkit.model.Topic;
+import org.forumkit.model.Viewer;
+import org.forumkit.model.VoteKind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The hot write paths cost a fixed, small number of SQL statements (a regression guard for their throughput,
+ * which the benchmark harness measures): a reply and a vote through the whole {@link Forum} service.
+ */
+class WritePathStatementsTest {
+    private static final Viewer.Member ADMIN = Viewer.user("admin", "Admin", "admin");
+    private static final Viewer.Member ALICE = Viewer.user("alice", "Alice");
+    private static final Viewer.Member BOB = Viewer.user("bob", "Bob");
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void replyAndVoteStatements(TestDatabase db) {
+        JpaForumStore store = db.require().freshStore();
+        try (Forum forum = Forum.builder().store(store).build()) {
+            Board category = forum.boards().create(ADMIN, CreateBoard.category("c", "C"));
+            Board board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "b", "B")
+                    .withPolicy(AccessPolicy.DEFAULT));
+            Topic topic = forum.topics().start(ALICE, StartTopic.of(board.id(), "t", "b"));
+            Post[] reply = new Post[1];
+
+            // topic with board; then, under the topic row's lock: allocate the floor, read it, insert, board counters
+            int replyStatements = StatementCounter.count(() ->
+                    reply[0] = forum.posts().reply(BOB, Reply.to(topic.id(), "沙发")));
+            assertThat(replyStatements).isEqualTo(5);
+
+            // post with topic and board, its quotes; lock the post, read and write the vote row, move the counts
+            int voteStatements = StatementCounter.count(() ->
+                    forum.votes().cast(ALICE, reply[0].id(), VoteKind.SUPPORT));
+            assertThat(voteStatements).isEqualTo(6);
+        }
+    }
+}
