@@ -42,6 +42,8 @@ public final class JpaForumStore implements ForumStore {
     private final int maxAttempts;
     private final Duration backoff;
     private final AtomicLong retries = new AtomicLong();
+    /** Whether the database takes {@code UPDATE … RETURNING} (PostgreSQL); learnt from the first connection. */
+    private volatile Boolean updateReturning;
 
     private JpaForumStore(Builder builder) {
         this.transactions = builder.transactions;
@@ -98,7 +100,7 @@ public final class JpaForumStore implements ForumStore {
             try {
                 return transactions.inTransaction(readOnly, (em, scope) -> {
                     began[0] = scope.began();
-                    return body.run(new JpaStoreTransaction(em, scope, !readOnly));
+                    return body.run(new JpaStoreTransaction(em, scope, !readOnly, updateReturning(em)));
                 });
             } catch (RuntimeException e) {
                 if (!SqlErrors.isTransient(e)) {
@@ -118,7 +120,16 @@ public final class JpaForumStore implements ForumStore {
         }
     }
 
-    /** How many times work was run again after a collision; for tests and diagnostics. */
+    private boolean updateReturning(jakarta.persistence.EntityManager em) {
+        Boolean known = updateReturning;
+        if (known == null) {
+            String product = em.callWithConnection((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+            known = "PostgreSQL".equalsIgnoreCase(product);
+            updateReturning = known;
+        }
+        return known;
+    }
+
     /** How many times this store ran work again after a deadlock, serialization failure or lock timeout. */
     public long retries() {
         return retries.get();

@@ -58,11 +58,13 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final EntityManager em;
     private final JpaTransactions.Scope scope;
     private final boolean writable;
+    private final boolean updateReturning;
 
-    JpaStoreTransaction(EntityManager em, JpaTransactions.Scope scope, boolean writable) {
+    JpaStoreTransaction(EntityManager em, JpaTransactions.Scope scope, boolean writable, boolean updateReturning) {
         this.em = em;
         this.scope = scope;
         this.writable = writable;
+        this.updateReturning = updateReturning;
     }
 
     // ---- reads ----
@@ -349,6 +351,16 @@ final class JpaStoreTransaction implements StoreTransaction {
         // The topic row is the lock that allocates the floor: taken here, as late as the caller allows, and
         // before the post row is written (parent before child, so InnoDB's shared lock on the parent that the
         // child insert takes never meets a waiting counter update).
+        Object[] allocated = updateReturning ? allocateReturning(reply, topicId, visible) : allocate(reply, topicId, visible);
+        Post post = insertPost(topicId, (Integer) allocated[0], reply);
+        if (visible) {
+            setBoardLastPost((Long) allocated[1], post);
+        }
+        return post;
+    }
+
+    /** Allocates the next floor; returns it with the topic's board id. Two statements: update, then read it back. */
+    private Object[] allocate(NewPost reply, long topicId, boolean visible) {
         int updated = visible
                 ? em.createQuery("update ForumkitTopic t set t.highestFloor = t.highestFloor + 1,"
                                 + " t.replies = t.replies + 1, t.lastPostAt = :at, t.lastPostById = :byId,"
@@ -365,15 +377,33 @@ final class JpaStoreTransaction implements StoreTransaction {
             throw new NotFoundException("topic", reply.topicId());
         }
         // Reads this transaction's own write: the floor just allocated, under the lock.
-        Object[] allocated = em.createQuery("select t.highestFloor, t.boardId from ForumkitTopic t where t.id = :id",
-                        Object[].class)
+        return em.createQuery("select t.highestFloor, t.boardId from ForumkitTopic t where t.id = :id", Object[].class)
                 .setParameter("id", topicId)
                 .getSingleResult();
-        Post post = insertPost(topicId, (Integer) allocated[0], reply);
-        if (visible) {
-            setBoardLastPost((Long) allocated[1], post);
+    }
+
+    /**
+     * The same in one statement where the database returns what it updated (PostgreSQL): one round trip less while
+     * the topic row is locked, which is what bounds a hot topic's throughput.
+     */
+    private Object[] allocateReturning(NewPost reply, long topicId, boolean visible) {
+        var query = visible
+                ? em.createNativeQuery("update fk_topic set highest_floor = highest_floor + 1, replies = replies + 1,"
+                                + " last_post_at = ?1, last_post_by_id = ?2, last_post_by_name = ?3 where id = ?4"
+                                + " returning highest_floor, board_id")
+                        .setParameter(1, micros(reply.createdAt()))
+                        .setParameter(2, reply.author().id().value())
+                        .setParameter(3, reply.author().displayName())
+                        .setParameter(4, topicId)
+                : em.createNativeQuery("update fk_topic set highest_floor = highest_floor + 1 where id = ?1"
+                                + " returning highest_floor, board_id")
+                        .setParameter(1, topicId);
+        List<?> rows = query.getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("topic", reply.topicId());
         }
-        return post;
+        Object[] row = (Object[]) rows.get(0);
+        return new Object[] {((Number) row[0]).intValue(), ((Number) row[1]).longValue()};
     }
 
     /** Inserts a post row and its quote rows; the caller holds the topic row's lock. */
