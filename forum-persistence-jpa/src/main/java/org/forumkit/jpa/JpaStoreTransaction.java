@@ -351,13 +351,66 @@ final class JpaStoreTransaction implements StoreTransaction {
         // The topic row is the lock that allocates the floor: taken here, as late as the caller allows, and
         // before the post row is written (parent before child, so InnoDB's shared lock on the parent that the
         // child insert takes never meets a waiting counter update).
-        Object[] allocated = updateReturning ? allocateReturning(reply, topicId, visible) : allocate(reply, topicId, visible);
+        if (updateReturning) {
+            return appendInOneStatement(reply, topicId, visible);
+        }
+        Object[] allocated = allocate(reply, topicId, visible);
         Post post = insertPost(topicId, (Integer) allocated[0], reply);
         if (visible) {
             setBoardLastPost((Long) allocated[1], post);
         }
         return post;
     }
+
+    /**
+     * PostgreSQL: the floor allocation, the post row and the board's counters in ONE statement (data-modifying
+     * CTEs, parent rows first), so the topic row lock is held for a single round trip and the commit, which is what
+     * bounds a hot topic's throughput. Quotes, when there are any, follow in their own statement.
+     */
+    private Post appendInOneStatement(NewPost reply, long topicId, boolean visible) {
+        String sql = visible
+                ? "with t as (update fk_topic set highest_floor = highest_floor + 1, replies = replies + 1,"
+                        + " last_post_at = ?1, last_post_by_id = ?2, last_post_by_name = ?3 where id = ?4"
+                        + " returning id, highest_floor, board_id),"
+                        + " p as (" + INSERT_FROM_T + "),"
+                        + " b as (update fk_board set post_count = post_count + 1,"
+                        + " last_topic_id = (select topic_id from p), last_post_id = (select id from p),"
+                        + " last_post_floor = (select floor from p), last_post_author_id = ?2,"
+                        + " last_post_author_name = ?3, last_post_at = ?1 where id = (select board_id from t))"
+                        + " select id, floor from p"
+                : "with t as (update fk_topic set highest_floor = highest_floor + 1 where id = ?4"
+                        + " returning id, highest_floor, board_id),"
+                        + " p as (" + INSERT_FROM_T + ")"
+                        + " select id, floor from p";
+        var query = em.createNativeQuery(sql)
+                .setParameter(1, micros(reply.createdAt()))
+                .setParameter(2, reply.author().id().value())
+                .setParameter(3, reply.author().displayName())
+                .setParameter(4, topicId)
+                .setParameter(5, reply.body())
+                .setParameter(6, reply.format().name())
+                .setParameter(7, reply.html())
+                .setParameter(8, reply.renderer())
+                .setParameter(9, reply.state().name())
+                .setParameter(10, reply.replyToFloor() == null ? -1 : reply.replyToFloor());
+        List<?> rows = query.getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("topic", reply.topicId());
+        }
+        Object[] row = (Object[]) rows.get(0);
+        long id = ((Number) row[0]).longValue();
+        int floor = ((Number) row[1]).intValue();
+        List<Quote> quotes = insertQuotes(id, reply.quotes());
+        return new Post(PostId.of(id), reply.topicId(), floor, reply.author(), micros(reply.createdAt()), null, 1,
+                reply.body(), reply.format(), reply.html(), reply.renderer(), reply.state(), reply.replyToFloor(),
+                0, 0, quotes);
+    }
+
+    /** The post row of {@link #appendInOneStatement}, numbered from the updated topic row {@code t}. */
+    private static final String INSERT_FROM_T = "insert into fk_post (topic_id, floor, author_id, author_name,"
+            + " created_at, revision, body, format, html, renderer, state, reply_to_floor, support, oppose)"
+            + " select t.id, t.highest_floor, ?2, ?3, ?1, 1, ?5, ?6, ?7, ?8, ?9, nullif(?10, -1), 0, 0 from t"
+            + " returning id, floor, topic_id";
 
     /** Allocates the next floor; returns it with the topic's board id. Two statements: update, then read it back. */
     private Object[] allocate(NewPost reply, long topicId, boolean visible) {
@@ -382,30 +435,6 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .getSingleResult();
     }
 
-    /**
-     * The same in one statement where the database returns what it updated (PostgreSQL): one round trip less while
-     * the topic row is locked, which is what bounds a hot topic's throughput.
-     */
-    private Object[] allocateReturning(NewPost reply, long topicId, boolean visible) {
-        var query = visible
-                ? em.createNativeQuery("update fk_topic set highest_floor = highest_floor + 1, replies = replies + 1,"
-                                + " last_post_at = ?1, last_post_by_id = ?2, last_post_by_name = ?3 where id = ?4"
-                                + " returning highest_floor, board_id")
-                        .setParameter(1, micros(reply.createdAt()))
-                        .setParameter(2, reply.author().id().value())
-                        .setParameter(3, reply.author().displayName())
-                        .setParameter(4, topicId)
-                : em.createNativeQuery("update fk_topic set highest_floor = highest_floor + 1 where id = ?1"
-                                + " returning highest_floor, board_id")
-                        .setParameter(1, topicId);
-        List<?> rows = query.getResultList();
-        if (rows.isEmpty()) {
-            throw new NotFoundException("topic", reply.topicId());
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new Object[] {((Number) row[0]).intValue(), ((Number) row[1]).longValue()};
-    }
-
     /** Inserts a post row and its quote rows; the caller holds the topic row's lock. */
     private Post insertPost(long topicId, int floor, NewPost post) {
         PostEntity row = new PostEntity();
@@ -424,11 +453,16 @@ final class JpaStoreTransaction implements StoreTransaction {
         em.persist(row);
         em.flush();
         detach(row);
+        return post(row, insertQuotes(row.id, post.quotes()));
+    }
+
+    /** Inserts the quote rows of a new post, in order; returns the quotes as stored. */
+    private List<Quote> insertQuotes(long postId, List<Quote> snapshots) {
         List<QuoteEntity> quotes = new ArrayList<>();
-        for (int i = 0; i < post.quotes().size(); i++) {
-            Quote quote = post.quotes().get(i);
+        for (int i = 0; i < snapshots.size(); i++) {
+            Quote quote = snapshots.get(i);
             QuoteEntity q = new QuoteEntity();
-            q.postId = row.id;
+            q.postId = postId;
             q.position = i;
             q.sourcePostId = quote.sourcePostId().value();
             q.sourceFloor = quote.sourceFloor();
@@ -446,7 +480,7 @@ final class JpaStoreTransaction implements StoreTransaction {
             em.flush();
             quotes.forEach(this::detach);
         }
-        return post(row, quotes.stream().map(JpaStoreTransaction::quote).toList());
+        return quotes.stream().map(JpaStoreTransaction::quote).toList();
     }
 
     private void setBoardLastPost(long boardId, Post post) {

@@ -18,7 +18,8 @@ import org.forumkit.spi.ContentRenderer;
 /**
  * The benchmark harness: {@code --quick} (a few minutes) or {@code --full}, on the targets named by
  * {@code --targets} (default: every target this machine has), the scenarios named by {@code --scenarios}
- * ({@code page,hot,ceiling,listing,views,render,memory}, default all). Prints a table as it goes and, with
+ * ({@code page,hot,ceiling,listing,views,render,memory}, default all); {@code --threads-per-node N} changes the
+ * writers of the load scenarios (default 8 on each of two nodes). Prints a table as it goes and, with
  * {@code --out FILE}, writes it as Markdown. Exits 1 when an invariant was violated.
  */
 public final class BenchMain {
@@ -26,6 +27,10 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args);
         Scenarios.Mode mode = options.contains("--full") ? Scenarios.Mode.FULL : Scenarios.Mode.QUICK;
+        String threads = value(options, "--threads-per-node", null);
+        if (threads != null) {
+            mode = mode.withThreadsPerNode(Integer.parseInt(threads));
+        }
         String targetList = value(options, "--targets", "memory,h2,postgresql,mariadb");
         String out = value(options, "--out", null);
         List<String> only = Arrays.asList(value(options, "--scenarios",

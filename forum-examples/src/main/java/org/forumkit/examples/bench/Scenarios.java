@@ -53,6 +53,12 @@ final class Scenarios {
             Duration renderTime) {
         static final Mode QUICK = new Mode("quick", 5_000, 200, 8, 60, 1_000, 150, 5_000, 200_000, 100_000,
                 Duration.ofSeconds(2));
+        Mode withThreadsPerNode(int threads) {
+            return new Mode(name, deepFloors, pageSamples, threads, repliesPerWriter * threadsPerNode / threads,
+                    spreadTopics, votesPerVoter * threadsPerNode / threads, listingTopics, views, memoryPosts,
+                    renderTime);
+        }
+
         static final Mode FULL = new Mode("full", 100_000, 1_000, 8, 400, 1_000, 800, 100_000, 2_000_000, 1_000_000,
                 Duration.ofSeconds(10));
     }
