@@ -110,6 +110,22 @@ class BrowserTest {
     }
 
     @Test
+    @DisplayName("a member starts a topic with a type from the board page, and it lists first")
+    void startTopic() {
+        open("/boards/news-media");
+        assertThat(find("#new-topic .login-required").getText()).contains("登录");
+        signInAs("carol");
+        new org.openqa.selenium.support.ui.Select(find(".topic-form select[name=type]")).selectByVisibleText("新闻媒体");
+        find(".topic-form input[name=title]").sendKeys("新的讨论 😀");
+        find(".topic-form textarea").sendKeys("第一楼的内容");
+        find(".topic-form button[type=submit]").click();
+        assertThat(find("#topic-title").getText()).isEqualTo("新的讨论 😀");
+        assertThat(find(".thread-head .type").getText()).isEqualTo("[新闻媒体]");
+        open("/boards/news-media");
+        assertThat(browser.findElements(By.cssSelector("tr.topic-row a")).get(0).getText()).isEqualTo("新的讨论 😀");
+    }
+
+    @Test
     @DisplayName("a script payload in a post shows as text and runs nothing")
     void scriptPayloadIsInert() {
         open("/topics/1");

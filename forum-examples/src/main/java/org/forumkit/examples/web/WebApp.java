@@ -38,6 +38,7 @@ import org.forumkit.model.PostState;
 import org.forumkit.render.QuoteBlocks;
 import org.forumkit.model.Quote;
 import org.forumkit.model.Reply;
+import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
 import org.forumkit.model.TopicId;
@@ -63,6 +64,7 @@ public final class WebApp implements HttpHandler {
     private static final Pattern TOPIC = Pattern.compile("/topics/(\\d{1,18})");
     private static final Pattern FLOOR = Pattern.compile("/topics/(\\d{1,18})/floors/(\\d{1,9})");
     private static final Pattern REPLIES = Pattern.compile("/topics/(\\d{1,18})/replies");
+    private static final Pattern NEW_TOPIC = Pattern.compile("/boards/([a-z0-9-]+)/topics");
     private static final Pattern VOTE = Pattern.compile("/posts/(\\d{1,18})/vote");
     private static final Pattern ARTICLE = Pattern.compile("/articles/([a-z0-9-]+)");
     private static final Map<String, String> STATIC = Map.of(
@@ -227,6 +229,14 @@ public final class WebApp implements HttpHandler {
             }
             Post post = forum.posts().reply(ex.session.viewer(), reply);
             ex.redirect(permalink(topic, post.floor()));
+        } else if ((m = NEW_TOPIC.matcher(ex.path)).matches()) {
+            String slug = m.group(1);
+            Board board = forum.boards().bySlug(ex.session.viewer(), slug)
+                    .orElseThrow(() -> new NotFoundException("board", slug));
+            String type = ex.form("type").filter(t -> !t.isBlank()).orElse(null);
+            Topic topic = forum.topics().start(ex.session.viewer(), new StartTopic(board.id(),
+                    ex.form("title").orElse(""), type, ex.form("body").orElse(""), null, null));
+            ex.redirect("/topics/" + topic.id().value());
         } else if ((m = VOTE.matcher(ex.path)).matches()) {
             PostId post = PostId.of(id(m.group(1)));
             String vote = ex.form("vote").orElse("");
@@ -349,6 +359,13 @@ public final class WebApp implements HttpHandler {
         Map<String, Object> scope = base(ex, board.name());
         scope.put("board", Map.of("name", board.name(), "description", board.description(), "slug", board.slug()));
         scope.put("topics", topics);
+        if (page.permissions().startTopic().allowed()) {
+            scope.put("newTopic", Map.of("types", board.topicTypes(), "hasTypes", !board.topicTypes().isEmpty()));
+        } else {
+            DenialReason reason = page.permissions().startTopic().reason();
+            scope.put("denied", PermissionDeniedException.describe(reason, ex.locale));
+            scope.put("loginRequired", reason == DenialReason.LOGIN_REQUIRED);
+        }
         page.nextCursor().ifPresent(c -> scope.put("next", c.token()));
         return scope;
     }
