@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
+import org.forumkit.model.BoardModeration;
 import org.forumkit.model.BoardPage;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.TopicCursor;
@@ -14,6 +15,9 @@ public interface Boards {
 
     /** Creates a board; the viewer needs the admin role of {@link ForumSettings#adminRole()}. */
     Board create(Viewer viewer, CreateBoard command);
+
+    /** Replaces a board's moderation settings (which new posts wait for approval); the admin role only. */
+    Board updateModeration(Viewer viewer, BoardId board, BoardModeration moderation);
 
     /** A board the viewer may see; {@link NotFoundException} otherwise. */
     Board get(Viewer viewer, BoardId id);

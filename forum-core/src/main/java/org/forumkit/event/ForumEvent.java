@@ -35,6 +35,14 @@ public sealed interface ForumEvent {
     record PostDeleted(Post post, Author by, Instant at) implements ForumEvent {
     }
 
+    /** A moderator approved a post that was waiting for approval. */
+    record PostApproved(Post post, Author by, Instant at) implements ForumEvent {
+    }
+
+    /** A moderator rejected a post that was waiting for approval; it is deleted. */
+    record PostRejected(Post post, Author by, String reason, Instant at) implements ForumEvent {
+    }
+
     /** A deleted post was restored. */
     record PostRestored(Post post, Author by, Instant at) implements ForumEvent {
     }

@@ -20,6 +20,7 @@ import org.forumkit.model.Action;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardKind;
+import org.forumkit.model.BoardModeration;
 import org.forumkit.model.BoardPage;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.DenialReason;
@@ -44,14 +45,7 @@ final class BoardsService implements Boards {
 
     @Override
     public Board create(Viewer viewer, CreateBoard command) {
-        Objects.requireNonNull(viewer, "viewer");
-        if (viewer.isAnonymous()) {
-            throw new PermissionDeniedException(DenialReason.LOGIN_REQUIRED, "creating a board");
-        }
-        if (!viewer.hasRole(forum.settings.adminRole())) {
-            throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
-                    "creating a board needs the role '" + forum.settings.adminRole() + "'");
-        }
+        requireAdmin(viewer, "creating a board");
         Checks checks = Checks.of(forum.validator, command);
         checks.throwIfAny();
         if (!SLUG.matcher(command.slug()).matches()) {
@@ -83,7 +77,8 @@ final class BoardsService implements Boards {
         checks.throwIfAny();
         NewBoard board = new NewBoard(command.parentId(), command.kind(), command.slug(), name, description,
                 command.position(), command.moderators() == null ? Set.of() : command.moderators(), types,
-                Objects.requireNonNullElse(command.policy(), AccessPolicy.DEFAULT));
+                Objects.requireNonNullElse(command.policy(), AccessPolicy.DEFAULT),
+                Objects.requireNonNullElse(command.moderation(), BoardModeration.OFF));
         return forum.store.inTransaction(tx -> {
             Checks stored = new Checks();
             if (board.parentId() != null) {
@@ -103,6 +98,30 @@ final class BoardsService implements Boards {
             } catch (DuplicateKeyException e) {
                 throw new ValidationException(List.of(Violation.of("slug", "slug_taken")));
             }
+        });
+    }
+
+    private void requireAdmin(Viewer viewer, String what) {
+        Objects.requireNonNull(viewer, "viewer");
+        if (viewer.isAnonymous()) {
+            throw new PermissionDeniedException(DenialReason.LOGIN_REQUIRED, what);
+        }
+        if (!viewer.hasRole(forum.settings.adminRole())) {
+            throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
+                    what + " needs the role '" + forum.settings.adminRole() + "'");
+        }
+    }
+
+    @Override
+    public Board updateModeration(Viewer viewer, BoardId id, BoardModeration moderation) {
+        requireAdmin(viewer, "changing a board's moderation");
+        Objects.requireNonNull(id, "id");
+        if (moderation == null) {
+            throw new ValidationException(List.of(Violation.of("moderation", "required")));
+        }
+        return forum.store.inTransaction(tx -> {
+            tx.board(id).orElseThrow(() -> new NotFoundException("board", id));
+            return tx.updateBoardModeration(id, moderation);
         });
     }
 

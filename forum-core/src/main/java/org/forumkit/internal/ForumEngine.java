@@ -23,6 +23,7 @@ import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.PostState;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.CensorPolicy;
 import org.forumkit.spi.ContentRenderer;
@@ -123,6 +124,18 @@ public final class ForumEngine {
 
     Censoring censoring(Board board) {
         return new Censoring(censorPolicy.forBoard(board));
+    }
+
+    /**
+     * The state of a new post: {@code PENDING} when the board holds the viewer's posts for approval or a censored
+     * word of the "moderate" list matched; moderators' posts are always visible.
+     */
+    PostState initialState(Viewer viewer, Board board, Censoring censoring) {
+        boolean moderator = access.isModerator(viewer, board);
+        if (!moderator && board.moderation().holds(viewer)) {
+            return PostState.PENDING;
+        }
+        return censoring.state(moderator);
     }
 
     /** The author to store for a viewer: a signed-in user, with the display name cleaned like any name. */

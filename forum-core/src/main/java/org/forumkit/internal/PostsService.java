@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.forumkit.ConflictException;
 import org.forumkit.NotFoundException;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.Posts;
@@ -15,9 +16,11 @@ import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.EditPost;
+import org.forumkit.model.PendingPosts;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
@@ -34,6 +37,9 @@ import org.forumkit.spi.StoreReader;
 import org.forumkit.spi.TopicInBoard;
 
 final class PostsService implements Posts {
+    /** The longest reason a moderator gives for an action. */
+    static final int MAX_REASON = 500;
+
     private final ForumEngine forum;
 
     PostsService(ForumEngine forum) {
@@ -125,7 +131,7 @@ final class PostsService implements Posts {
             String html = renderer.render(censoredBody);
             var now = forum.now();
             Post post = tx.appendReply(new NewPost(topic.id(), author, now, censoredBody, format, html,
-                    renderer.version(), censoring.state(forum.access.isModerator(viewer, board)),
+                    renderer.version(), forum.initialState(viewer, board, censoring),
                     command.replyToFloor(), snapshots));
             forum.publish(tx, new ForumEvent.PostCreated(topic, post, now));
             for (Post source : quoted) {
@@ -227,6 +233,87 @@ final class PostsService implements Posts {
             forum.publish(tx, new ForumEvent.PostRestored(restored, by, forum.now()));
             return restored;
         });
+    }
+
+    @Override
+    public Post approve(Viewer viewer, PostId id) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        return forum.store.inTransaction(tx -> {
+            Target target = target(tx, id);
+            Author by = requireModerator(viewer, target.board, "approve posts");
+            switch (target.post.state()) {
+                case VISIBLE -> {
+                    return target.post;
+                }
+                case DELETED -> throw new ConflictException("post " + id + " is deleted; restore it instead");
+                case PENDING -> {
+                }
+            }
+            Post approved = tx.changePostState(id, PostState.VISIBLE);
+            forum.publish(tx, new ForumEvent.PostApproved(approved, by, forum.now()));
+            return approved;
+        });
+    }
+
+    @Override
+    public Post reject(Viewer viewer, PostId id, String reason) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        String why = reason(reason);
+        return forum.store.inTransaction(tx -> {
+            Target target = target(tx, id);
+            Author by = requireModerator(viewer, target.board, "reject posts");
+            switch (target.post.state()) {
+                case DELETED -> {
+                    return target.post;
+                }
+                case VISIBLE -> throw new ConflictException("post " + id + " is visible; delete it instead");
+                case PENDING -> {
+                }
+            }
+            Post rejected = tx.changePostState(id, PostState.DELETED);
+            forum.publish(tx, new ForumEvent.PostRejected(rejected, by, why, forum.now()));
+            return rejected;
+        });
+    }
+
+    /** A moderator's reason for the record: required, cleaned, at most {@link #MAX_REASON} code points. */
+    static String reason(String raw) {
+        Checks checks = new Checks();
+        if (raw == null) {
+            checks.add("reason", "required");
+        }
+        String clean = checks.block("reason", raw, MAX_REASON, false);
+        checks.throwIfAny();
+        return clean;
+    }
+
+    @Override
+    public PendingPosts pending(Viewer viewer, BoardId boardId, Optional<PostId> after, int size) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(boardId, "boardId");
+        Objects.requireNonNull(after, "after");
+        if (size < 1 || size > forum.settings.maxPageSize()) {
+            throw new ValidationException(List.of(Violation.of("size", "out_of_range")));
+        }
+        return forum.store.readOnly(reader -> {
+            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
+            requireModerator(viewer, board, "read the moderation queue");
+            List<Post> posts = reader.pendingPosts(boardId, after, size + 1);
+            PostId next = posts.size() > size ? posts.get(size - 1).id() : null;
+            return new PendingPosts(boardId, posts.subList(0, Math.min(size, posts.size())),
+                    reader.pendingPostCount(boardId), next);
+        });
+    }
+
+    /** The viewer as the author of a moderator's action; refused unless they moderate the board. */
+    Author requireModerator(Viewer viewer, Board board, String what) {
+        Author author = forum.author(viewer);
+        if (!forum.access.isModerator(viewer, board)) {
+            throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators " + what);
+        }
+        return author;
     }
 
     private Author requireAuthorOrModerator(Viewer viewer, Target target) {

@@ -83,7 +83,7 @@ final class TopicsService implements Topics {
             StartedTopic started = tx.insertTopic(
                     new NewTopic(board.id(), censoredTitle, type, author, now, externalKey),
                     new NewPost(null, author, now, censoredBody, format, html, renderer.version(),
-                            censoring.state(forum.access.isModerator(viewer, board)), null, List.of()));
+                            forum.initialState(viewer, board, censoring), null, List.of()));
             forum.publish(tx, new ForumEvent.TopicStarted(started.topic(), started.openingPost(), now));
             return started.topic();
         });

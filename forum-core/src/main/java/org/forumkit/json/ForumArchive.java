@@ -139,7 +139,7 @@ public final class ForumArchive {
                 Board b = archived.board();
                 Board inserted = tx.insertBoard(new NewBoard(b.parentId() == null ? null : boardIds.get(b.parentId()),
                         b.kind(), b.slug(), b.name(), b.description(), b.position(), b.moderators(), b.topicTypes(),
-                        b.policy()));
+                        b.policy(), b.moderation()));
                 boardIds.put(b.id(), inserted.id());
                 importTopics(tx, inserted.id(), archived.topics());
             }

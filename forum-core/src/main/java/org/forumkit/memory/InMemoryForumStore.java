@@ -19,6 +19,7 @@ import org.forumkit.NotFoundException;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
+import org.forumkit.model.BoardModeration;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
@@ -284,6 +285,23 @@ public final class InMemoryForumStore implements ForumStore {
             return Map.copyOf(votes.getOrDefault(post, Map.of()));
         }
 
+        @Override
+        public List<Post> pendingPosts(BoardId board, Optional<PostId> after, int limit) {
+            return pending(board).filter(p -> after.map(a -> p.id().compareTo(a) > 0).orElse(true))
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public long pendingPostCount(BoardId board) {
+            return pending(board).count();
+        }
+
+        private java.util.stream.Stream<Post> pending(BoardId board) {
+            return posts.values().stream()
+                    .filter(p -> p.state() == PostState.PENDING && topics.get(p.topicId()).boardId().equals(board))
+                    .sorted(Comparator.comparing(Post::id));
+        }
+
         // ---- writes ----
 
         @Override
@@ -297,11 +315,25 @@ public final class InMemoryForumStore implements ForumStore {
             }
             Board inserted = new Board(BoardId.of(++lastBoardId), board.parentId(), board.kind(), board.slug(),
                     board.name(), board.description(), board.position(), board.moderators(), board.topicTypes(),
-                    board.policy(), 0, 0, null);
+                    board.policy(), 0, 0, null, board.moderation());
             put(boards, inserted.id(), inserted);
             put(boardsBySlug, inserted.slug(), inserted.id());
             put(listings, inserted.id(), new TreeSet<>(LISTING_ORDER));
             return inserted;
+        }
+
+        @Override
+        public Board updateBoardModeration(BoardId id, BoardModeration moderation) {
+            checkWritable();
+            Board board = boards.get(id);
+            if (board == null) {
+                throw new NotFoundException("board", id);
+            }
+            Board updated = new Board(board.id(), board.parentId(), board.kind(), board.slug(), board.name(),
+                    board.description(), board.position(), board.moderators(), board.topicTypes(), board.policy(),
+                    board.topicCount(), board.postCount(), board.lastPost(), Objects.requireNonNull(moderation));
+            put(boards, id, updated);
+            return updated;
         }
 
         @Override
@@ -333,7 +365,7 @@ public final class InMemoryForumStore implements ForumStore {
             put(boards, board.id(), new Board(board.id(), board.parentId(), board.kind(), board.slug(), board.name(),
                     board.description(), board.position(), board.moderators(), board.topicTypes(), board.policy(),
                     board.topicCount() + 1, board.postCount() + (visible ? 1 : 0),
-                    visible ? lastPostOf(post) : board.lastPost()));
+                    visible ? lastPostOf(post) : board.lastPost(), board.moderation()));
             return new StartedTopic(inserted, post);
         }
 
@@ -377,7 +409,7 @@ public final class InMemoryForumStore implements ForumStore {
         private Board withPosts(Board board, long postCount, LastPost lastPost) {
             return new Board(board.id(), board.parentId(), board.kind(), board.slug(), board.name(),
                     board.description(), board.position(), board.moderators(), board.topicTypes(), board.policy(),
-                    board.topicCount(), postCount, lastPost);
+                    board.topicCount(), postCount, lastPost, board.moderation());
         }
 
         private Post existingPost(PostId id) {

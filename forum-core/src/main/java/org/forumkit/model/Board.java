@@ -12,6 +12,7 @@ import java.util.Set;
  * @param topicTypes the allowed topic types, the bracketed prefix before a title (e.g. {@code 新闻媒体}); empty
  *                   when the board has none
  * @param lastPost   the newest post of the board, or {@code null} before the first one
+ * @param moderation which new posts wait for approval
  */
 public record Board(
         BoardId id,
@@ -26,7 +27,8 @@ public record Board(
         AccessPolicy policy,
         long topicCount,
         long postCount,
-        LastPost lastPost) {
+        LastPost lastPost,
+        BoardModeration moderation) {
 
     public Board {
         Objects.requireNonNull(id, "id");
@@ -37,9 +39,18 @@ public record Board(
         moderators = Set.copyOf(Objects.requireNonNull(moderators, "moderators"));
         topicTypes = List.copyOf(Objects.requireNonNull(topicTypes, "topicTypes"));
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(moderation, "moderation");
         if (topicCount < 0 || postCount < 0) {
             throw new IllegalArgumentException("counters must not be negative: topics=" + topicCount + ", posts=" + postCount);
         }
+    }
+
+    /** A board without moderation settings ({@link BoardModeration#OFF}). */
+    public Board(BoardId id, BoardId parentId, BoardKind kind, String slug, String name, String description, int position,
+            Set<UserId> moderators, List<String> topicTypes, AccessPolicy policy, long topicCount, long postCount,
+            LastPost lastPost) {
+        this(id, parentId, kind, slug, name, description, position, moderators, topicTypes, policy, topicCount,
+                postCount, lastPost, BoardModeration.OFF);
     }
 
     public Optional<BoardId> parent() {

@@ -11,6 +11,7 @@ import java.util.Set;
  * @param parentId    the parent category or board; {@code null} for a top-level category or board
  * @param description free text, may be empty
  * @param policy      who may do what; {@code null} for {@link AccessPolicy#DEFAULT}
+ * @param moderation  which new posts wait for approval; {@code null} for {@link BoardModeration#OFF}
  */
 public record CreateBoard(
         BoardId parentId,
@@ -21,7 +22,14 @@ public record CreateBoard(
         int position,
         Set<UserId> moderators,
         List<String> topicTypes,
-        AccessPolicy policy) {
+        AccessPolicy policy,
+        BoardModeration moderation) {
+
+    /** A board without moderation settings. */
+    public CreateBoard(BoardId parentId, BoardKind kind, String slug, String name, String description, int position,
+            Set<UserId> moderators, List<String> topicTypes, AccessPolicy policy) {
+        this(parentId, kind, slug, name, description, position, moderators, topicTypes, policy, null);
+    }
 
     public static CreateBoard category(String slug, String name) {
         return new CreateBoard(null, BoardKind.CATEGORY, slug, name, "", 0, Set.of(), List.of(), null);
@@ -32,22 +40,32 @@ public record CreateBoard(
     }
 
     public CreateBoard describedAs(String description) {
-        return new CreateBoard(parentId, kind, slug, name, description, position, moderators, topicTypes, policy);
+        return new CreateBoard(parentId, kind, slug, name, description, position, moderators, topicTypes, policy,
+                moderation);
     }
 
     public CreateBoard at(int position) {
-        return new CreateBoard(parentId, kind, slug, name, description, position, moderators, topicTypes, policy);
+        return new CreateBoard(parentId, kind, slug, name, description, position, moderators, topicTypes, policy,
+                moderation);
     }
 
     public CreateBoard moderatedBy(UserId... moderators) {
-        return new CreateBoard(parentId, kind, slug, name, description, position, Set.of(moderators), topicTypes, policy);
+        return new CreateBoard(parentId, kind, slug, name, description, position, Set.of(moderators), topicTypes, policy,
+                moderation);
     }
 
     public CreateBoard withTopicTypes(String... topicTypes) {
-        return new CreateBoard(parentId, kind, slug, name, description, position, moderators, List.of(topicTypes), policy);
+        return new CreateBoard(parentId, kind, slug, name, description, position, moderators, List.of(topicTypes), policy,
+                moderation);
+    }
+
+    public CreateBoard withModeration(BoardModeration moderation) {
+        return new CreateBoard(parentId, kind, slug, name, description, position, moderators, topicTypes, policy,
+                moderation);
     }
 
     public CreateBoard withPolicy(AccessPolicy policy) {
-        return new CreateBoard(parentId, kind, slug, name, description, position, moderators, topicTypes, policy);
+        return new CreateBoard(parentId, kind, slug, name, description, position, moderators, topicTypes, policy,
+                moderation);
     }
 }

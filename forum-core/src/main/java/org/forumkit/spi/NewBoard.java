@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.BoardId;
+import org.forumkit.model.BoardModeration;
 import org.forumkit.model.BoardKind;
 import org.forumkit.model.UserId;
 
@@ -18,7 +19,8 @@ public record NewBoard(
         int position,
         Set<UserId> moderators,
         List<String> topicTypes,
-        AccessPolicy policy) {
+        AccessPolicy policy,
+        BoardModeration moderation) {
 
     public NewBoard {
         Objects.requireNonNull(kind, "kind");
@@ -28,5 +30,12 @@ public record NewBoard(
         moderators = Set.copyOf(moderators);
         topicTypes = List.copyOf(topicTypes);
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(moderation, "moderation");
+    }
+
+    /** A board without moderation settings. */
+    public NewBoard(BoardId parentId, BoardKind kind, String slug, String name, String description, int position,
+            Set<UserId> moderators, List<String> topicTypes, AccessPolicy policy) {
+        this(parentId, kind, slug, name, description, position, moderators, topicTypes, policy, BoardModeration.OFF);
     }
 }

@@ -66,6 +66,15 @@ public interface StoreReader {
 
     Optional<VoteKind> vote(PostId post, UserId voter);
 
+    /**
+     * Up to {@code limit} posts of a board's topics in state {@code PENDING}, oldest (lowest id) first, after
+     * {@code after} when present.
+     */
+    List<Post> pendingPosts(BoardId board, Optional<PostId> after, int limit);
+
+    /** How many posts of a board's topics are in state {@code PENDING}. */
+    long pendingPostCount(BoardId board);
+
     /** Every vote on a post. */
     Map<UserId, VoteKind> votes(PostId post);
 }

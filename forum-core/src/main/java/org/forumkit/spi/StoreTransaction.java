@@ -2,6 +2,8 @@ package org.forumkit.spi;
 
 import java.util.Map;
 import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.BoardModeration;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
@@ -19,6 +21,12 @@ public interface StoreTransaction extends StoreReader {
 
     /** Inserts a board with zero counters. Throws {@link DuplicateKeyException} ({@code board.slug}) for a used slug. */
     Board insertBoard(NewBoard board);
+
+    /**
+     * Replaces a board's moderation settings. Throws {@link org.forumkit.NotFoundException} when the board does not
+     * exist.
+     */
+    Board updateBoardModeration(BoardId board, BoardModeration moderation);
 
     /**
      * Inserts a topic with its opening post on floor 1 and bumps the board's counters (topics by one, posts by

@@ -5,6 +5,7 @@ import java.util.List;
 import org.forumkit.Forum;
 import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Board;
+import org.forumkit.model.BoardModeration;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.Post;
 import org.forumkit.model.Reply;
@@ -45,11 +46,21 @@ public final class ForumFixtures {
     }
 
     public Board board(AccessPolicy policy) {
+        return board(policy, BoardModeration.OFF);
+    }
+
+    /** A board open to members whose new posts wait for approval as {@code moderation} says. */
+    public Board board(BoardModeration moderation) {
+        return board(AccessPolicy.DEFAULT, moderation);
+    }
+
+    public Board board(AccessPolicy policy, BoardModeration moderation) {
         int n = ++boards;
         Board category = forum.boards().create(ADMIN, CreateBoard.category("category-" + n, "分区 " + n));
         return forum.boards().create(ADMIN, CreateBoard.board(category.id(), "board-" + n, "新闻媒体 " + n)
                 .withTopicTypes("新闻媒体", "讨论")
-                .withPolicy(policy));
+                .withPolicy(policy)
+                .withModeration(moderation));
     }
 
     public Topic topic(Board board, Viewer.Member author) {

@@ -32,6 +32,7 @@ import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardKind;
+import org.forumkit.model.BoardModeration;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.EditPost;
@@ -563,6 +564,55 @@ public abstract class ForumStoreContract {
             assertThat(edited.html()).isEqualTo("<p>新的 &lt;内容&gt;</p>");
             assertThat(edited.floor()).isEqualTo(post.floor());
             assertThat(store.readOnly((StoreReader reader) -> reader.post(post.id()))).contains(edited);
+        }
+    }
+
+    @Nested
+    @DisplayName("Moderation")
+    class Moderation {
+
+        @Test
+        @DisplayName("a board's moderation settings are stored at creation and replaced by an update")
+        void boardModeration() {
+            Board board = given.board(BoardModeration.exceptRoles("vip", "vvip"));
+            Board read = store.readOnly((StoreReader reader) -> reader.board(board.id())).orElseThrow();
+            assertThat(read.moderation()).isEqualTo(BoardModeration.exceptRoles("vip", "vvip"));
+            assertThat(read).isEqualTo(board);
+
+            Board updated = store.inTransaction(tx -> tx.updateBoardModeration(board.id(), BoardModeration.everyone()));
+            assertThat(updated.moderation()).isEqualTo(BoardModeration.everyone());
+            assertThat(given.reload(board)).isEqualTo(updated);
+            assertThat(given.reload(given.board()).moderation()).isEqualTo(BoardModeration.OFF);
+            assertThatThrownBy(() -> store.inTransaction(tx -> tx.updateBoardModeration(BoardId.of(999_999),
+                    BoardModeration.OFF))).isInstanceOf(NotFoundException.class);
+        }
+
+        @Test
+        @DisplayName("a board's pending posts are listed oldest first after a cursor and counted, other boards' not")
+        void pendingQueue() {
+            Board board = given.board();
+            Board other = given.board();
+            Topic topic = given.topic(board, ALICE);
+            Topic second = given.topic(board, BOB);
+            Post a = store.inTransaction(tx -> tx.appendReply(reply(topic.id(), BOB, PostState.PENDING)));
+            store.inTransaction(tx -> tx.appendReply(reply(topic.id(), BOB, PostState.VISIBLE)));
+            Post b = store.inTransaction(tx -> tx.appendReply(reply(second.id(), CAROL, PostState.PENDING)));
+            Post c = store.inTransaction(tx -> tx.appendReply(reply(topic.id(), CAROL, PostState.PENDING)));
+            Post gone = store.inTransaction(tx -> tx.appendReply(reply(topic.id(), CAROL, PostState.PENDING)));
+            store.inTransaction(tx -> tx.changePostState(gone.id(), PostState.DELETED));
+            store.inTransaction(tx -> tx.appendReply(reply(given.topic(other, ALICE).id(), BOB, PostState.PENDING)));
+
+            assertThat(store.readOnly((StoreReader reader) -> reader.pendingPosts(board.id(), Optional.empty(), 10)))
+                    .extracting(Post::id).containsExactly(a.id(), b.id(), c.id());
+            assertThat(store.readOnly((StoreReader reader) -> reader.pendingPosts(board.id(), Optional.of(a.id()), 1)))
+                    .containsExactly(b);
+            assertThat(store.readOnly((StoreReader reader) -> reader.pendingPostCount(board.id()))).isEqualTo(3);
+            assertThat(store.readOnly((StoreReader reader) -> reader.pendingPostCount(other.id()))).isEqualTo(1);
+
+            store.inTransaction(tx -> tx.changePostState(b.id(), PostState.VISIBLE));
+            assertThat(store.readOnly((StoreReader reader) -> reader.pendingPosts(board.id(), Optional.empty(), 10)))
+                    .extracting(Post::id).containsExactly(a.id(), c.id());
+            assertThat(given.reload(second).replies()).isEqualTo(1);
         }
     }
 

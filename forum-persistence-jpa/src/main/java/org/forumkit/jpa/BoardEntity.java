@@ -34,6 +34,8 @@ class BoardEntity {
     String topicTypes;
     @Column(name = "access_policy", nullable = false, length = 1_000_000)
     String accessPolicy;
+    @Column(name = "moderation", nullable = false, length = 1_000_000)
+    String moderation = "{}";
     @Column(name = "topic_count", nullable = false)
     long topicCount;
     @Column(name = "post_count", nullable = false)

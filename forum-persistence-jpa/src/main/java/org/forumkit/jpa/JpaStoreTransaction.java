@@ -20,6 +20,7 @@ import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardKind;
+import org.forumkit.model.BoardModeration;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
@@ -271,6 +272,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         row.moderators = JsonText.userIds(board.moderators());
         row.topicTypes = JsonText.strings(board.topicTypes());
         row.accessPolicy = JsonText.policy(board.policy());
+        row.moderation = JsonText.moderation(board.moderation());
         try {
             em.persist(row);
             em.flush();
@@ -657,6 +659,50 @@ final class JpaStoreTransaction implements StoreTransaction {
         scope.afterCommit(Objects.requireNonNull(action, "action"));
     }
 
+    // ---- moderation ----
+
+    @Override
+    public Board updateBoardModeration(BoardId id, BoardModeration moderation) {
+        checkWritable();
+        int updated = em.createQuery("update ForumkitBoard b set b.moderation = :moderation where b.id = :id")
+                .setParameter("moderation", JsonText.moderation(moderation))
+                .setParameter("id", id.value())
+                .executeUpdate();
+        if (updated == 0) {
+            throw new NotFoundException("board", id);
+        }
+        return board(id).orElseThrow();
+    }
+
+    @Override
+    public List<Post> pendingPosts(BoardId board, Optional<PostId> after, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        TypedQuery<PostEntity> query = em.createQuery("select p from ForumkitPost p, ForumkitTopic t"
+                        + " where p.state = :state and t.id = p.topicId and t.boardId = :board"
+                        + (after.isPresent() ? " and p.id > :after" : "") + " order by p.id", PostEntity.class)
+                .setParameter("state", PostState.PENDING.name())
+                .setParameter("board", board.value())
+                .setMaxResults(limit);
+        after.ifPresent(a -> query.setParameter("after", a.value()));
+        return withQuotes(list(query));
+    }
+
+    @Override
+    public long pendingPostCount(BoardId board) {
+        return em.createQuery("select count(p) from ForumkitPost p, ForumkitTopic t"
+                        + " where p.state = :state and t.id = p.topicId and t.boardId = :board", Long.class)
+                .setParameter("state", PostState.PENDING.name())
+                .setParameter("board", board.value())
+                .getSingleResult();
+    }
+
+    private List<Post> withQuotes(List<PostEntity> posts) {
+        Map<Long, List<Quote>> quotes = quotesOf(posts.stream().map(p -> p.id).toList());
+        return posts.stream().map(p -> post(p, quotes.getOrDefault(p.id, List.of()))).toList();
+    }
+
     // ---- helpers ----
 
     private void checkWritable() {
@@ -716,7 +762,8 @@ final class JpaStoreTransaction implements StoreTransaction {
                 b.lastPostFloor, author(b.lastPostAuthorId, b.lastPostAuthorName), b.lastPostAt);
         return new Board(BoardId.of(b.id), b.parentId == null ? null : BoardId.of(b.parentId),
                 BoardKind.valueOf(b.kind), b.slug, b.name, b.description, b.position, JsonText.userIds(b.moderators),
-                JsonText.strings(b.topicTypes), JsonText.policy(b.accessPolicy), b.topicCount, b.postCount, last);
+                JsonText.strings(b.topicTypes), JsonText.policy(b.accessPolicy), b.topicCount, b.postCount, last,
+                JsonText.moderation(b.moderation));
     }
 
     static Topic topic(TopicEntity t) {

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Action;
 import org.forumkit.model.Audience;
+import org.forumkit.model.BoardModeration;
+import org.forumkit.model.Premoderation;
 import org.forumkit.model.UserId;
 
 /**
@@ -83,6 +85,40 @@ final class JsonText {
         }
         parser.end();
         return new AccessPolicy(rules);
+    }
+
+    /** A board's moderation settings: {@code {"premoderation":"WITHOUT_ROLES","trustedRoles":["vip"]}}. */
+    static String moderation(BoardModeration moderation) {
+        StringBuilder out = new StringBuilder("{");
+        quote("premoderation", out);
+        out.append(':');
+        quote(moderation.premoderation().name(), out);
+        out.append(',');
+        quote("trustedRoles", out);
+        out.append(':').append(strings(moderation.trustedRoles().stream().sorted().toList()));
+        return out.append('}').toString();
+    }
+
+    /** Reads {@link #moderation(BoardModeration)}'s text; absent fields take their defaults, so {@code {}} is OFF. */
+    static BoardModeration moderation(String json) {
+        Parser parser = new Parser(json);
+        Premoderation premoderation = Premoderation.OFF;
+        Set<String> trustedRoles = Set.of();
+        parser.expect('{');
+        if (!parser.tryConsume('}')) {
+            do {
+                String key = parser.string();
+                parser.expect(':');
+                switch (key) {
+                    case "premoderation" -> premoderation = Premoderation.valueOf(parser.string());
+                    case "trustedRoles" -> trustedRoles = Set.copyOf(parser.array());
+                    default -> throw new IllegalArgumentException("unknown moderation setting '" + key + "' in " + json);
+                }
+            } while (parser.tryConsume(','));
+            parser.expect('}');
+        }
+        parser.end();
+        return new BoardModeration(premoderation, trustedRoles);
     }
 
     static List<String> strings(String json) {
