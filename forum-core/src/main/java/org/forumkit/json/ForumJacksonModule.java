@@ -147,7 +147,9 @@ public final class ForumJacksonModule extends SimpleModule {
         @JsonSubTypes.Type(value = ForumEvent.VoteChanged.class, name = "voteChanged"),
         @JsonSubTypes.Type(value = ForumEvent.PostEdited.class, name = "postEdited"),
         @JsonSubTypes.Type(value = ForumEvent.PostDeleted.class, name = "postDeleted"),
-        @JsonSubTypes.Type(value = ForumEvent.PostRestored.class, name = "postRestored")
+        @JsonSubTypes.Type(value = ForumEvent.PostRestored.class, name = "postRestored"),
+        @JsonSubTypes.Type(value = ForumEvent.PostApproved.class, name = "postApproved"),
+        @JsonSubTypes.Type(value = ForumEvent.PostRejected.class, name = "postRejected")
     })
     abstract static class EventMixin {
     }

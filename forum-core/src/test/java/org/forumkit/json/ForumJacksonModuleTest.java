@@ -18,8 +18,10 @@ import org.forumkit.ForumSettings;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.memory.InMemoryForumStore;
 import org.forumkit.model.Board;
+import org.forumkit.model.BoardModeration;
 import org.forumkit.model.BoardPage;
 import org.forumkit.model.EditPost;
+import org.forumkit.model.PendingPosts;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.Reply;
@@ -80,6 +82,25 @@ class ForumJacksonModuleTest {
         roundTrip(ALICE, Viewer.class);
         roundTrip(Viewer.anonymous(), Viewer.class);
         assertThat(events).hasSizeGreaterThanOrEqualTo(4);
+        for (ForumEvent event : events) {
+            roundTrip(event, ForumEvent.class);
+        }
+    }
+
+    @Test
+    void moderationRecordsRoundTrip() throws Exception {
+        Board board = given.board(BoardModeration.exceptRoles("vip"));
+        Topic topic = given.topic(board, ForumFixtures.MOD);
+        Post first = given.reply(topic, BOB, "待审");
+        Post second = given.reply(topic, CAROL, "待审");
+        PendingPosts queue = forum.posts().pending(ForumFixtures.MOD, board.id(), Optional.empty(), 1);
+        forum.posts().approve(ForumFixtures.MOD, first.id());
+        forum.posts().reject(ForumFixtures.MOD, second.id(), "广告");
+
+        roundTrip(given.reload(board), Board.class);
+        roundTrip(queue, PendingPosts.class);
+        assertThat(events).hasAtLeastOneElementOfType(ForumEvent.PostApproved.class)
+                .hasAtLeastOneElementOfType(ForumEvent.PostRejected.class);
         for (ForumEvent event : events) {
             roundTrip(event, ForumEvent.class);
         }
