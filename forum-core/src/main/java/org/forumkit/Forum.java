@@ -53,6 +53,11 @@ public final class Forum implements AutoCloseable {
         return engine.votes();
     }
 
+    /** Reports of posts (举报) and their review by moderators. */
+    public Reports reports() {
+        return engine.reports();
+    }
+
     public Views views() {
         return engine.views();
     }

@@ -1,8 +1,10 @@
 package org.forumkit.event;
 
 import java.time.Instant;
+import java.util.List;
 import org.forumkit.model.Author;
 import org.forumkit.model.Post;
+import org.forumkit.model.Report;
 import org.forumkit.model.Topic;
 import org.forumkit.model.VoteChange;
 
@@ -41,6 +43,17 @@ public sealed interface ForumEvent {
 
     /** A moderator rejected a post that was waiting for approval; it is deleted. */
     record PostRejected(Post post, Author by, String reason, Instant at) implements ForumEvent {
+    }
+
+    /** A user reported a post; {@code postHidden} when this report made it reach the board's threshold. */
+    record PostReported(Report report, boolean postHidden, Instant at) implements ForumEvent {
+    }
+
+    /** A moderator resolved the open reports of a post. */
+    record ReportsResolved(List<Report> reports, Post post, Author by, Instant at) implements ForumEvent {
+        public ReportsResolved {
+            reports = List.copyOf(reports);
+        }
     }
 
     /** A deleted post was restored. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.forumkit.Boards;
 import org.forumkit.ForumSettings;
 import org.forumkit.PermissionDeniedException;
+import org.forumkit.Reports;
 import org.forumkit.Posts;
 import org.forumkit.Topics;
 import org.forumkit.Views;
@@ -52,6 +53,7 @@ public final class ForumEngine {
     private final TopicsService topics;
     private final PostsService posts;
     private final VotesService votes;
+    private final ReportsService reports;
     private final ViewBuffer views;
 
     public ForumEngine(ForumStore store, Clock clock, ForumSettings settings, PermissionPolicy policy,
@@ -75,6 +77,7 @@ public final class ForumEngine {
         this.topics = new TopicsService(this);
         this.posts = new PostsService(this);
         this.votes = new VotesService(this);
+        this.reports = new ReportsService(this);
         this.views = new ViewBuffer(store, clock, settings);
     }
 
@@ -92,6 +95,10 @@ public final class ForumEngine {
 
     public Votes votes() {
         return votes;
+    }
+
+    public Reports reports() {
+        return reports;
     }
 
     public Views views() {

@@ -23,6 +23,8 @@ import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
+import org.forumkit.model.Report;
+import org.forumkit.model.ReportId;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
@@ -41,10 +43,12 @@ public final class ForumJacksonModule extends SimpleModule {
         longId(BoardId.class, BoardId::value, BoardId::of);
         longId(TopicId.class, TopicId::value, TopicId::of);
         longId(PostId.class, PostId::value, PostId::of);
+        longId(ReportId.class, ReportId::value, ReportId::of);
         stringValue(UserId.class, UserId::value, UserId::of);
         stringValue(ContentFormat.class, ContentFormat::name, ContentFormat::of);
         stringValue(Instant.class, Instant::toString, ForumJacksonModule::instant);
         setMixInAnnotation(Post.class, PostMixin.class);
+        setMixInAnnotation(Report.class, ReportMixin.class);
         setMixInAnnotation(Viewer.class, ViewerMixin.class);
         setMixInAnnotation(ForumEvent.class, EventMixin.class);
     }
@@ -126,6 +130,11 @@ public final class ForumJacksonModule extends SimpleModule {
         abstract boolean isVisible();
     }
 
+    abstract static class ReportMixin {
+        @JsonIgnore
+        abstract boolean isOpen();
+    }
+
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({
         @JsonSubTypes.Type(value = Viewer.Anonymous.class, name = "anonymous"),
@@ -149,7 +158,9 @@ public final class ForumJacksonModule extends SimpleModule {
         @JsonSubTypes.Type(value = ForumEvent.PostDeleted.class, name = "postDeleted"),
         @JsonSubTypes.Type(value = ForumEvent.PostRestored.class, name = "postRestored"),
         @JsonSubTypes.Type(value = ForumEvent.PostApproved.class, name = "postApproved"),
-        @JsonSubTypes.Type(value = ForumEvent.PostRejected.class, name = "postRejected")
+        @JsonSubTypes.Type(value = ForumEvent.PostRejected.class, name = "postRejected"),
+        @JsonSubTypes.Type(value = ForumEvent.PostReported.class, name = "postReported"),
+        @JsonSubTypes.Type(value = ForumEvent.ReportsResolved.class, name = "reportsResolved")
     })
     abstract static class EventMixin {
     }

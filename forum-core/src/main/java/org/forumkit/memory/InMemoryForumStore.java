@@ -26,6 +26,9 @@ import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Quote;
+import org.forumkit.model.Report;
+import org.forumkit.model.ReportId;
+import org.forumkit.model.Resolution;
 import org.forumkit.model.SourceState;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
@@ -35,9 +38,11 @@ import org.forumkit.model.UserId;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.DuplicateKeyException;
+import org.forumkit.spi.FiledReport;
 import org.forumkit.spi.ForumStore;
 import org.forumkit.spi.NewBoard;
 import org.forumkit.spi.NewPost;
+import org.forumkit.spi.NewReport;
 import org.forumkit.spi.NewTopic;
 import org.forumkit.spi.PostEdit;
 import org.forumkit.spi.StartedTopic;
@@ -75,6 +80,10 @@ public final class InMemoryForumStore implements ForumStore {
     private final Map<TopicId, List<PostId>> floors = new HashMap<>();
     private final Map<TopicId, Map<UserId, NavigableMap<Integer, PostId>>> floorsByAuthor = new HashMap<>();
     private final Map<PostId, Map<UserId, VoteKind>> votes = new HashMap<>();
+    private long lastReportId;
+    private final Map<ReportId, Report> reports = new HashMap<>();
+    /** The one open report of each (post, reporter): the unique key a database keeps. */
+    private final Map<OpenReportKey, ReportId> openReports = new HashMap<>();
 
     @Override
     public <T> T inTransaction(TransactionWork<T> work) {
@@ -122,6 +131,9 @@ public final class InMemoryForumStore implements ForumStore {
     }
 
     private record ExternalKey(BoardId board, String key) {
+    }
+
+    private record OpenReportKey(PostId post, UserId reporter) {
     }
 
     /** One transaction: reads see the store as it is; writes record how to undo themselves. */
@@ -300,6 +312,37 @@ public final class InMemoryForumStore implements ForumStore {
             return posts.values().stream()
                     .filter(p -> p.state() == PostState.PENDING && topics.get(p.topicId()).boardId().equals(board))
                     .sorted(Comparator.comparing(Post::id));
+        }
+
+        @Override
+        public Optional<Report> report(ReportId id) {
+            return Optional.ofNullable(reports.get(id));
+        }
+
+        @Override
+        public List<Report> openReports(BoardId board, Optional<ReportId> after, int limit) {
+            return openOf(board).filter(r -> after.map(a -> r.id().compareTo(a) > 0).orElse(true)).limit(limit).toList();
+        }
+
+        @Override
+        public long openReportCount(BoardId board) {
+            return openOf(board).count();
+        }
+
+        private java.util.stream.Stream<Report> openOf(BoardId board) {
+            return openReports.values().stream().map(reports::get).filter(r -> r.boardId().equals(board))
+                    .sorted(Comparator.comparing(Report::id));
+        }
+
+        @Override
+        public Map<PostId, Long> openReportersByPost(Collection<PostId> wanted) {
+            Map<PostId, Long> counts = new HashMap<>();
+            for (OpenReportKey key : openReports.keySet()) {
+                if (wanted.contains(key.post())) {
+                    counts.merge(key.post(), 1L, Long::sum);
+                }
+            }
+            return counts;
         }
 
         // ---- writes ----
@@ -485,6 +528,46 @@ public final class InMemoryForumStore implements ForumStore {
 
         private static int delta(VoteKind before, VoteKind after, VoteKind kind) {
             return (after == kind ? 1 : 0) - (before == kind ? 1 : 0);
+        }
+
+        @Override
+        public FiledReport fileReport(NewReport report) {
+            checkWritable();
+            existingPost(report.postId());
+            OpenReportKey key = new OpenReportKey(report.postId(), report.reporter().id());
+            ReportId open = openReports.get(key);
+            Report filed;
+            if (open == null) {
+                filed = new Report(ReportId.of(++lastReportId), report.postId(), report.topicId(), report.boardId(),
+                        report.reporter(), report.reason(), report.text(), report.at(), report.at(), null, null, null,
+                        null);
+                put(openReports, key, filed.id());
+            } else {
+                Report before = reports.get(open);
+                filed = new Report(before.id(), before.postId(), before.topicId(), before.boardId(), report.reporter(),
+                        report.reason(), report.text(), before.createdAt(), report.at(), null, null, null, null);
+            }
+            put(reports, filed.id(), filed);
+            long reporters = openReports.keySet().stream().filter(k -> k.post().equals(report.postId())).count();
+            return new FiledReport(filed, open == null, reporters);
+        }
+
+        @Override
+        public List<Report> resolveReports(PostId post, Resolution resolution, Author by, String note, Instant at) {
+            checkWritable();
+            List<Report> resolved = new ArrayList<>();
+            for (Map.Entry<OpenReportKey, ReportId> open : List.copyOf(openReports.entrySet())) {
+                if (open.getKey().post().equals(post)) {
+                    Report r = reports.get(open.getValue());
+                    Report done = new Report(r.id(), r.postId(), r.topicId(), r.boardId(), r.reporter(), r.reason(),
+                            r.text(), r.createdAt(), r.updatedAt(), resolution, by, at, note);
+                    put(reports, r.id(), done);
+                    put(openReports, open.getKey(), null);
+                    resolved.add(done);
+                }
+            }
+            resolved.sort(Comparator.comparing(Report::id));
+            return resolved;
         }
 
         @Override

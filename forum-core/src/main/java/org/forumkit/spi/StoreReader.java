@@ -8,6 +8,8 @@ import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
+import org.forumkit.model.Report;
+import org.forumkit.model.ReportId;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
 import org.forumkit.model.TopicId;
@@ -74,6 +76,17 @@ public interface StoreReader {
 
     /** How many posts of a board's topics are in state {@code PENDING}. */
     long pendingPostCount(BoardId board);
+
+    Optional<Report> report(ReportId id);
+
+    /** Up to {@code limit} open reports of a board, oldest (lowest id) first, after {@code after} when present. */
+    List<Report> openReports(BoardId board, Optional<ReportId> after, int limit);
+
+    /** How many reports of a board are open. */
+    long openReportCount(BoardId board);
+
+    /** How many users have an open report on each of the given posts; posts without one are left out. */
+    Map<PostId, Long> openReportersByPost(Collection<PostId> posts);
 
     /** Every vote on a post. */
     Map<UserId, VoteKind> votes(PostId post);

@@ -1,12 +1,17 @@
 package org.forumkit.spi;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardModeration;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
+import org.forumkit.model.Report;
+import org.forumkit.model.Resolution;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
@@ -63,6 +68,20 @@ public interface StoreTransaction extends StoreReader {
      * counts by the difference, atomically, so that the counts always equal the vote rows.
      */
     VoteChange castVote(PostId post, UserId voter, VoteKind vote);
+
+    /**
+     * Files a report: opens one for (post, reporter), or replaces the reason, text and time of the reporter's open
+     * one; at most one open report per (post, reporter) ever exists. Takes the post's row lock first, so concurrent
+     * reports of one post are serialized and {@link FiledReport#openReporters()} counts every committed one. Throws
+     * {@link org.forumkit.NotFoundException} when the post does not exist.
+     */
+    FiledReport fileReport(NewReport report);
+
+    /**
+     * Resolves every open report of a post, recording who, how, why and when; returns them as resolved (empty
+     * when none was open).
+     */
+    List<Report> resolveReports(PostId post, Resolution resolution, Author by, String note, Instant at);
 
     /** Adds buffered view counts to topics; topics that no longer exist are skipped. */
     void addViews(Map<TopicId, Long> views);

@@ -25,6 +25,11 @@ import org.forumkit.model.PendingPosts;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.Reply;
+import org.forumkit.model.Report;
+import org.forumkit.model.ReportPost;
+import org.forumkit.model.ReportQueue;
+import org.forumkit.model.ReportReason;
+import org.forumkit.model.Resolution;
 import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicPage;
@@ -96,9 +101,17 @@ class ForumJacksonModuleTest {
         PendingPosts queue = forum.posts().pending(ForumFixtures.MOD, board.id(), Optional.empty(), 1);
         forum.posts().approve(ForumFixtures.MOD, first.id());
         forum.posts().reject(ForumFixtures.MOD, second.id(), "广告");
+        Report report = forum.reports().report(CAROL, ReportPost.of(first.id(), ReportReason.OTHER, "诈骗"));
+        ReportQueue reports = forum.reports().queue(ForumFixtures.MOD, board.id(), Optional.empty(), 10);
+        List<Report> resolved = forum.reports().resolve(ForumFixtures.MOD, report.id(), Resolution.HIDE_POST, "核实");
 
         roundTrip(given.reload(board), Board.class);
         roundTrip(queue, PendingPosts.class);
+        roundTrip(report, Report.class);
+        roundTrip(reports, ReportQueue.class);
+        roundTrip(resolved.get(0), Report.class);
+        assertThat(events).hasAtLeastOneElementOfType(ForumEvent.PostReported.class)
+                .hasAtLeastOneElementOfType(ForumEvent.ReportsResolved.class);
         assertThat(events).hasAtLeastOneElementOfType(ForumEvent.PostApproved.class)
                 .hasAtLeastOneElementOfType(ForumEvent.PostRejected.class);
         for (ForumEvent event : events) {

@@ -39,6 +39,10 @@ import org.forumkit.model.EditPost;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostState;
 import org.forumkit.model.QuoteStatus;
+import org.forumkit.model.Report;
+import org.forumkit.model.ReportPost;
+import org.forumkit.model.ReportReason;
+import org.forumkit.model.Resolution;
 import org.forumkit.model.Reply;
 import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
@@ -51,8 +55,10 @@ import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.DuplicateKeyException;
+import org.forumkit.spi.FiledReport;
 import org.forumkit.spi.ForumStore;
 import org.forumkit.spi.NewPost;
+import org.forumkit.spi.NewReport;
 import org.forumkit.spi.NewTopic;
 import org.forumkit.spi.StoreReader;
 import org.junit.jupiter.api.AfterEach;
@@ -617,6 +623,164 @@ public abstract class ForumStoreContract {
     }
 
     @Nested
+    @DisplayName("Reports")
+    class Reports {
+
+        private NewReport report(Post post, Topic topic, Viewer.Member reporter, ReportReason reason, String text) {
+            return new NewReport(post.id(), topic.id(), topic.boardId(), new Author(reporter.id(), reporter.displayName()),
+                    reason, text, tick());
+        }
+
+        @Test
+        @DisplayName("a report is stored open with every field; a repeat by the same user replaces it, others add one")
+        void fileAndRepeat() {
+            Topic topic = given.topic();
+            Post post = given.reply(topic, BOB, "广告");
+            FiledReport first = store.inTransaction(tx -> tx.fileReport(report(post, topic, CAROL, ReportReason.SPAM, "")));
+            assertThat(first.created()).isTrue();
+            assertThat(first.openReporters()).isEqualTo(1);
+            Report stored = first.report();
+            assertThat(stored.isOpen()).isTrue();
+            assertThat(stored.postId()).isEqualTo(post.id());
+            assertThat(stored.boardId()).isEqualTo(topic.boardId());
+            assertThat(stored.reporter().id()).isEqualTo(CAROL.id());
+            assertThat(store.readOnly((StoreReader reader) -> reader.report(stored.id()))).contains(stored);
+
+            FiledReport repeat = store.inTransaction(tx -> tx.fileReport(report(post, topic, CAROL, ReportReason.OTHER,
+                    "其实是辱骂😀")));
+            assertThat(repeat.created()).isFalse();
+            assertThat(repeat.openReporters()).isEqualTo(1);
+            assertThat(repeat.report().id()).isEqualTo(stored.id());
+            assertThat(repeat.report().reason()).isEqualTo(ReportReason.OTHER);
+            assertThat(repeat.report().text()).isEqualTo("其实是辱骂😀");
+            assertThat(repeat.report().createdAt()).isEqualTo(stored.createdAt());
+            assertThat(repeat.report().updatedAt()).isAfter(stored.updatedAt());
+
+            FiledReport other = store.inTransaction(tx -> tx.fileReport(report(post, topic, ALICE, ReportReason.ABUSE, "")));
+            assertThat(other.created()).isTrue();
+            assertThat(other.openReporters()).isEqualTo(2);
+            assertThat(store.readOnly((StoreReader reader) -> reader.openReportersByPost(List.of(post.id()))))
+                    .isEqualTo(Map.of(post.id(), 2L));
+        }
+
+        @Test
+        @DisplayName("resolving closes every open report of a post with who, how, why and when; a new report opens again")
+        void resolve() {
+            Topic topic = given.topic();
+            Post post = given.reply(topic, BOB, "广告");
+            Post other = given.reply(topic, BOB, "正常");
+            store.inTransaction(tx -> tx.fileReport(report(post, topic, CAROL, ReportReason.SPAM, "")));
+            store.inTransaction(tx -> tx.fileReport(report(post, topic, ALICE, ReportReason.SPAM, "")));
+            store.inTransaction(tx -> tx.fileReport(report(other, topic, ALICE, ReportReason.SPAM, "")));
+            Author mod = new Author(MOD.id(), MOD.displayName());
+            Instant at = tick();
+
+            List<Report> resolved = store.inTransaction(tx -> tx.resolveReports(post.id(), Resolution.DELETE_POST, mod,
+                    "广告帖", at));
+            assertThat(resolved).hasSize(2).allSatisfy(r -> {
+                assertThat(r.isOpen()).isFalse();
+                assertThat(r.resolution()).isEqualTo(Resolution.DELETE_POST);
+                assertThat(r.resolvedBy()).isEqualTo(mod);
+                assertThat(r.resolvedAt()).isEqualTo(at);
+                assertThat(r.resolutionNote()).isEqualTo("广告帖");
+            });
+            assertThat(store.readOnly((StoreReader reader) -> reader.report(resolved.get(0).id()))).contains(resolved.get(0));
+            assertThat(store.readOnly((StoreReader reader) -> reader.openReportersByPost(List.of(post.id(), other.id()))))
+                    .isEqualTo(Map.of(other.id(), 1L));
+            List<Report> none = store.inTransaction(tx -> tx.resolveReports(post.id(), Resolution.DISMISS, mod, "x", at));
+            assertThat(none).isEmpty();
+
+            FiledReport again = store.inTransaction(tx -> tx.fileReport(report(post, topic, CAROL, ReportReason.ABUSE, "")));
+            assertThat(again.created()).isTrue();
+            assertThat(again.openReporters()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a board's open reports are listed oldest first after a cursor and counted, other boards' not")
+        void queue() {
+            Topic topic = given.topic();
+            Topic elsewhere = given.topic();
+            Post a = given.reply(topic, BOB, "一");
+            Post b = given.reply(topic, BOB, "二");
+            Report r1 = store.inTransaction(tx -> tx.fileReport(report(a, topic, CAROL, ReportReason.SPAM, ""))).report();
+            Report r2 = store.inTransaction(tx -> tx.fileReport(report(b, topic, CAROL, ReportReason.SPAM, ""))).report();
+            Report r3 = store.inTransaction(tx -> tx.fileReport(report(a, topic, ALICE, ReportReason.SPAM, ""))).report();
+            store.inTransaction(tx -> tx.fileReport(report(given.reply(elsewhere, BOB, "三"), elsewhere, CAROL,
+                    ReportReason.SPAM, "")));
+            store.inTransaction(tx -> tx.resolveReports(b.id(), Resolution.DISMISS, new Author(MOD.id(), "m"), "ok",
+                    tick()));
+
+            assertThat(store.readOnly((StoreReader reader) -> reader.openReports(topic.boardId(), Optional.empty(), 10)))
+                    .extracting(Report::id).containsExactly(r1.id(), r3.id());
+            assertThat(store.readOnly((StoreReader reader) -> reader.openReports(topic.boardId(), Optional.of(r1.id()), 10)))
+                    .extracting(Report::id).containsExactly(r3.id());
+            assertThat(store.readOnly((StoreReader reader) -> reader.openReportCount(topic.boardId()))).isEqualTo(2);
+            assertThat(store.readOnly((StoreReader reader) -> reader.openReportCount(elsewhere.boardId()))).isEqualTo(1);
+            assertThat(r2.isOpen()).isTrue();
+        }
+
+        @Test
+        @DisplayName("concurrent reports of one post by distinct users count 1..n, each exactly once")
+        void concurrentReports() throws Exception {
+            Topic topic = given.topic();
+            Post post = given.reply(topic, BOB, "广告");
+            List<Long> counts = Collections.synchronizedList(new ArrayList<>());
+            int n = threads();
+            runConcurrently(n, 1, (thread, op) -> {
+                Viewer.Member reporter = Viewer.user("reporter-" + thread, "举报人 " + thread);
+                return counts.add(store.inTransaction(tx -> tx.fileReport(report(post, topic, reporter,
+                        ReportReason.SPAM, ""))).openReporters());
+            });
+            assertThat(counts).containsExactlyInAnyOrderElementsOf(
+                    IntStream.rangeClosed(1, n).mapToObj(Long::valueOf).toList());
+            assertThat(store.readOnly((StoreReader reader) -> reader.openReportersByPost(List.of(post.id()))))
+                    .isEqualTo(Map.of(post.id(), (long) n));
+        }
+
+        @Test
+        @DisplayName("concurrent reporters past a board's threshold hide the post once and keep the counters exact;"
+                + " a hidden post takes no further reports")
+        void concurrentThreshold() throws Exception {
+            Board board = given.board(BoardModeration.OFF.hidingAfterReports(3));
+            Topic topic = given.topic(board, ALICE);
+            Post post = given.reply(topic, BOB, "广告");
+            given.reply(topic, CAROL, "正常");
+            AtomicInteger filed = new AtomicInteger();
+            runConcurrently(threads(), 1, (thread, op) -> {
+                try {
+                    forum.reports().report(Viewer.user("reporter-" + thread, "举报人 " + thread),
+                            ReportPost.of(post.id(), ReportReason.SPAM));
+                    return filed.incrementAndGet();
+                } catch (NotFoundException hiddenAlready) {
+                    return null;
+                }
+            });
+            assertThat(store.readOnly((StoreReader reader) -> reader.post(post.id())).orElseThrow().state())
+                    .isEqualTo(PostState.PENDING);
+            assertThat(filed.get()).isGreaterThanOrEqualTo(3);
+            assertThat(given.reload(topic).replies()).isEqualTo(1);
+            assertThat(given.reload(board).postCount()).isEqualTo(2);
+            assertThat(forum.reports().queue(MOD, board.id(), Optional.empty(), 50).total()).isEqualTo(filed.get());
+        }
+
+        @Test
+        @DisplayName("reporting a post that does not exist fails with NotFoundException and leaves no report")
+        void unknownPost() {
+            Topic topic = given.topic();
+            Post post = given.reply(topic, BOB, "x");
+            NewReport missing = new NewReport(org.forumkit.model.PostId.of(424_242), topic.id(), topic.boardId(),
+                    new Author(CAROL.id(), "Carol"), ReportReason.SPAM, "", tick());
+            assertThatThrownBy(() -> store.inTransaction(tx -> tx.fileReport(missing)))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> store.inTransaction(tx -> {
+                tx.fileReport(report(post, topic, CAROL, ReportReason.SPAM, ""));
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(store.readOnly((StoreReader reader) -> reader.openReportCount(topic.boardId()))).isZero();
+        }
+    }
+
+    @Nested
     @DisplayName("Views")
     class Views {
 
@@ -829,6 +993,11 @@ public abstract class ForumStoreContract {
      * once, and fails if any operation failed.
      */
     protected void runConcurrently(int threadCount, Operation operation) throws Exception {
+        runConcurrently(threadCount, operationsPerThread(), operation);
+    }
+
+    /** Runs {@code operations} operations on each of {@code threadCount} threads, all released at once. */
+    protected void runConcurrently(int threadCount, int operations, Operation operation) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threadCount);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -837,7 +1006,7 @@ public abstract class ForumStoreContract {
                 int thread = t;
                 Callable<Object> work = () -> {
                     start.await();
-                    for (int op = 0; op < operationsPerThread(); op++) {
+                    for (int op = 0; op < operations; op++) {
                         operation.run(thread, op);
                     }
                     return null;

@@ -30,7 +30,8 @@ public final class JpaForumStore implements ForumStore {
             TopicEntity.class.getName(),
             PostEntity.class.getName(),
             QuoteEntity.class.getName(),
-            VoteEntity.class.getName());
+            VoteEntity.class.getName(),
+            ReportEntity.class.getName());
 
     /**
      * A mapping file in this jar that lists the entity classes, for a {@code persistence.xml}

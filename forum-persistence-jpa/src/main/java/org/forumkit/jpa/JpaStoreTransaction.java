@@ -27,6 +27,10 @@ import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Quote;
+import org.forumkit.model.Report;
+import org.forumkit.model.ReportId;
+import org.forumkit.model.ReportReason;
+import org.forumkit.model.Resolution;
 import org.forumkit.model.SourceState;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
@@ -36,8 +40,10 @@ import org.forumkit.model.UserId;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.DuplicateKeyException;
+import org.forumkit.spi.FiledReport;
 import org.forumkit.spi.NewBoard;
 import org.forumkit.spi.NewPost;
+import org.forumkit.spi.NewReport;
 import org.forumkit.spi.NewTopic;
 import org.forumkit.spi.PostEdit;
 import org.forumkit.spi.PostInTopic;
@@ -696,6 +702,126 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .setParameter("state", PostState.PENDING.name())
                 .setParameter("board", board.value())
                 .getSingleResult();
+    }
+
+    @Override
+    public Optional<Report> report(ReportId id) {
+        return Optional.ofNullable(detach(em.find(ReportEntity.class, id.value()))).map(JpaStoreTransaction::report);
+    }
+
+    @Override
+    public List<Report> openReports(BoardId board, Optional<ReportId> after, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        TypedQuery<ReportEntity> query = em.createQuery("select r from ForumkitReport r where r.boardId = :board"
+                        + " and r.open = true" + (after.isPresent() ? " and r.id > :after" : "") + " order by r.id",
+                        ReportEntity.class)
+                .setParameter("board", board.value())
+                .setMaxResults(limit);
+        after.ifPresent(a -> query.setParameter("after", a.value()));
+        return list(query).stream().map(JpaStoreTransaction::report).toList();
+    }
+
+    @Override
+    public long openReportCount(BoardId board) {
+        return em.createQuery("select count(r) from ForumkitReport r where r.boardId = :board and r.open = true",
+                        Long.class)
+                .setParameter("board", board.value())
+                .getSingleResult();
+    }
+
+    @Override
+    public Map<PostId, Long> openReportersByPost(Collection<PostId> posts) {
+        if (posts.isEmpty()) {
+            return Map.of();
+        }
+        Map<PostId, Long> counts = new HashMap<>();
+        em.createQuery("select r.postId, count(r) from ForumkitReport r where r.postId in :posts and r.open = true"
+                        + " group by r.postId", Object[].class)
+                .setParameter("posts", posts.stream().map(PostId::value).distinct().toList())
+                .getResultList()
+                .forEach(row -> counts.put(PostId.of((Long) row[0]), (Long) row[1]));
+        return counts;
+    }
+
+    @Override
+    public FiledReport fileReport(NewReport report) {
+        checkWritable();
+        // The post row is the lock that serializes the reports of a post, so the count below sees every one.
+        if (detach(em.find(PostEntity.class, report.postId().value(), LockModeType.PESSIMISTIC_WRITE)) == null) {
+            throw new NotFoundException("post", report.postId());
+        }
+        // Locking reads: they see the newest committed rows even under MariaDB's REPEATABLE READ snapshot.
+        List<ReportEntity> open = em.createQuery("select r from ForumkitReport r where r.postId = :post"
+                        + " and r.open = true order by r.id", ReportEntity.class)
+                .setParameter("post", report.postId().value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        open.forEach(this::detach);
+        ReportEntity mine = open.stream().filter(r -> r.reporterId.equals(report.reporter().id().value()))
+                .findFirst().orElse(null);
+        if (mine == null) {
+            ReportEntity row = new ReportEntity();
+            row.postId = report.postId().value();
+            row.topicId = report.topicId().value();
+            row.boardId = report.boardId().value();
+            row.reporterId = report.reporter().id().value();
+            row.reporterName = report.reporter().displayName();
+            row.reason = report.reason().name();
+            row.text = report.text();
+            row.createdAt = micros(report.at());
+            row.updatedAt = micros(report.at());
+            row.open = Boolean.TRUE;
+            em.persist(row);
+            em.flush();
+            return new FiledReport(report(detach(row)), true, open.size() + 1L);
+        }
+        em.createQuery("update ForumkitReport r set r.reason = :reason, r.text = :text, r.reporterName = :name,"
+                        + " r.updatedAt = :at where r.id = :id")
+                .setParameter("reason", report.reason().name())
+                .setParameter("text", report.text())
+                .setParameter("name", report.reporter().displayName())
+                .setParameter("at", micros(report.at()))
+                .setParameter("id", mine.id)
+                .executeUpdate();
+        return new FiledReport(report(ReportId.of(mine.id)).orElseThrow(), false, open.size());
+    }
+
+    @Override
+    public List<Report> resolveReports(PostId post, Resolution resolution, Author by, String note, Instant at) {
+        checkWritable();
+        List<Long> ids = em.createQuery("select r.id from ForumkitReport r where r.postId = :post and r.open = true"
+                        + " order by r.id", Long.class)
+                .setParameter("post", post.value())
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        int updated = em.createQuery("update ForumkitReport r set r.open = null, r.resolution = :resolution,"
+                        + " r.resolvedById = :byId, r.resolvedByName = :byName, r.resolvedAt = :at,"
+                        + " r.resolutionNote = :note where r.id in :ids and r.open = true")
+                .setParameter("resolution", resolution.name())
+                .setParameter("byId", by.id().value())
+                .setParameter("byName", by.displayName())
+                .setParameter("at", micros(at))
+                .setParameter("note", note)
+                .setParameter("ids", ids)
+                .executeUpdate();
+        if (updated != ids.size()) {
+            throw new SqlErrors.RaceDetected("reports of post " + post + " were resolved concurrently");
+        }
+        return list(em.createQuery("select r from ForumkitReport r where r.id in :ids order by r.id",
+                        ReportEntity.class)
+                .setParameter("ids", ids)).stream().map(JpaStoreTransaction::report).toList();
+    }
+
+    static Report report(ReportEntity r) {
+        return new Report(ReportId.of(r.id), PostId.of(r.postId), TopicId.of(r.topicId), BoardId.of(r.boardId),
+                author(r.reporterId, r.reporterName), ReportReason.valueOf(r.reason), r.text, r.createdAt, r.updatedAt,
+                r.resolution == null ? null : Resolution.valueOf(r.resolution),
+                r.resolvedById == null ? null : author(r.resolvedById, r.resolvedByName), r.resolvedAt,
+                r.resolutionNote);
     }
 
     private List<Post> withQuotes(List<PostEntity> posts) {

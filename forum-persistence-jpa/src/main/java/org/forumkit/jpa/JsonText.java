@@ -96,6 +96,9 @@ final class JsonText {
         out.append(',');
         quote("trustedRoles", out);
         out.append(':').append(strings(moderation.trustedRoles().stream().sorted().toList()));
+        out.append(',');
+        quote("hideAfterReports", out);
+        out.append(':').append(moderation.hideAfterReports());
         return out.append('}').toString();
     }
 
@@ -104,6 +107,7 @@ final class JsonText {
         Parser parser = new Parser(json);
         Premoderation premoderation = Premoderation.OFF;
         Set<String> trustedRoles = Set.of();
+        int hideAfterReports = 0;
         parser.expect('{');
         if (!parser.tryConsume('}')) {
             do {
@@ -112,13 +116,14 @@ final class JsonText {
                 switch (key) {
                     case "premoderation" -> premoderation = Premoderation.valueOf(parser.string());
                     case "trustedRoles" -> trustedRoles = Set.copyOf(parser.array());
+                    case "hideAfterReports" -> hideAfterReports = parser.integer();
                     default -> throw new IllegalArgumentException("unknown moderation setting '" + key + "' in " + json);
                 }
             } while (parser.tryConsume(','));
             parser.expect('}');
         }
         parser.end();
-        return new BoardModeration(premoderation, trustedRoles);
+        return new BoardModeration(premoderation, trustedRoles, hideAfterReports);
     }
 
     static List<String> strings(String json) {
@@ -200,6 +205,19 @@ final class JsonText {
                     }
                     default -> throw error();
                 }
+            }
+        }
+
+        int integer() {
+            skipSpace();
+            int start = at;
+            while (at < text.length() && (Character.isDigit(text.charAt(at)) || (at == start && text.charAt(at) == '-'))) {
+                at++;
+            }
+            try {
+                return Integer.parseInt(text.substring(start, at));
+            } catch (NumberFormatException e) {
+                throw error();
             }
         }
 

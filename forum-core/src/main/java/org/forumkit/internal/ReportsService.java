@@ -1,0 +1,138 @@
+package org.forumkit.internal;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.forumkit.ConflictException;
+import org.forumkit.NotFoundException;
+import org.forumkit.PermissionDeniedException;
+import org.forumkit.Reports;
+import org.forumkit.ValidationException;
+import org.forumkit.Violation;
+import org.forumkit.event.ForumEvent;
+import org.forumkit.model.Action;
+import org.forumkit.model.Author;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.DenialReason;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostState;
+import org.forumkit.model.Report;
+import org.forumkit.model.ReportId;
+import org.forumkit.model.ReportPost;
+import org.forumkit.model.ReportQueue;
+import org.forumkit.model.ReportReason;
+import org.forumkit.model.Resolution;
+import org.forumkit.model.Viewer;
+import org.forumkit.spi.FiledReport;
+import org.forumkit.spi.NewReport;
+
+final class ReportsService implements Reports {
+    /** The longest text a reporter may add. */
+    static final int MAX_TEXT = 500;
+
+    private final ForumEngine forum;
+
+    ReportsService(ForumEngine forum) {
+        this.forum = forum;
+    }
+
+    @Override
+    public Report report(Viewer viewer, ReportPost command) {
+        Objects.requireNonNull(viewer, "viewer");
+        Checks checks = Checks.of(forum.validator, command);
+        if (command == null) {
+            checks.throwIfAny();
+        }
+        String text = checks.block("text", Objects.requireNonNullElse(command.text(), ""), MAX_TEXT, true).strip();
+        if (command.reason() == ReportReason.OTHER && text.isEmpty() && !checks.has("text")) {
+            checks.add("text", "required");
+        }
+        checks.throwIfAny();
+        return forum.store.inTransaction(tx -> {
+            PostsService.Target target = PostsService.target(tx, command.postId());
+            forum.access.require(viewer, Action.REPORT, target.board(), Optional.of(target.topic()));
+            Author reporter = forum.author(viewer);
+            // Deleted posts, and pending ones of others, cannot be seen, so cannot be reported.
+            if (!forum.access.canSee(viewer, target.board(), target.post())) {
+                throw new NotFoundException("post", command.postId());
+            }
+            var now = forum.now();
+            FiledReport filed = tx.fileReport(new NewReport(target.post().id(), target.topic().id(), target.board().id(),
+                    reporter, command.reason(), text, now));
+            int threshold = target.board().moderation().hideAfterReports();
+            // Under the post's lock the count includes every committed report, so exactly one report crosses it.
+            boolean hide = threshold > 0 && filed.openReporters() >= threshold
+                    && tx.post(target.post().id()).orElseThrow().state() == PostState.VISIBLE;
+            if (hide) {
+                tx.changePostState(target.post().id(), PostState.PENDING);
+            }
+            forum.publish(tx, new ForumEvent.PostReported(filed.report(), hide, now));
+            return filed.report();
+        });
+    }
+
+    @Override
+    public ReportQueue queue(Viewer viewer, BoardId boardId, Optional<ReportId> after, int size) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(boardId, "boardId");
+        Objects.requireNonNull(after, "after");
+        if (size < 1 || size > forum.settings.maxPageSize()) {
+            throw new ValidationException(List.of(Violation.of("size", "out_of_range")));
+        }
+        return forum.store.readOnly(reader -> {
+            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
+            requireModerator(viewer, board, "read the report queue");
+            List<Report> reports = reader.openReports(boardId, after, size + 1);
+            ReportId next = reports.size() > size ? reports.get(size - 1).id() : null;
+            List<Report> page = reports.subList(0, Math.min(size, reports.size()));
+            return new ReportQueue(boardId, page, reader.openReportCount(boardId),
+                    reader.openReportersByPost(page.stream().map(Report::postId).distinct().toList()), next);
+        });
+    }
+
+    @Override
+    public List<Report> resolve(Viewer viewer, ReportId id, Resolution resolution, String reason) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        Checks checks = new Checks();
+        if (resolution == null) {
+            checks.add("resolution", "required");
+        }
+        String why = null;
+        try {
+            why = PostsService.reason(reason);
+        } catch (ValidationException e) {
+            e.violations().forEach(v -> checks.add(v.field(), v.code(), v.args().toArray()));
+        }
+        checks.throwIfAny();
+        String note = why;
+        return forum.store.inTransaction(tx -> {
+            Report report = tx.report(id).orElseThrow(() -> new NotFoundException("report", id));
+            PostsService.Target target = PostsService.target(tx, report.postId());
+            Author by = requireModerator(viewer, target.board(), "resolve reports");
+            if (!report.isOpen()) {
+                throw new ConflictException("report " + id + " was resolved already");
+            }
+            var now = forum.now();
+            Post post = switch (resolution) {
+                case DISMISS -> target.post().state() == PostState.PENDING
+                        ? tx.changePostState(target.post().id(), PostState.VISIBLE) : target.post();
+                case HIDE_POST -> target.post().state() == PostState.VISIBLE
+                        ? tx.changePostState(target.post().id(), PostState.PENDING) : target.post();
+                case DELETE_POST -> tx.changePostState(target.post().id(), PostState.DELETED);
+            };
+            List<Report> resolved = tx.resolveReports(report.postId(), resolution, by, note, now);
+            forum.publish(tx, new ForumEvent.ReportsResolved(resolved, post, by, now));
+            return resolved;
+        });
+    }
+
+    private Author requireModerator(Viewer viewer, Board board, String what) {
+        Author author = forum.author(viewer);
+        if (!forum.access.isModerator(viewer, board)) {
+            throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators " + what);
+        }
+        return author;
+    }
+}
