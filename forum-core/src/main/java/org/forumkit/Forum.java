@@ -58,6 +58,11 @@ public final class Forum implements AutoCloseable {
         return engine.reports();
     }
 
+    /** The append-only log of moderators' and admins' actions. */
+    public AuditLog audit() {
+        return engine.audit();
+    }
+
     public Views views() {
         return engine.views();
     }

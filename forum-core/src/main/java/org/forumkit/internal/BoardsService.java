@@ -17,6 +17,8 @@ import org.forumkit.ValidationException;
 import org.forumkit.Violation;
 import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Action;
+import org.forumkit.model.AuditAction;
+import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardKind;
@@ -119,9 +121,13 @@ final class BoardsService implements Boards {
         if (moderation == null) {
             throw new ValidationException(List.of(Violation.of("moderation", "required")));
         }
+        Author by = forum.author(viewer);
         return forum.store.inTransaction(tx -> {
-            tx.board(id).orElseThrow(() -> new NotFoundException("board", id));
-            return tx.updateBoardModeration(id, moderation);
+            Board before = tx.board(id).orElseThrow(() -> new NotFoundException("board", id));
+            Board updated = tx.updateBoardModeration(id, moderation);
+            forum.audit(tx, id, by, AuditAction.BOARD_MODERATION_CHANGED, null, null, null, before.moderation(),
+                    updated.moderation(), null);
+            return updated;
         });
     }
 

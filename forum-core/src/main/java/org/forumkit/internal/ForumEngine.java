@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.forumkit.AuditLog;
 import org.forumkit.Boards;
 import org.forumkit.ForumSettings;
 import org.forumkit.PermissionDeniedException;
@@ -20,16 +21,22 @@ import org.forumkit.Topics;
 import org.forumkit.Views;
 import org.forumkit.Votes;
 import org.forumkit.event.ForumEvent;
+import org.forumkit.model.AuditAction;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.CensorPolicy;
 import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.ForumEventListener;
 import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.NewAuditEntry;
 import org.forumkit.spi.PermissionPolicy;
 import org.forumkit.spi.StoreTransaction;
 import org.slf4j.Logger;
@@ -54,6 +61,7 @@ public final class ForumEngine {
     private final PostsService posts;
     private final VotesService votes;
     private final ReportsService reports;
+    private final AuditService audit;
     private final ViewBuffer views;
 
     public ForumEngine(ForumStore store, Clock clock, ForumSettings settings, PermissionPolicy policy,
@@ -78,6 +86,7 @@ public final class ForumEngine {
         this.posts = new PostsService(this);
         this.votes = new VotesService(this);
         this.reports = new ReportsService(this);
+        this.audit = new AuditService(this);
         this.views = new ViewBuffer(store, clock, settings);
     }
 
@@ -99,6 +108,10 @@ public final class ForumEngine {
 
     public Reports reports() {
         return reports;
+    }
+
+    public AuditLog audit() {
+        return audit;
     }
 
     public Views views() {
@@ -152,6 +165,20 @@ public final class ForumEngine {
         }
         String name = TextRules.cut(TextRules.line(member.displayName()), settings.maxNameLength());
         return new Author(member.id(), name.isEmpty() ? TextRules.cut(member.id().value(), settings.maxNameLength()) : name);
+    }
+
+    /** Appends an audit entry in {@code tx}: the action is logged exactly when it commits. */
+    void audit(StoreTransaction tx, BoardId board, Author actor, AuditAction action, TopicId topic, PostId post,
+            UserId subject, Object before, Object after, String reason) {
+        tx.appendAudit(new NewAuditEntry(board, actor, action, topic, post, subject,
+                before == null ? null : before.toString(), after == null ? null : after.toString(), reason, now()));
+    }
+
+    /** Appends the audit entry of a moderator's action on a post. */
+    void audit(StoreTransaction tx, PostsService.Target target, Author actor, AuditAction action, Object before,
+            Object after, String reason) {
+        audit(tx, target.board().id(), actor, action, target.topic().id(), target.post().id(),
+                target.post().author().id(), before, after, reason);
     }
 
     /** Delivers {@code event} to the listeners once {@code tx} has committed. */

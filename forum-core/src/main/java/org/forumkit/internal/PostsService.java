@@ -14,6 +14,7 @@ import org.forumkit.ValidationException;
 import org.forumkit.Violation;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
+import org.forumkit.model.AuditAction;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
@@ -211,6 +212,9 @@ final class PostsService implements Posts {
                 return target.post;
             }
             Post deleted = tx.changePostState(id, PostState.DELETED);
+            if (!forum.access.isAuthor(viewer, target.post)) {
+                forum.audit(tx, target, by, AuditAction.POST_DELETED, target.post.state(), deleted.state(), null);
+            }
             forum.publish(tx, new ForumEvent.PostDeleted(deleted, by, forum.now()));
             return deleted;
         });
@@ -230,6 +234,7 @@ final class PostsService implements Posts {
                 return target.post;
             }
             Post restored = tx.changePostState(id, PostState.VISIBLE);
+            forum.audit(tx, target, by, AuditAction.POST_RESTORED, target.post.state(), restored.state(), null);
             forum.publish(tx, new ForumEvent.PostRestored(restored, by, forum.now()));
             return restored;
         });
@@ -251,6 +256,7 @@ final class PostsService implements Posts {
                 }
             }
             Post approved = tx.changePostState(id, PostState.VISIBLE);
+            forum.audit(tx, target, by, AuditAction.POST_APPROVED, target.post.state(), approved.state(), null);
             forum.publish(tx, new ForumEvent.PostApproved(approved, by, forum.now()));
             return approved;
         });
@@ -273,6 +279,7 @@ final class PostsService implements Posts {
                 }
             }
             Post rejected = tx.changePostState(id, PostState.DELETED);
+            forum.audit(tx, target, by, AuditAction.POST_REJECTED, target.post.state(), rejected.state(), why);
             forum.publish(tx, new ForumEvent.PostRejected(rejected, by, why, forum.now()));
             return rejected;
         });

@@ -11,6 +11,7 @@ import org.forumkit.ValidationException;
 import org.forumkit.Violation;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
+import org.forumkit.model.AuditAction;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
@@ -123,6 +124,11 @@ final class ReportsService implements Reports {
                 case DELETE_POST -> tx.changePostState(target.post().id(), PostState.DELETED);
             };
             List<Report> resolved = tx.resolveReports(report.postId(), resolution, by, note, now);
+            forum.audit(tx, target, by, switch (resolution) {
+                case DISMISS -> AuditAction.REPORTS_DISMISSED;
+                case HIDE_POST -> AuditAction.REPORTS_POST_HIDDEN;
+                case DELETE_POST -> AuditAction.REPORTS_POST_DELETED;
+            }, target.post().state(), post.state(), note);
             forum.publish(tx, new ForumEvent.ReportsResolved(resolved, post, by, now));
             return resolved;
         });

@@ -13,6 +13,7 @@ import org.forumkit.ValidationException;
 import org.forumkit.Violation;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
+import org.forumkit.model.AuditAction;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
@@ -133,12 +134,21 @@ final class TopicsService implements Topics {
             TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException("topic", id));
             Topic topic = found.topic();
             Board board = found.board();
-            forum.author(viewer);
+            Author by = forum.author(viewer);
             if (!forum.access.isModerator(viewer, board)) {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators lock and pin topics");
             }
-            return tx.updateTopicStatus(id, pinLevel == null ? topic.pinLevel() : pinLevel,
+            Topic updated = tx.updateTopicStatus(id, pinLevel == null ? topic.pinLevel() : pinLevel,
                     locked == null ? topic.locked() : locked);
+            if (updated.locked() != topic.locked()) {
+                forum.audit(tx, board.id(), by, updated.locked() ? AuditAction.TOPIC_LOCKED : AuditAction.TOPIC_UNLOCKED,
+                        id, null, topic.author().id(), null, null, null);
+            }
+            if (updated.pinLevel() != topic.pinLevel()) {
+                forum.audit(tx, board.id(), by, AuditAction.TOPIC_PINNED, id, null, topic.author().id(),
+                        topic.pinLevel(), updated.pinLevel(), null);
+            }
+            return updated;
         });
     }
 

@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.forumkit.event.ForumEvent;
+import org.forumkit.model.AuditId;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.Post;
@@ -44,6 +45,7 @@ public final class ForumJacksonModule extends SimpleModule {
         longId(TopicId.class, TopicId::value, TopicId::of);
         longId(PostId.class, PostId::value, PostId::of);
         longId(ReportId.class, ReportId::value, ReportId::of);
+        longId(AuditId.class, AuditId::value, AuditId::of);
         stringValue(UserId.class, UserId::value, UserId::of);
         stringValue(ContentFormat.class, ContentFormat::name, ContentFormat::of);
         stringValue(Instant.class, Instant::toString, ForumJacksonModule::instant);

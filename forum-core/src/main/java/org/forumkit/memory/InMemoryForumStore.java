@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.forumkit.NotFoundException;
+import org.forumkit.model.AuditEntry;
+import org.forumkit.model.AuditId;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
@@ -37,9 +39,11 @@ import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
+import org.forumkit.spi.AuditFilter;
 import org.forumkit.spi.DuplicateKeyException;
 import org.forumkit.spi.FiledReport;
 import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.NewAuditEntry;
 import org.forumkit.spi.NewBoard;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewReport;
@@ -80,6 +84,7 @@ public final class InMemoryForumStore implements ForumStore {
     private final Map<TopicId, List<PostId>> floors = new HashMap<>();
     private final Map<TopicId, Map<UserId, NavigableMap<Integer, PostId>>> floorsByAuthor = new HashMap<>();
     private final Map<PostId, Map<UserId, VoteKind>> votes = new HashMap<>();
+    private final List<AuditEntry> audit = new ArrayList<>();
     private long lastReportId;
     private final Map<ReportId, Report> reports = new HashMap<>();
     /** The one open report of each (post, reporter): the unique key a database keeps. */
@@ -345,6 +350,21 @@ public final class InMemoryForumStore implements ForumStore {
             return counts;
         }
 
+        @Override
+        public List<AuditEntry> auditEntries(AuditFilter filter, Optional<AuditId> before, int limit) {
+            List<AuditEntry> out = new ArrayList<>();
+            for (int i = audit.size() - 1; i >= 0 && out.size() < limit; i--) {
+                AuditEntry e = audit.get(i);
+                if (before.map(b -> e.id().compareTo(b) < 0).orElse(true)
+                        && filter.board().map(b -> b.equals(e.boardId())).orElse(true)
+                        && filter.actor().map(a -> a.equals(e.actor().id())).orElse(true)
+                        && filter.subject().map(s -> s.equals(e.subject())).orElse(true)) {
+                    out.add(e);
+                }
+            }
+            return out;
+        }
+
         // ---- writes ----
 
         @Override
@@ -568,6 +588,17 @@ public final class InMemoryForumStore implements ForumStore {
             }
             resolved.sort(Comparator.comparing(Report::id));
             return resolved;
+        }
+
+        @Override
+        public AuditEntry appendAudit(NewAuditEntry entry) {
+            checkWritable();
+            AuditEntry appended = new AuditEntry(AuditId.of(audit.size() + 1L), entry.boardId(), entry.actor(),
+                    entry.action(), entry.topicId(), entry.postId(), entry.subject(), entry.before(), entry.after(),
+                    entry.reason(), entry.at());
+            audit.add(appended);
+            undo.add(() -> audit.remove(audit.size() - 1));
+            return appended;
         }
 
         @Override

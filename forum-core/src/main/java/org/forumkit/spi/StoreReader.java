@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.forumkit.model.AuditEntry;
+import org.forumkit.model.AuditId;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.Post;
@@ -87,6 +89,9 @@ public interface StoreReader {
 
     /** How many users have an open report on each of the given posts; posts without one are left out. */
     Map<PostId, Long> openReportersByPost(Collection<PostId> posts);
+
+    /** Up to {@code limit} audit entries matching {@code filter}, newest (highest id) first, before {@code before}. */
+    List<AuditEntry> auditEntries(AuditFilter filter, Optional<AuditId> before, int limit);
 
     /** Every vote on a post. */
     Map<UserId, VoteKind> votes(PostId post);

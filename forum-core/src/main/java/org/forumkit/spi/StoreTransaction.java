@@ -3,6 +3,7 @@ package org.forumkit.spi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.forumkit.model.AuditEntry;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
@@ -82,6 +83,9 @@ public interface StoreTransaction extends StoreReader {
      * when none was open).
      */
     List<Report> resolveReports(PostId post, Resolution resolution, Author by, String note, Instant at);
+
+    /** Appends an entry to the audit log; entries are never changed or removed. */
+    AuditEntry appendAudit(NewAuditEntry entry);
 
     /** Adds buffered view counts to topics; topics that no longer exist are skipped. */
     void addViews(Map<TopicId, Long> views);

@@ -17,6 +17,7 @@ import org.forumkit.Forum;
 import org.forumkit.ForumSettings;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.memory.InMemoryForumStore;
+import org.forumkit.model.AuditPage;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardModeration;
 import org.forumkit.model.BoardPage;
@@ -110,6 +111,9 @@ class ForumJacksonModuleTest {
         roundTrip(report, Report.class);
         roundTrip(reports, ReportQueue.class);
         roundTrip(resolved.get(0), Report.class);
+        AuditPage log = forum.audit().board(ForumFixtures.MOD, board.id(), Optional.empty(), 2);
+        assertThat(log.entries()).hasSize(2);
+        roundTrip(log, AuditPage.class);
         assertThat(events).hasAtLeastOneElementOfType(ForumEvent.PostReported.class)
                 .hasAtLeastOneElementOfType(ForumEvent.ReportsResolved.class);
         assertThat(events).hasAtLeastOneElementOfType(ForumEvent.PostApproved.class)

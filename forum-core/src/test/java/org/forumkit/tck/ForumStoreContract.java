@@ -28,6 +28,9 @@ import java.util.stream.IntStream;
 import org.forumkit.Forum;
 import org.forumkit.ForumSettings;
 import org.forumkit.NotFoundException;
+import org.forumkit.model.AuditAction;
+import org.forumkit.model.AuditEntry;
+import org.forumkit.model.AuditId;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
@@ -54,9 +57,11 @@ import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
+import org.forumkit.spi.AuditFilter;
 import org.forumkit.spi.DuplicateKeyException;
 import org.forumkit.spi.FiledReport;
 import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.NewAuditEntry;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewReport;
 import org.forumkit.spi.NewTopic;
@@ -777,6 +782,57 @@ public abstract class ForumStoreContract {
                 throw new IllegalStateException("boom");
             })).isInstanceOf(IllegalStateException.class);
             assertThat(store.readOnly((StoreReader reader) -> reader.openReportCount(topic.boardId()))).isZero();
+        }
+    }
+
+    @Nested
+    @DisplayName("Audit log")
+    class AuditLog {
+
+        private NewAuditEntry entry(BoardId board, Viewer.Member actor, AuditAction action, UserId subject) {
+            return new NewAuditEntry(board, new Author(actor.id(), actor.displayName()), action, null, null, subject,
+                    "0", "2", "置顶😀", tick());
+        }
+
+        @Test
+        @DisplayName("entries are appended with every field and read newest first by board, actor and subject")
+        void appendAndRead() {
+            Board board = given.board();
+            Board other = given.board();
+            AuditEntry first = store.inTransaction(tx -> tx.appendAudit(entry(board.id(), MOD, AuditAction.TOPIC_PINNED,
+                    ALICE.id())));
+            AuditEntry second = store.inTransaction(tx -> tx.appendAudit(entry(other.id(), MOD, AuditAction.POST_DELETED,
+                    BOB.id())));
+            AuditEntry third = store.inTransaction(tx -> tx.appendAudit(entry(board.id(), ADMIN,
+                    AuditAction.BOARD_MODERATION_CHANGED, null)));
+            AuditEntry global = store.inTransaction(tx -> tx.appendAudit(entry(null, ADMIN, AuditAction.POST_RESTORED,
+                    ALICE.id())));
+
+            assertThat(first.before()).isEqualTo("0");
+            assertThat(first.after()).isEqualTo("2");
+            assertThat(first.reason()).isEqualTo("置顶😀");
+            assertThat(first.subject()).isEqualTo(ALICE.id());
+            assertThat(read(AuditFilter.board(board.id()), Optional.empty(), 10)).containsExactly(third, first);
+            assertThat(read(AuditFilter.board(board.id()), Optional.of(third.id()), 10)).containsExactly(first);
+            assertThat(read(AuditFilter.actor(MOD.id()), Optional.empty(), 10)).containsExactly(second, first);
+            assertThat(read(AuditFilter.subject(ALICE.id()), Optional.empty(), 1)).containsExactly(global);
+            assertThat(read(new AuditFilter(Optional.of(board.id()), Optional.of(ADMIN.id()), Optional.empty()),
+                    Optional.empty(), 10)).containsExactly(third);
+        }
+
+        @Test
+        @DisplayName("an entry appended in a transaction that rolls back is gone")
+        void rollback() {
+            Board board = given.board();
+            assertThatThrownBy(() -> store.inTransaction(tx -> {
+                tx.appendAudit(entry(board.id(), MOD, AuditAction.TOPIC_LOCKED, null));
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(read(AuditFilter.board(board.id()), Optional.empty(), 10)).isEmpty();
+        }
+
+        private List<AuditEntry> read(AuditFilter filter, Optional<AuditId> before, int limit) {
+            return store.readOnly((StoreReader reader) -> reader.auditEntries(filter, before, limit));
         }
     }
 

@@ -31,7 +31,8 @@ public final class JpaForumStore implements ForumStore {
             PostEntity.class.getName(),
             QuoteEntity.class.getName(),
             VoteEntity.class.getName(),
-            ReportEntity.class.getName());
+            ReportEntity.class.getName(),
+            AuditEntity.class.getName());
 
     /**
      * A mapping file in this jar that lists the entity classes, for a {@code persistence.xml}

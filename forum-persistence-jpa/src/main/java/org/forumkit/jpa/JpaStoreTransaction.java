@@ -16,6 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.forumkit.NotFoundException;
+import org.forumkit.model.AuditAction;
+import org.forumkit.model.AuditEntry;
+import org.forumkit.model.AuditId;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
@@ -39,8 +42,10 @@ import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
+import org.forumkit.spi.AuditFilter;
 import org.forumkit.spi.DuplicateKeyException;
 import org.forumkit.spi.FiledReport;
+import org.forumkit.spi.NewAuditEntry;
 import org.forumkit.spi.NewBoard;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewReport;
@@ -814,6 +819,52 @@ final class JpaStoreTransaction implements StoreTransaction {
         return list(em.createQuery("select r from ForumkitReport r where r.id in :ids order by r.id",
                         ReportEntity.class)
                 .setParameter("ids", ids)).stream().map(JpaStoreTransaction::report).toList();
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(AuditFilter filter, Optional<AuditId> before, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        StringBuilder jpql = new StringBuilder("select a from ForumkitAudit a where 1 = 1");
+        filter.board().ifPresent(b -> jpql.append(" and a.boardId = :board"));
+        filter.actor().ifPresent(u -> jpql.append(" and a.actorId = :actor"));
+        filter.subject().ifPresent(u -> jpql.append(" and a.subjectId = :subject"));
+        before.ifPresent(b -> jpql.append(" and a.id < :before"));
+        TypedQuery<AuditEntity> query = em.createQuery(jpql.append(" order by a.id desc").toString(), AuditEntity.class)
+                .setMaxResults(limit);
+        filter.board().ifPresent(b -> query.setParameter("board", b.value()));
+        filter.actor().ifPresent(u -> query.setParameter("actor", u.value()));
+        filter.subject().ifPresent(u -> query.setParameter("subject", u.value()));
+        before.ifPresent(b -> query.setParameter("before", b.value()));
+        return list(query).stream().map(JpaStoreTransaction::audit).toList();
+    }
+
+    @Override
+    public AuditEntry appendAudit(NewAuditEntry entry) {
+        checkWritable();
+        AuditEntity row = new AuditEntity();
+        row.boardId = entry.boardId() == null ? null : entry.boardId().value();
+        row.actorId = entry.actor().id().value();
+        row.actorName = entry.actor().displayName();
+        row.action = entry.action().name();
+        row.topicId = entry.topicId() == null ? null : entry.topicId().value();
+        row.postId = entry.postId() == null ? null : entry.postId().value();
+        row.subjectId = entry.subject() == null ? null : entry.subject().value();
+        row.before = entry.before();
+        row.after = entry.after();
+        row.reason = entry.reason();
+        row.createdAt = micros(entry.at());
+        em.persist(row);
+        em.flush();
+        return audit(detach(row));
+    }
+
+    static AuditEntry audit(AuditEntity a) {
+        return new AuditEntry(AuditId.of(a.id), a.boardId == null ? null : BoardId.of(a.boardId),
+                author(a.actorId, a.actorName), AuditAction.valueOf(a.action),
+                a.topicId == null ? null : TopicId.of(a.topicId), a.postId == null ? null : PostId.of(a.postId),
+                a.subjectId == null ? null : UserId.of(a.subjectId), a.before, a.after, a.reason, a.createdAt);
     }
 
     static Report report(ReportEntity r) {

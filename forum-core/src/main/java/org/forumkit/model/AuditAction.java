@@ -1,0 +1,19 @@
+package org.forumkit.model;
+
+/** What a moderator or admin did, as recorded in the audit log. */
+public enum AuditAction {
+    TOPIC_LOCKED,
+    TOPIC_UNLOCKED,
+    /** before and after are the pin levels. */
+    TOPIC_PINNED,
+    /** A post deleted by someone other than its author. */
+    POST_DELETED,
+    POST_RESTORED,
+    POST_APPROVED,
+    POST_REJECTED,
+    REPORTS_DISMISSED,
+    REPORTS_POST_HIDDEN,
+    REPORTS_POST_DELETED,
+    /** before and after are the board's moderation settings. */
+    BOARD_MODERATION_CHANGED
+}
