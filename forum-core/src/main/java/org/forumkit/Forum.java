@@ -58,6 +58,11 @@ public final class Forum implements AutoCloseable {
         return engine.reports();
     }
 
+    /** Bans and mutes of users, per board or everywhere. */
+    public Bans bans() {
+        return engine.bans();
+    }
+
     /** The append-only log of moderators' and admins' actions. */
     public AuditLog audit() {
         return engine.audit();

@@ -36,11 +36,20 @@ final class AccessRules {
     }
 
     Decision decide(Viewer viewer, Action action, Board board, Optional<Topic> topic) {
-        return hostPolicy.decide(viewer, action, board, topic, byBoardRules(viewer, action, board, topic));
+        return decide(viewer, Standing.NONE, action, board, topic);
+    }
+
+    /** The decision for a viewer whose active bans are {@code standing}. */
+    Decision decide(Viewer viewer, Standing standing, Action action, Board board, Optional<Topic> topic) {
+        return hostPolicy.decide(viewer, action, board, topic, byBoardRules(viewer, standing, action, board, topic));
     }
 
     void require(Viewer viewer, Action action, Board board, Optional<Topic> topic) {
-        Decision decision = decide(viewer, action, board, topic);
+        require(viewer, Standing.NONE, action, board, topic);
+    }
+
+    void require(Viewer viewer, Standing standing, Action action, Board board, Optional<Topic> topic) {
+        Decision decision = decide(viewer, standing, action, board, topic);
         if (!decision.allowed()) {
             throw new PermissionDeniedException(decision.reason(), action + " on board " + board.id()
                     + topic.map(t -> ", topic " + t.id()).orElse(""));
@@ -57,17 +66,17 @@ final class AccessRules {
         return viewer.userId().map(post.author().id()::equals).orElse(false);
     }
 
-    ViewerPermissions permissions(Viewer viewer, Board board, Optional<Topic> topic) {
+    ViewerPermissions permissions(Viewer viewer, Standing standing, Board board, Optional<Topic> topic) {
         return new ViewerPermissions(
-                decide(viewer, Action.REPLY, board, topic),
-                decide(viewer, Action.QUOTE, board, topic),
-                decide(viewer, Action.VOTE, board, topic),
-                decide(viewer, Action.REPORT, board, topic),
-                decide(viewer, Action.START_TOPIC, board, Optional.empty()),
+                decide(viewer, standing, Action.REPLY, board, topic),
+                decide(viewer, standing, Action.QUOTE, board, topic),
+                decide(viewer, standing, Action.VOTE, board, topic),
+                decide(viewer, standing, Action.REPORT, board, topic),
+                decide(viewer, standing, Action.START_TOPIC, board, Optional.empty()),
                 isModerator(viewer, board));
     }
 
-    private Decision byBoardRules(Viewer viewer, Action action, Board board, Optional<Topic> topic) {
+    private Decision byBoardRules(Viewer viewer, Standing standing, Action action, Board board, Optional<Topic> topic) {
         boolean moderator = isModerator(viewer, board);
         Decision view = audience(viewer, board.policy().audience(Action.VIEW), moderator);
         if (!view.allowed() || action == Action.VIEW) {
@@ -85,6 +94,9 @@ final class AccessRules {
         }
         if (viewer.isAnonymous()) {
             return Decision.deny(DenialReason.LOGIN_REQUIRED);
+        }
+        if (!moderator && standing.forbids(action)) {
+            return Decision.deny(DenialReason.BANNED);
         }
         return audience(viewer, audience, moderator);
     }

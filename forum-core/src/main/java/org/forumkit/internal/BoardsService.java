@@ -194,7 +194,7 @@ final class BoardsService implements Boards {
             List<Topic> topics = reader.topics(id, after, size + 1);
             TopicCursor next = topics.size() > size ? TopicCursor.after(topics.get(size - 1)) : null;
             return new BoardPage(board, topics.subList(0, Math.min(size, topics.size())),
-                    forum.access.permissions(viewer, board, Optional.empty()), next);
+                    forum.access.permissions(viewer, forum.standing(reader, viewer, board), board, Optional.empty()), next);
         });
     }
 }

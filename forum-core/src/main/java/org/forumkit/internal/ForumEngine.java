@@ -11,7 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.forumkit.AuditLog;
+import org.forumkit.Bans;
 import org.forumkit.Boards;
 import org.forumkit.ForumSettings;
 import org.forumkit.PermissionDeniedException;
@@ -23,6 +25,7 @@ import org.forumkit.Votes;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.AuditAction;
 import org.forumkit.model.Author;
+import org.forumkit.model.Ban;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
@@ -38,6 +41,7 @@ import org.forumkit.spi.ForumEventListener;
 import org.forumkit.spi.ForumStore;
 import org.forumkit.spi.NewAuditEntry;
 import org.forumkit.spi.PermissionPolicy;
+import org.forumkit.spi.StoreReader;
 import org.forumkit.spi.StoreTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +66,7 @@ public final class ForumEngine {
     private final VotesService votes;
     private final ReportsService reports;
     private final AuditService audit;
+    final BansService bans;
     private final ViewBuffer views;
 
     public ForumEngine(ForumStore store, Clock clock, ForumSettings settings, PermissionPolicy policy,
@@ -87,6 +92,7 @@ public final class ForumEngine {
         this.votes = new VotesService(this);
         this.reports = new ReportsService(this);
         this.audit = new AuditService(this);
+        this.bans = new BansService(this);
         this.views = new ViewBuffer(store, clock, settings);
     }
 
@@ -108,6 +114,10 @@ public final class ForumEngine {
 
     public Reports reports() {
         return reports;
+    }
+
+    public Bans bans() {
+        return bans;
     }
 
     public AuditLog audit() {
@@ -165,6 +175,15 @@ public final class ForumEngine {
         }
         String name = TextRules.cut(TextRules.line(member.displayName()), settings.maxNameLength());
         return new Author(member.id(), name.isEmpty() ? TextRules.cut(member.id().value(), settings.maxNameLength()) : name);
+    }
+
+    /** The viewer's active bans in {@code board} (one store read for a signed-in user, none for a visitor). */
+    Standing standing(StoreReader reader, Viewer viewer, Board board) {
+        if (!(viewer instanceof Viewer.Member member)) {
+            return Standing.NONE;
+        }
+        List<Ban> bans = reader.activeBans(member.id(), Optional.of(board.id()), now());
+        return bans.isEmpty() ? Standing.NONE : new Standing(bans);
     }
 
     /** Appends an audit entry in {@code tx}: the action is logged exactly when it commits. */

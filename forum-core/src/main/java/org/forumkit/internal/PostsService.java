@@ -93,9 +93,10 @@ final class PostsService implements Posts {
                     .orElseThrow(() -> new NotFoundException("topic", command.topicId()));
             Topic topic = found.topic();
             Board board = found.board();
-            forum.access.require(viewer, Action.REPLY, board, Optional.of(topic));
+            Standing standing = forum.standing(tx, viewer, board);
+            forum.access.require(viewer, standing, Action.REPLY, board, Optional.of(topic));
             if (!excerpts.isEmpty()) {
-                forum.access.require(viewer, Action.QUOTE, board, Optional.of(topic));
+                forum.access.require(viewer, standing, Action.QUOTE, board, Optional.of(topic));
             }
             Author author = forum.author(viewer);
             Checks stored = new Checks();
@@ -179,6 +180,10 @@ final class PostsService implements Posts {
             }
             if (target.topic.locked() && !forum.access.isModerator(viewer, target.board)) {
                 throw new PermissionDeniedException(DenialReason.TOPIC_LOCKED, "topic " + target.topic.id());
+            }
+            if (!forum.access.isModerator(viewer, target.board)
+                    && forum.standing(tx, viewer, target.board).forbids(Action.REPLY)) {
+                throw new PermissionDeniedException(DenialReason.BANNED, "post " + target.post.id());
             }
             ContentFormat format = Objects.requireNonNullElse(command.format(), target.post.format());
             ContentRenderer renderer = forum.renderer(format);

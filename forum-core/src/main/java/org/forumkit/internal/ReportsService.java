@@ -13,6 +13,7 @@ import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
 import org.forumkit.model.AuditAction;
 import org.forumkit.model.Author;
+import org.forumkit.model.BanKind;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.DenialReason;
@@ -52,7 +53,8 @@ final class ReportsService implements Reports {
         checks.throwIfAny();
         return forum.store.inTransaction(tx -> {
             PostsService.Target target = PostsService.target(tx, command.postId());
-            forum.access.require(viewer, Action.REPORT, target.board(), Optional.of(target.topic()));
+            forum.access.require(viewer, forum.standing(tx, viewer, target.board()), Action.REPORT, target.board(),
+                    Optional.of(target.topic()));
             Author reporter = forum.author(viewer);
             // Deleted posts, and pending ones of others, cannot be seen, so cannot be reported.
             if (!forum.access.canSee(viewer, target.board(), target.post())) {
@@ -121,13 +123,17 @@ final class ReportsService implements Reports {
                         ? tx.changePostState(target.post().id(), PostState.VISIBLE) : target.post();
                 case HIDE_POST -> target.post().state() == PostState.VISIBLE
                         ? tx.changePostState(target.post().id(), PostState.PENDING) : target.post();
-                case DELETE_POST -> tx.changePostState(target.post().id(), PostState.DELETED);
+                case DELETE_POST, BAN_AUTHOR -> tx.changePostState(target.post().id(), PostState.DELETED);
             };
+            if (resolution == Resolution.BAN_AUTHOR) {
+                forum.bans.impose(tx, by, target.post().author().id(), target.board().id(), BanKind.BAN, null, note);
+            }
             List<Report> resolved = tx.resolveReports(report.postId(), resolution, by, note, now);
             forum.audit(tx, target, by, switch (resolution) {
                 case DISMISS -> AuditAction.REPORTS_DISMISSED;
                 case HIDE_POST -> AuditAction.REPORTS_POST_HIDDEN;
                 case DELETE_POST -> AuditAction.REPORTS_POST_DELETED;
+                case BAN_AUTHOR -> AuditAction.REPORTS_AUTHOR_BANNED;
             }, target.post().state(), post.state(), note);
             forum.publish(tx, new ForumEvent.ReportsResolved(resolved, post, by, now));
             return resolved;

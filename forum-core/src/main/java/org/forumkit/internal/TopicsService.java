@@ -65,7 +65,7 @@ final class TopicsService implements Topics {
         checks.throwIfAny();
         return forum.store.inTransaction(tx -> {
             Board board = tx.board(command.boardId()).orElseThrow(() -> new NotFoundException("board", command.boardId()));
-            forum.access.require(viewer, Action.START_TOPIC, board, Optional.empty());
+            forum.access.require(viewer, forum.standing(tx, viewer, board), Action.START_TOPIC, board, Optional.empty());
             Author author = forum.author(viewer);
             Checks stored = new Checks();
             if (type != null && !board.topicTypes().contains(type)) {
@@ -164,8 +164,11 @@ final class TopicsService implements Topics {
         TopicPageRequest read = request.author().isPresent()
                 ? new TopicPageRequest(request.fromFloor(), request.size() + 1, request.onlyAuthor())
                 : request;
-        StoredTopicPage stored = forum.store.readOnly(reader -> reader.topicPage(id, read, viewer.userId()))
+        // The viewer's bans are read in the same read-only transaction, so the page announces BANNED.
+        PageRead pageRead = forum.store.readOnly(reader -> reader.topicPage(id, read, viewer.userId())
+                        .map(page -> new PageRead(page, forum.standing(reader, viewer, page.board()))))
                 .orElseThrow(() -> new NotFoundException("topic", id));
+        StoredTopicPage stored = pageRead.stored();
         Board board = stored.board();
         Topic topic = stored.topic();
         forum.access.require(viewer, Action.VIEW, board, Optional.of(topic));
@@ -193,6 +196,9 @@ final class TopicsService implements Topics {
             next = following <= topic.highestFloor() ? (int) following : null;
         }
         return new TopicPage(topic, board, posts, stored.viewerVotes(), sources,
-                forum.access.permissions(viewer, board, Optional.of(topic)), request, next);
+                forum.access.permissions(viewer, pageRead.standing(), board, Optional.of(topic)), request, next);
+    }
+
+    private record PageRead(StoredTopicPage stored, Standing standing) {
     }
 }

@@ -41,7 +41,8 @@ final class VotesService implements Votes {
         Objects.requireNonNull(id, "post");
         return forum.store.inTransaction(tx -> {
             PostsService.Target target = PostsService.target(tx, id);
-            forum.access.require(viewer, Action.VOTE, target.board(), Optional.of(target.topic()));
+            forum.access.require(viewer, forum.standing(tx, viewer, target.board()), Action.VOTE, target.board(),
+                    Optional.of(target.topic()));
             Author voter = forum.author(viewer);
             if (!target.post().isVisible()) {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "post " + id + " is not visible");

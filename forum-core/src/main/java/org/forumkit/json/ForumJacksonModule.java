@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.AuditId;
+import org.forumkit.model.BanId;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.Post;
@@ -46,6 +47,7 @@ public final class ForumJacksonModule extends SimpleModule {
         longId(PostId.class, PostId::value, PostId::of);
         longId(ReportId.class, ReportId::value, ReportId::of);
         longId(AuditId.class, AuditId::value, AuditId::of);
+        longId(BanId.class, BanId::value, BanId::of);
         stringValue(UserId.class, UserId::value, UserId::of);
         stringValue(ContentFormat.class, ContentFormat::name, ContentFormat::of);
         stringValue(Instant.class, Instant::toString, ForumJacksonModule::instant);

@@ -19,6 +19,8 @@ import org.forumkit.NotFoundException;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.AuditId;
 import org.forumkit.model.Author;
+import org.forumkit.model.Ban;
+import org.forumkit.model.BanId;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardModeration;
@@ -44,6 +46,7 @@ import org.forumkit.spi.DuplicateKeyException;
 import org.forumkit.spi.FiledReport;
 import org.forumkit.spi.ForumStore;
 import org.forumkit.spi.NewAuditEntry;
+import org.forumkit.spi.NewBan;
 import org.forumkit.spi.NewBoard;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewReport;
@@ -85,6 +88,7 @@ public final class InMemoryForumStore implements ForumStore {
     private final Map<TopicId, Map<UserId, NavigableMap<Integer, PostId>>> floorsByAuthor = new HashMap<>();
     private final Map<PostId, Map<UserId, VoteKind>> votes = new HashMap<>();
     private final List<AuditEntry> audit = new ArrayList<>();
+    private final Map<BanId, Ban> bans = new HashMap<>();
     private long lastReportId;
     private final Map<ReportId, Report> reports = new HashMap<>();
     /** The one open report of each (post, reporter): the unique key a database keeps. */
@@ -351,6 +355,19 @@ public final class InMemoryForumStore implements ForumStore {
         }
 
         @Override
+        public Optional<Ban> ban(BanId id) {
+            return Optional.ofNullable(bans.get(id));
+        }
+
+        @Override
+        public List<Ban> activeBans(UserId user, Optional<BoardId> board, Instant now) {
+            return bans.values().stream()
+                    .filter(b -> b.user().equals(user) && b.isActiveAt(now)
+                            && board.map(id -> b.boardId() == null || b.boardId().equals(id)).orElse(true))
+                    .sorted(Comparator.comparing(Ban::id)).toList();
+        }
+
+        @Override
         public List<AuditEntry> auditEntries(AuditFilter filter, Optional<AuditId> before, int limit) {
             List<AuditEntry> out = new ArrayList<>();
             for (int i = audit.size() - 1; i >= 0 && out.size() < limit; i--) {
@@ -588,6 +605,34 @@ public final class InMemoryForumStore implements ForumStore {
             }
             resolved.sort(Comparator.comparing(Report::id));
             return resolved;
+        }
+
+        @Override
+        public Ban insertBan(NewBan ban) {
+            checkWritable();
+            if (ban.boardId() != null && !boards.containsKey(ban.boardId())) {
+                throw new NotFoundException("board", ban.boardId());
+            }
+            Ban inserted = new Ban(BanId.of(bans.size() + 1L), ban.user(), ban.boardId(), ban.kind(), ban.reason(),
+                    ban.by(), ban.createdAt(), ban.expiresAt(), null, null);
+            put(bans, inserted.id(), inserted);
+            return inserted;
+        }
+
+        @Override
+        public Ban liftBan(BanId id, Author by, Instant at) {
+            checkWritable();
+            Ban ban = bans.get(id);
+            if (ban == null) {
+                throw new NotFoundException("ban", id);
+            }
+            if (ban.liftedAt() != null) {
+                return ban;
+            }
+            Ban lifted = new Ban(ban.id(), ban.user(), ban.boardId(), ban.kind(), ban.reason(), ban.by(),
+                    ban.createdAt(), ban.expiresAt(), by, at);
+            put(bans, id, lifted);
+            return lifted;
         }
 
         @Override

@@ -14,6 +14,11 @@ public enum AuditAction {
     REPORTS_DISMISSED,
     REPORTS_POST_HIDDEN,
     REPORTS_POST_DELETED,
+    /** The post is deleted and its author banned in the board. */
+    REPORTS_AUTHOR_BANNED,
+    /** after is the kind and the expiry. */
+    USER_BANNED,
+    BAN_LIFTED,
     /** before and after are the board's moderation settings. */
     BOARD_MODERATION_CHANGED
 }

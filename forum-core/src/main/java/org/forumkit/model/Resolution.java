@@ -7,5 +7,7 @@ public enum Resolution {
     /** The post is hidden (pending) until a moderator approves it. */
     HIDE_POST,
     /** The post is deleted; it keeps its floor as a placeholder. */
-    DELETE_POST
+    DELETE_POST,
+    /** The post is deleted and its author banned in the board until a moderator lifts it. */
+    BAN_AUTHOR
 }

@@ -1,11 +1,14 @@
 package org.forumkit.spi;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.AuditId;
+import org.forumkit.model.Ban;
+import org.forumkit.model.BanId;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.Post;
@@ -89,6 +92,14 @@ public interface StoreReader {
 
     /** How many users have an open report on each of the given posts; posts without one are left out. */
     Map<PostId, Long> openReportersByPost(Collection<PostId> posts);
+
+    Optional<Ban> ban(BanId id);
+
+    /**
+     * The user's bans active at {@code now} (not lifted, not expired): those of {@code board} and the global ones
+     * when a board is given, every active one otherwise; oldest first.
+     */
+    List<Ban> activeBans(UserId user, Optional<BoardId> board, Instant now);
 
     /** Up to {@code limit} audit entries matching {@code filter}, newest (highest id) first, before {@code before}. */
     List<AuditEntry> auditEntries(AuditFilter filter, Optional<AuditId> before, int limit);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.Author;
+import org.forumkit.model.Ban;
+import org.forumkit.model.BanId;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardModeration;
@@ -83,6 +85,14 @@ public interface StoreTransaction extends StoreReader {
      * when none was open).
      */
     List<Report> resolveReports(PostId post, Resolution resolution, Author by, String note, Instant at);
+
+    Ban insertBan(NewBan ban);
+
+    /**
+     * Lifts a ban that is not lifted yet, recording who and when; returns it as it is now (unchanged when it was
+     * lifted already). Throws {@link org.forumkit.NotFoundException} when it does not exist.
+     */
+    Ban liftBan(BanId ban, Author by, Instant at);
 
     /** Appends an entry to the audit log; entries are never changed or removed. */
     AuditEntry appendAudit(NewAuditEntry entry);

@@ -18,6 +18,9 @@ import org.forumkit.ForumSettings;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.memory.InMemoryForumStore;
 import org.forumkit.model.AuditPage;
+import org.forumkit.model.Ban;
+import org.forumkit.model.BanKind;
+import org.forumkit.model.BanUser;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardModeration;
 import org.forumkit.model.BoardPage;
@@ -114,6 +117,10 @@ class ForumJacksonModuleTest {
         AuditPage log = forum.audit().board(ForumFixtures.MOD, board.id(), Optional.empty(), 2);
         assertThat(log.entries()).hasSize(2);
         roundTrip(log, AuditPage.class);
+        Ban ban = forum.bans().ban(ForumFixtures.MOD, BanUser.inBoard(BOB.id(), board.id(), BanKind.MUTE,
+                Duration.ofDays(1), "灌水"));
+        roundTrip(ban, Ban.class);
+        roundTrip(forum.bans().lift(ForumFixtures.MOD, ban.id(), "解除"), Ban.class);
         assertThat(events).hasAtLeastOneElementOfType(ForumEvent.PostReported.class)
                 .hasAtLeastOneElementOfType(ForumEvent.ReportsResolved.class);
         assertThat(events).hasAtLeastOneElementOfType(ForumEvent.PostApproved.class)

@@ -32,6 +32,8 @@ import org.forumkit.model.AuditAction;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.AuditId;
 import org.forumkit.model.Author;
+import org.forumkit.model.Ban;
+import org.forumkit.model.BanKind;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardKind;
@@ -62,6 +64,7 @@ import org.forumkit.spi.DuplicateKeyException;
 import org.forumkit.spi.FiledReport;
 import org.forumkit.spi.ForumStore;
 import org.forumkit.spi.NewAuditEntry;
+import org.forumkit.spi.NewBan;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewReport;
 import org.forumkit.spi.NewTopic;
@@ -833,6 +836,62 @@ public abstract class ForumStoreContract {
 
         private List<AuditEntry> read(AuditFilter filter, Optional<AuditId> before, int limit) {
             return store.readOnly((StoreReader reader) -> reader.auditEntries(filter, before, limit));
+        }
+    }
+
+    @Nested
+    @DisplayName("Bans")
+    class BansAndMutes {
+
+        private NewBan ban(Viewer.Member user, BoardId board, BanKind kind, Instant expiresAt) {
+            return new NewBan(user.id(), board, kind, "灌水😀", new Author(MOD.id(), MOD.displayName()), tick(),
+                    expiresAt);
+        }
+
+        private List<Ban> active(Viewer.Member user, Optional<BoardId> board, Instant now) {
+            return store.readOnly((StoreReader reader) -> reader.activeBans(user.id(), board, now));
+        }
+
+        @Test
+        @DisplayName("a ban is stored with every field; active bans are a board's and the global ones, not expired")
+        void activeBans() {
+            Board board = given.board();
+            Board other = given.board();
+            Instant later = clock.instant().plus(Duration.ofDays(1));
+            Ban inBoard = store.inTransaction(tx -> tx.insertBan(ban(BOB, board.id(), BanKind.MUTE, later)));
+            Ban global = store.inTransaction(tx -> tx.insertBan(ban(BOB, null, BanKind.BAN, null)));
+            Ban elsewhere = store.inTransaction(tx -> tx.insertBan(ban(BOB, other.id(), BanKind.BAN, null)));
+            store.inTransaction(tx -> tx.insertBan(ban(CAROL, board.id(), BanKind.BAN, null)));
+
+            assertThat(inBoard.boardId()).isEqualTo(board.id());
+            assertThat(inBoard.kind()).isEqualTo(BanKind.MUTE);
+            assertThat(inBoard.reason()).isEqualTo("灌水😀");
+            assertThat(inBoard.expiresAt()).isEqualTo(later);
+            assertThat(store.readOnly((StoreReader reader) -> reader.ban(inBoard.id()))).contains(inBoard);
+            Instant now = clock.instant();
+            assertThat(active(BOB, Optional.of(board.id()), now)).containsExactly(inBoard, global);
+            assertThat(active(BOB, Optional.empty(), now)).containsExactly(inBoard, global, elsewhere);
+            assertThat(active(BOB, Optional.of(board.id()), later)).containsExactly(global);
+            assertThat(active(ALICE, Optional.empty(), now)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("lifting records who and when, ends the ban, and a second lift changes nothing")
+        void lift() {
+            Board board = given.board();
+            Ban ban = store.inTransaction(tx -> tx.insertBan(ban(BOB, board.id(), BanKind.BAN, null)));
+            Author admin = new Author(ADMIN.id(), ADMIN.displayName());
+            Instant at = tick();
+            Ban lifted = store.inTransaction(tx -> tx.liftBan(ban.id(), admin, at));
+            assertThat(lifted.liftedBy()).isEqualTo(admin);
+            assertThat(lifted.liftedAt()).isEqualTo(at);
+            assertThat(active(BOB, Optional.of(board.id()), clock.instant())).isEmpty();
+            Ban twice = store.inTransaction(tx -> tx.liftBan(ban.id(), new Author(MOD.id(), "m"), tick()));
+            assertThat(twice).isEqualTo(lifted);
+            assertThatThrownBy(() -> store.inTransaction(tx -> tx.liftBan(org.forumkit.model.BanId.of(424_242), admin,
+                    at))).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> store.inTransaction(tx -> tx.insertBan(ban(BOB, BoardId.of(424_242), BanKind.BAN,
+                    null)))).isInstanceOf(NotFoundException.class);
         }
     }
 

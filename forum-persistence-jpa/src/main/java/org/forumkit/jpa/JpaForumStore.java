@@ -32,7 +32,8 @@ public final class JpaForumStore implements ForumStore {
             QuoteEntity.class.getName(),
             VoteEntity.class.getName(),
             ReportEntity.class.getName(),
-            AuditEntity.class.getName());
+            AuditEntity.class.getName(),
+            BanEntity.class.getName());
 
     /**
      * A mapping file in this jar that lists the entity classes, for a {@code persistence.xml}

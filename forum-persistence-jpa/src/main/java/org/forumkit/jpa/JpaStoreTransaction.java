@@ -20,6 +20,9 @@ import org.forumkit.model.AuditAction;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.AuditId;
 import org.forumkit.model.Author;
+import org.forumkit.model.Ban;
+import org.forumkit.model.BanId;
+import org.forumkit.model.BanKind;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardKind;
@@ -46,6 +49,7 @@ import org.forumkit.spi.AuditFilter;
 import org.forumkit.spi.DuplicateKeyException;
 import org.forumkit.spi.FiledReport;
 import org.forumkit.spi.NewAuditEntry;
+import org.forumkit.spi.NewBan;
 import org.forumkit.spi.NewBoard;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewReport;
@@ -858,6 +862,70 @@ final class JpaStoreTransaction implements StoreTransaction {
         em.persist(row);
         em.flush();
         return audit(detach(row));
+    }
+
+    @Override
+    public Optional<Ban> ban(BanId id) {
+        return Optional.ofNullable(detach(em.find(BanEntity.class, id.value()))).map(JpaStoreTransaction::ban);
+    }
+
+    @Override
+    public List<Ban> activeBans(UserId user, Optional<BoardId> board, Instant now) {
+        TypedQuery<BanEntity> query = em.createQuery("select b from ForumkitBan b where b.userId = :user"
+                        + " and b.liftedAt is null and (b.expiresAt is null or b.expiresAt > :now)"
+                        + (board.isPresent() ? " and (b.boardId is null or b.boardId = :board)" : "")
+                        + " order by b.id", BanEntity.class)
+                .setParameter("user", user.value())
+                .setParameter("now", micros(now));
+        board.ifPresent(b -> query.setParameter("board", b.value()));
+        return list(query).stream().map(JpaStoreTransaction::ban).toList();
+    }
+
+    @Override
+    public Ban insertBan(NewBan ban) {
+        checkWritable();
+        BanEntity row = new BanEntity();
+        row.userId = ban.user().value();
+        row.boardId = ban.boardId() == null ? null : ban.boardId().value();
+        row.kind = ban.kind().name();
+        row.reason = ban.reason();
+        row.byId = ban.by().id().value();
+        row.byName = ban.by().displayName();
+        row.createdAt = micros(ban.createdAt());
+        row.expiresAt = micros(ban.expiresAt());
+        try {
+            em.persist(row);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (SqlErrors.isForeignKeyViolation(e)) {
+                throw new NotFoundException("board", ban.boardId());
+            }
+            throw e;
+        }
+        return ban(detach(row));
+    }
+
+    @Override
+    public Ban liftBan(BanId id, Author by, Instant at) {
+        checkWritable();
+        int updated = em.createQuery("update ForumkitBan b set b.liftedById = :byId, b.liftedByName = :byName,"
+                        + " b.liftedAt = :at where b.id = :id and b.liftedAt is null")
+                .setParameter("byId", by.id().value())
+                .setParameter("byName", by.displayName())
+                .setParameter("at", micros(at))
+                .setParameter("id", id.value())
+                .executeUpdate();
+        Optional<Ban> ban = ban(id);
+        if (updated == 0 && ban.isEmpty()) {
+            throw new NotFoundException("ban", id);
+        }
+        return ban.orElseThrow();
+    }
+
+    static Ban ban(BanEntity b) {
+        return new Ban(BanId.of(b.id), UserId.of(b.userId), b.boardId == null ? null : BoardId.of(b.boardId),
+                BanKind.valueOf(b.kind), b.reason, author(b.byId, b.byName), b.createdAt, b.expiresAt,
+                b.liftedById == null ? null : author(b.liftedById, b.liftedByName), b.liftedAt);
     }
 
     static AuditEntry audit(AuditEntity a) {

@@ -103,7 +103,8 @@ class StatementCountTest {
         }
         assertThat(filtered).containsOnly(3);
 
-        // Through the forum service, the same page costs no more.
+        // Through the forum service, the same page costs one statement more for a signed-in reader: their active
+        // bans, so the page can announce BANNED.
         try (Forum forum = Forum.builder().store(store)
                 .settings(ForumSettings.defaults().withViews(Duration.ofMinutes(30), Duration.ZERO)).build()) {
             List<Integer> viaForum = new ArrayList<>();
@@ -112,7 +113,7 @@ class StatementCountTest {
                         .page(READER, topic.id(), TopicPageRequest.from(10, size)).posts()).hasSize(size)));
             }
             assertThat(viaForum).containsOnly(viaForum.get(0));
-            assertThat(viaForum.get(0)).isLessThanOrEqualTo(4);
+            assertThat(viaForum.get(0)).isLessThanOrEqualTo(5);
         }
     }
 

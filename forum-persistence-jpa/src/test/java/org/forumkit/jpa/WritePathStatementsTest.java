@@ -35,17 +35,18 @@ class WritePathStatementsTest {
             Topic topic = forum.topics().start(ALICE, StartTopic.of(board.id(), "t", "b"));
             Post[] reply = new Post[1];
 
-            // topic with board; then, under the topic row's lock: allocate the floor, read it, insert the post, move
-            // the board's counters (on PostgreSQL all four in one statement)
+            // topic with board; the writer's active bans; then, under the topic row's lock: allocate the floor, read
+            // it, insert the post, move the board's counters (on PostgreSQL all four in one statement)
             int replyStatements = StatementCounter.count(() ->
                     reply[0] = forum.posts().reply(BOB, Reply.to(topic.id(), "沙发")));
-            assertThat(replyStatements).isEqualTo(db == TestDatabase.POSTGRESQL ? 2 : 5);
+            assertThat(replyStatements).isEqualTo(db == TestDatabase.POSTGRESQL ? 3 : 6);
             assertThat(reply[0].floor()).isEqualTo(2);
 
-            // post with topic and board, its quotes; lock the post, read and write the vote row, move the counts
+            // post with topic and board, its quotes; the voter's active bans; lock the post, read and write the vote
+            // row, move the counts
             int voteStatements = StatementCounter.count(() ->
                     forum.votes().cast(ALICE, reply[0].id(), VoteKind.SUPPORT));
-            assertThat(voteStatements).isEqualTo(6);
+            assertThat(voteStatements).isEqualTo(7);
         }
     }
 }
