@@ -6,6 +6,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.forumkit.Bans;
 import org.forumkit.Boards;
 import org.forumkit.ForumSettings;
 import org.forumkit.PermissionDeniedException;
+import org.forumkit.RateLimitedException;
 import org.forumkit.Reports;
 import org.forumkit.Posts;
 import org.forumkit.Topics;
@@ -30,6 +32,7 @@ import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.FloodControl;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
 import org.forumkit.model.TopicId;
@@ -41,6 +44,7 @@ import org.forumkit.spi.ForumEventListener;
 import org.forumkit.spi.ForumStore;
 import org.forumkit.spi.NewAuditEntry;
 import org.forumkit.spi.PermissionPolicy;
+import org.forumkit.spi.PostingWindow;
 import org.forumkit.spi.StoreReader;
 import org.forumkit.spi.StoreTransaction;
 import org.slf4j.Logger;
@@ -185,6 +189,39 @@ public final class ForumEngine {
         List<Ban> bans = reader.activeBans(member.id(), Optional.of(board.id()), now());
         return bans.isEmpty() ? Standing.NONE : new Standing(bans);
     }
+
+    /**
+     * Flood control of a new topic or reply: refuses with {@link RateLimitedException} (and the time to wait) when
+     * the user posted in the board less than the minimum interval ago or reached the hour's cap, and otherwise
+     * records the post, under the store's lock on the user's posting record, so concurrent posts pass one by one.
+     * Moderators and boards without limits cost nothing.
+     */
+    void checkFlood(StoreTransaction tx, Viewer viewer, Board board) {
+        FloodControl limits = board.moderation().floodControl();
+        if (limits.limitsNothing() || access.isModerator(viewer, board) || viewer.userId().isEmpty()) {
+            return;
+        }
+        UserId user = viewer.userId().orElseThrow();
+        Instant now = now();
+        PostingWindow window = tx.lockPostingWindow(user, board.id());
+        if (!limits.minInterval().isZero() && window.lastPostAt() != null) {
+            Instant allowed = window.lastPostAt().plus(limits.minInterval());
+            if (now.isBefore(allowed)) {
+                throw new RateLimitedException("at most one post every " + limits.minInterval() + " in board "
+                        + board.id(), Duration.between(now, allowed));
+            }
+        }
+        boolean fresh = window.windowStart() == null || !now.isBefore(window.windowStart().plus(HOUR));
+        Instant start = fresh ? now : window.windowStart();
+        int count = fresh ? 0 : window.windowCount();
+        if (limits.maxPerHour() > 0 && count >= limits.maxPerHour()) {
+            throw new RateLimitedException("at most " + limits.maxPerHour() + " posts an hour in board " + board.id(),
+                    Duration.between(now, start.plus(HOUR)));
+        }
+        tx.savePostingWindow(user, board.id(), new PostingWindow(now, start, count + 1));
+    }
+
+    private static final Duration HOUR = Duration.ofHours(1);
 
     /** Appends an audit entry in {@code tx}: the action is logged exactly when it commits. */
     void audit(StoreTransaction tx, BoardId board, Author actor, AuditAction action, TopicId topic, PostId post,

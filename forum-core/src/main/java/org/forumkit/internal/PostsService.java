@@ -129,6 +129,7 @@ final class PostsService implements Posts {
             Censoring censoring = forum.censoring(board);
             String censoredBody = censoring.apply(stored, "body", body);
             stored.throwIfAny();
+            forum.checkFlood(tx, viewer, board);
             ContentRenderer renderer = forum.renderer(format);
             String html = renderer.render(censoredBody);
             var now = forum.now();

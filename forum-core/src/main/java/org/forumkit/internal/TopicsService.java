@@ -78,6 +78,7 @@ final class TopicsService implements Topics {
             String censoredTitle = censoring.apply(stored, "title", title);
             String censoredBody = censoring.apply(stored, "body", body);
             stored.throwIfAny();
+            forum.checkFlood(tx, viewer, board);
             ContentRenderer renderer = forum.renderer(format);
             String html = renderer.render(censoredBody);
             var now = forum.now();

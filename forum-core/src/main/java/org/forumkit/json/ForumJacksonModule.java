@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
@@ -51,6 +52,8 @@ public final class ForumJacksonModule extends SimpleModule {
         stringValue(UserId.class, UserId::value, UserId::of);
         stringValue(ContentFormat.class, ContentFormat::name, ContentFormat::of);
         stringValue(Instant.class, Instant::toString, ForumJacksonModule::instant);
+        // Durations (flood control) as ISO-8601 too: "PT30S".
+        stringValue(Duration.class, Duration::toString, Duration::parse);
         setMixInAnnotation(Post.class, PostMixin.class);
         setMixInAnnotation(Report.class, ReportMixin.class);
         setMixInAnnotation(Viewer.class, ViewerMixin.class);

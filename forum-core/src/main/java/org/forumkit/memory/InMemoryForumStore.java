@@ -51,6 +51,7 @@ import org.forumkit.spi.NewBoard;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewReport;
 import org.forumkit.spi.NewTopic;
+import org.forumkit.spi.PostingWindow;
 import org.forumkit.spi.PostEdit;
 import org.forumkit.spi.StartedTopic;
 import org.forumkit.spi.StoreTransaction;
@@ -89,6 +90,7 @@ public final class InMemoryForumStore implements ForumStore {
     private final Map<PostId, Map<UserId, VoteKind>> votes = new HashMap<>();
     private final List<AuditEntry> audit = new ArrayList<>();
     private final Map<BanId, Ban> bans = new HashMap<>();
+    private final Map<PostingKey, PostingWindow> postingWindows = new HashMap<>();
     private long lastReportId;
     private final Map<ReportId, Report> reports = new HashMap<>();
     /** The one open report of each (post, reporter): the unique key a database keeps. */
@@ -143,6 +145,9 @@ public final class InMemoryForumStore implements ForumStore {
     }
 
     private record OpenReportKey(PostId post, UserId reporter) {
+    }
+
+    private record PostingKey(UserId user, BoardId board) {
     }
 
     /** One transaction: reads see the store as it is; writes record how to undo themselves. */
@@ -605,6 +610,19 @@ public final class InMemoryForumStore implements ForumStore {
             }
             resolved.sort(Comparator.comparing(Report::id));
             return resolved;
+        }
+
+        @Override
+        public PostingWindow lockPostingWindow(UserId user, BoardId board) {
+            checkWritable();
+            // The store's single writer is the lock.
+            return postingWindows.getOrDefault(new PostingKey(user, board), PostingWindow.EMPTY);
+        }
+
+        @Override
+        public void savePostingWindow(UserId user, BoardId board, PostingWindow window) {
+            checkWritable();
+            put(postingWindows, new PostingKey(user, board), Objects.requireNonNull(window, "window"));
         }
 
         @Override

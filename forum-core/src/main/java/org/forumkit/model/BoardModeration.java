@@ -11,10 +11,12 @@ import java.util.Set;
  * @param trustedRoles     with {@link Premoderation#WITHOUT_ROLES}: holders of any of these host roles post directly
  * @param hideAfterReports a visible post that this many users have open reports on is hidden (pending) until a
  *                         moderator reviews it; 0 never hides
+ * @param floodControl     how fast one user may post in the board
  */
-public record BoardModeration(Premoderation premoderation, Set<String> trustedRoles, int hideAfterReports) {
-    /** Nothing waits for approval and reports hide nothing. */
-    public static final BoardModeration OFF = new BoardModeration(Premoderation.OFF, Set.of(), 0);
+public record BoardModeration(Premoderation premoderation, Set<String> trustedRoles, int hideAfterReports,
+        FloodControl floodControl) {
+    /** Nothing waits for approval, reports hide nothing and nobody is limited. */
+    public static final BoardModeration OFF = new BoardModeration(Premoderation.OFF, Set.of(), 0, FloodControl.OFF);
 
     public BoardModeration {
         Objects.requireNonNull(premoderation, "premoderation");
@@ -22,6 +24,7 @@ public record BoardModeration(Premoderation premoderation, Set<String> trustedRo
         if (premoderation == Premoderation.WITHOUT_ROLES && trustedRoles.isEmpty()) {
             throw new IllegalArgumentException("WITHOUT_ROLES needs at least one trusted role");
         }
+        Objects.requireNonNull(floodControl, "floodControl");
         if (hideAfterReports < 0) {
             throw new IllegalArgumentException("hideAfterReports must be >= 0, was " + hideAfterReports);
         }
@@ -29,17 +32,23 @@ public record BoardModeration(Premoderation premoderation, Set<String> trustedRo
 
     /** Every new post waits for approval. */
     public static BoardModeration everyone() {
-        return new BoardModeration(Premoderation.EVERYONE, Set.of(), 0);
+        return new BoardModeration(Premoderation.EVERYONE, Set.of(), 0, FloodControl.OFF);
     }
 
     /** New posts wait unless their author holds one of {@code roles}. */
     public static BoardModeration exceptRoles(String... roles) {
-        return new BoardModeration(Premoderation.WITHOUT_ROLES, Set.of(roles), 0);
+        return new BoardModeration(Premoderation.WITHOUT_ROLES, Set.of(roles), 0, FloodControl.OFF);
     }
 
     /** These settings with a post hidden once {@code reporters} users have open reports on it (0: never). */
     public BoardModeration hidingAfterReports(int reporters) {
-        return new BoardModeration(premoderation, trustedRoles, reporters);
+        return new BoardModeration(premoderation, trustedRoles, reporters, floodControl);
+    }
+
+    /** These settings with flood control: at least {@code minInterval} between posts, at most {@code maxPerHour}. */
+    public BoardModeration limitingPosts(java.time.Duration minInterval, int maxPerHour) {
+        return new BoardModeration(premoderation, trustedRoles, hideAfterReports,
+                new FloodControl(minInterval, maxPerHour));
     }
 
     /** Whether a new post of {@code viewer} (not a moderator) waits for approval. */

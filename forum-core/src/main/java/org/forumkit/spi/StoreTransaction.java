@@ -86,6 +86,16 @@ public interface StoreTransaction extends StoreReader {
      */
     List<Report> resolveReports(PostId post, Resolution resolution, Author by, String note, Instant at);
 
+    /**
+     * Locks and returns a user's posting record in a board (an empty one when there is none yet), so that the
+     * check and the {@link #savePostingWindow} of flood control are one atomic step: concurrent posts of the user
+     * in the board, on any app node, wait here one after the other.
+     */
+    PostingWindow lockPostingWindow(UserId user, BoardId board);
+
+    /** Stores a user's posting record in a board, locked before by {@link #lockPostingWindow}. */
+    void savePostingWindow(UserId user, BoardId board, PostingWindow window);
+
     Ban insertBan(NewBan ban);
 
     /**

@@ -68,6 +68,7 @@ import org.forumkit.spi.NewBan;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewReport;
 import org.forumkit.spi.NewTopic;
+import org.forumkit.spi.PostingWindow;
 import org.forumkit.spi.StoreReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -892,6 +893,64 @@ public abstract class ForumStoreContract {
                     at))).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> store.inTransaction(tx -> tx.insertBan(ban(BOB, BoardId.of(424_242), BanKind.BAN,
                     null)))).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("Flood control")
+    class Flood {
+
+        private PostingWindow window(Viewer.Member user, Board board) {
+            return store.inTransaction(tx -> tx.lockPostingWindow(user.id(), board.id()));
+        }
+
+        @Test
+        @DisplayName("a posting record starts empty, is stored per user and board, and a rollback undoes it")
+        void postingWindow() {
+            Board board = given.board();
+            Board other = given.board();
+            Instant at = tick();
+            assertThat(window(BOB, board)).isEqualTo(PostingWindow.EMPTY);
+            PostingWindow window = new PostingWindow(at, at.minusSeconds(60), 3);
+            store.inTransaction(tx -> {
+                tx.lockPostingWindow(BOB.id(), board.id());
+                tx.savePostingWindow(BOB.id(), board.id(), window);
+                return null;
+            });
+            assertThat(window(BOB, board)).isEqualTo(window);
+            assertThat(window(BOB, other)).isEqualTo(PostingWindow.EMPTY);
+            assertThat(window(CAROL, board)).isEqualTo(PostingWindow.EMPTY);
+
+            assertThatThrownBy(() -> store.inTransaction(tx -> {
+                tx.lockPostingWindow(BOB.id(), board.id());
+                tx.savePostingWindow(BOB.id(), board.id(), new PostingWindow(tick(), at, 4));
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(window(BOB, board)).isEqualTo(window);
+        }
+
+        @Test
+        @DisplayName("concurrent posts of one user within the minimum interval: exactly one passes, the rest wait")
+        void concurrentPosts() throws Exception {
+            Board board = given.board(BoardModeration.OFF.limitingPosts(Duration.ofMinutes(1), 0));
+            Topic topic = given.topic(board, ALICE);
+            AtomicInteger passed = new AtomicInteger();
+            List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+            runConcurrently(threads(), 1, (thread, op) -> {
+                try {
+                    forum.posts().reply(BOB, Reply.to(topic.id(), "抢沙发 " + thread));
+                    return passed.incrementAndGet();
+                } catch (org.forumkit.RateLimitedException e) {
+                    return waits.add(e.retryAfter());
+                }
+            });
+            assertThat(passed).hasValue(1);
+            assertThat(waits).hasSize(threads() - 1)
+                    .allSatisfy(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
+            assertThat(given.reload(topic).replies()).isEqualTo(1);
+            assertThat(given.allPosts(ALICE, topic)).extracting(Post::floor).containsExactly(1, 2);
+            // Another user is not held up by Bob.
+            assertThat(given.reply(topic, CAROL, "我也来").floor()).isEqualTo(3);
         }
     }
 

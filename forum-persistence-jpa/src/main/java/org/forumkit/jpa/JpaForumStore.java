@@ -33,7 +33,8 @@ public final class JpaForumStore implements ForumStore {
             VoteEntity.class.getName(),
             ReportEntity.class.getName(),
             AuditEntity.class.getName(),
-            BanEntity.class.getName());
+            BanEntity.class.getName(),
+            PostingWindowEntity.class.getName());
 
     /**
      * A mapping file in this jar that lists the entity classes, for a {@code persistence.xml}

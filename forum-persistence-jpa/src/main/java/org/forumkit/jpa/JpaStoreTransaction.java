@@ -54,6 +54,7 @@ import org.forumkit.spi.NewBoard;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewReport;
 import org.forumkit.spi.NewTopic;
+import org.forumkit.spi.PostingWindow;
 import org.forumkit.spi.PostEdit;
 import org.forumkit.spi.PostInTopic;
 import org.forumkit.spi.StartedTopic;
@@ -879,6 +880,46 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .setParameter("now", micros(now));
         board.ifPresent(b -> query.setParameter("board", b.value()));
         return list(query).stream().map(JpaStoreTransaction::ban).toList();
+    }
+
+    @Override
+    public PostingWindow lockPostingWindow(UserId user, BoardId board) {
+        checkWritable();
+        PostingWindowEntity.Key key = new PostingWindowEntity.Key(user.value(), board.value());
+        PostingWindowEntity row = detach(em.find(PostingWindowEntity.class, key, LockModeType.PESSIMISTIC_WRITE));
+        if (row != null) {
+            return new PostingWindow(row.lastPostAt, row.windowStart, row.windowCount);
+        }
+        // The first post: insert the row, which locks it; a concurrent first insert fails on the key (or deadlocks
+        // on MariaDB's gap lock) and the whole work runs again, then finding the row.
+        PostingWindowEntity fresh = new PostingWindowEntity(user.value(), board.value());
+        try {
+            em.persist(fresh);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new SqlErrors.RaceDetected("posting record of " + user + " in board " + board + " created concurrently");
+            }
+            if (SqlErrors.isForeignKeyViolation(e)) {
+                throw new NotFoundException("board", board);
+            }
+            throw e;
+        }
+        detach(fresh);
+        return PostingWindow.EMPTY;
+    }
+
+    @Override
+    public void savePostingWindow(UserId user, BoardId board, PostingWindow window) {
+        checkWritable();
+        em.createQuery("update ForumkitPostingWindow w set w.lastPostAt = :last, w.windowStart = :start,"
+                        + " w.windowCount = :count where w.userId = :user and w.boardId = :board")
+                .setParameter("last", micros(window.lastPostAt()))
+                .setParameter("start", micros(window.windowStart()))
+                .setParameter("count", window.windowCount())
+                .setParameter("user", user.value())
+                .setParameter("board", board.value())
+                .executeUpdate();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.forumkit.jpa;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Action;
 import org.forumkit.model.Audience;
 import org.forumkit.model.BoardModeration;
+import org.forumkit.model.FloodControl;
 import org.forumkit.model.Premoderation;
 import org.forumkit.model.UserId;
 
@@ -87,7 +89,10 @@ final class JsonText {
         return new AccessPolicy(rules);
     }
 
-    /** A board's moderation settings: {@code {"premoderation":"WITHOUT_ROLES","trustedRoles":["vip"]}}. */
+    /**
+     * A board's moderation settings: {@code {"premoderation":"WITHOUT_ROLES","trustedRoles":["vip"],
+     * "hideAfterReports":3,"floodMinIntervalMillis":30000,"floodMaxPerHour":20}}.
+     */
     static String moderation(BoardModeration moderation) {
         StringBuilder out = new StringBuilder("{");
         quote("premoderation", out);
@@ -99,6 +104,12 @@ final class JsonText {
         out.append(',');
         quote("hideAfterReports", out);
         out.append(':').append(moderation.hideAfterReports());
+        out.append(',');
+        quote("floodMinIntervalMillis", out);
+        out.append(':').append(moderation.floodControl().minInterval().toMillis());
+        out.append(',');
+        quote("floodMaxPerHour", out);
+        out.append(':').append(moderation.floodControl().maxPerHour());
         return out.append('}').toString();
     }
 
@@ -108,6 +119,8 @@ final class JsonText {
         Premoderation premoderation = Premoderation.OFF;
         Set<String> trustedRoles = Set.of();
         int hideAfterReports = 0;
+        long floodMinIntervalMillis = 0;
+        int floodMaxPerHour = 0;
         parser.expect('{');
         if (!parser.tryConsume('}')) {
             do {
@@ -116,14 +129,17 @@ final class JsonText {
                 switch (key) {
                     case "premoderation" -> premoderation = Premoderation.valueOf(parser.string());
                     case "trustedRoles" -> trustedRoles = Set.copyOf(parser.array());
-                    case "hideAfterReports" -> hideAfterReports = parser.integer();
+                    case "hideAfterReports" -> hideAfterReports = (int) parser.integer();
+                    case "floodMinIntervalMillis" -> floodMinIntervalMillis = parser.integer();
+                    case "floodMaxPerHour" -> floodMaxPerHour = (int) parser.integer();
                     default -> throw new IllegalArgumentException("unknown moderation setting '" + key + "' in " + json);
                 }
             } while (parser.tryConsume(','));
             parser.expect('}');
         }
         parser.end();
-        return new BoardModeration(premoderation, trustedRoles, hideAfterReports);
+        return new BoardModeration(premoderation, trustedRoles, hideAfterReports,
+                new FloodControl(Duration.ofMillis(floodMinIntervalMillis), floodMaxPerHour));
     }
 
     static List<String> strings(String json) {
@@ -208,14 +224,14 @@ final class JsonText {
             }
         }
 
-        int integer() {
+        long integer() {
             skipSpace();
             int start = at;
             while (at < text.length() && (Character.isDigit(text.charAt(at)) || (at == start && text.charAt(at) == '-'))) {
                 at++;
             }
             try {
-                return Integer.parseInt(text.substring(start, at));
+                return Long.parseLong(text.substring(start, at));
             } catch (NumberFormatException e) {
                 throw error();
             }
