@@ -1,11 +1,13 @@
 package org.forumkit;
 
+import java.util.List;
 import java.util.Optional;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.EditPost;
 import org.forumkit.model.PendingPosts;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
+import org.forumkit.model.PostRevision;
 import org.forumkit.model.Reply;
 import org.forumkit.model.Viewer;
 
@@ -17,8 +19,14 @@ public interface Posts {
 
     Post get(Viewer viewer, PostId id);
 
-    /** Edits a post: its author or a moderator. */
+    /**
+     * Edits a post: its author (within the board's {@code authorEditWindow}, else {@code EDIT_WINDOW_CLOSED}) or a
+     * moderator (always). The replaced text is kept as a {@link PostRevision}; quotes of the post stay as they were.
+     */
     Post edit(Viewer viewer, EditPost command);
+
+    /** A post's earlier texts, oldest first: for its author and moderators. */
+    List<PostRevision> revisions(Viewer viewer, PostId id);
 
     /** Deletes a post (its author or a moderator); it keeps its floor and shows as a placeholder. */
     Post delete(Viewer viewer, PostId id);

@@ -1,5 +1,6 @@
 package org.forumkit.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.forumkit.model.EditPost;
 import org.forumkit.model.PendingPosts;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
+import org.forumkit.model.PostRevision;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Quote;
 import org.forumkit.model.QuoteRequest;
@@ -186,6 +188,12 @@ final class PostsService implements Posts {
                     && forum.standing(tx, viewer, target.board).forbids(Action.REPLY)) {
                 throw new PermissionDeniedException(DenialReason.BANNED, "post " + target.post.id());
             }
+            Duration window = target.board.moderation().authorEditWindow();
+            if (!forum.access.isModerator(viewer, target.board) && !window.isZero()
+                    && !forum.now().isBefore(target.post.createdAt().plus(window))) {
+                throw new PermissionDeniedException(DenialReason.EDIT_WINDOW_CLOSED, "post " + target.post.id()
+                        + " could be edited for " + window);
+            }
             ContentFormat format = Objects.requireNonNullElse(command.format(), target.post.format());
             ContentRenderer renderer = forum.renderer(format);
             if (renderer == null) {
@@ -196,14 +204,29 @@ final class PostsService implements Posts {
             String censoredBody = censoring.apply(stored, "body", body);
             stored.throwIfAny();
             var now = forum.now();
+            PostRevision replaced = tx.keepRevision(target.post.id(), editor, now);
             Post edited = tx.editPost(target.post.id(),
                     new PostEdit(censoredBody, format, renderer.render(censoredBody), renderer.version(), now));
+            if (!forum.access.isAuthor(viewer, target.post)) {
+                forum.audit(tx, target, editor, AuditAction.POST_EDITED, replaced.revision(), edited.revision(), null);
+            }
             if (censoring.state(forum.access.isModerator(viewer, target.board)) == PostState.PENDING
                     && edited.state() == PostState.VISIBLE) {
                 edited = tx.changePostState(edited.id(), PostState.PENDING);
             }
             forum.publish(tx, new ForumEvent.PostEdited(edited, editor, now));
             return edited;
+        });
+    }
+
+    @Override
+    public List<PostRevision> revisions(Viewer viewer, PostId id) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        return forum.store.readOnly(reader -> {
+            Target target = target(reader, id);
+            requireAuthorOrModerator(viewer, target);
+            return reader.revisions(id);
         });
     }
 

@@ -28,6 +28,7 @@ import org.forumkit.model.ContentFormat;
 import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
+import org.forumkit.model.PostRevision;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Quote;
 import org.forumkit.model.Report;
@@ -91,6 +92,7 @@ public final class InMemoryForumStore implements ForumStore {
     private final List<AuditEntry> audit = new ArrayList<>();
     private final Map<BanId, Ban> bans = new HashMap<>();
     private final Map<PostingKey, PostingWindow> postingWindows = new HashMap<>();
+    private final Map<PostId, TreeMap<Integer, PostRevision>> revisions = new HashMap<>();
     private long lastReportId;
     private final Map<ReportId, Report> reports = new HashMap<>();
     /** The one open report of each (post, reporter): the unique key a database keeps. */
@@ -360,6 +362,11 @@ public final class InMemoryForumStore implements ForumStore {
         }
 
         @Override
+        public List<PostRevision> revisions(PostId post) {
+            return List.copyOf(revisions.getOrDefault(post, new TreeMap<>()).values());
+        }
+
+        @Override
         public Optional<Ban> ban(BanId id) {
             return Optional.ofNullable(bans.get(id));
         }
@@ -610,6 +617,21 @@ public final class InMemoryForumStore implements ForumStore {
             }
             resolved.sort(Comparator.comparing(Report::id));
             return resolved;
+        }
+
+        @Override
+        public PostRevision keepRevision(PostId id, Author replacedBy, Instant at) {
+            checkWritable();
+            Post post = existingPost(id);
+            PostRevision revision = new PostRevision(id, post.revision(), post.body(), post.format(), replacedBy, at);
+            TreeMap<Integer, PostRevision> ofPost = child(revisions, id, TreeMap::new);
+            if (ofPost.containsKey(revision.revision())) {
+                throw new DuplicateKeyException("revision", "post " + id + " already keeps revision "
+                        + revision.revision());
+            }
+            ofPost.put(revision.revision(), revision);
+            undo.add(() -> ofPost.remove(revision.revision()));
+            return revision;
         }
 
         @Override

@@ -8,6 +8,8 @@ public enum AuditAction {
     TOPIC_PINNED,
     /** A post deleted by someone other than its author. */
     POST_DELETED,
+    /** A post edited by someone other than its author; before and after are the revisions. */
+    POST_EDITED,
     POST_RESTORED,
     POST_APPROVED,
     POST_REJECTED,

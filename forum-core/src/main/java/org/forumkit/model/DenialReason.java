@@ -15,5 +15,7 @@ public enum DenialReason {
     /** The viewer posts too fast. */
     RATE_LIMITED,
     /** Voting on one's own post is switched off. */
-    OWN_POST
+    OWN_POST,
+    /** The board lets authors edit their posts only for a while after writing them. */
+    EDIT_WINDOW_CLOSED
 }

@@ -13,6 +13,7 @@ import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
+import org.forumkit.model.PostRevision;
 import org.forumkit.model.Report;
 import org.forumkit.model.ReportId;
 import org.forumkit.model.Topic;
@@ -92,6 +93,9 @@ public interface StoreReader {
 
     /** How many users have an open report on each of the given posts; posts without one are left out. */
     Map<PostId, Long> openReportersByPost(Collection<PostId> posts);
+
+    /** A post's earlier texts, oldest first. */
+    List<PostRevision> revisions(PostId post);
 
     Optional<Ban> ban(BanId id);
 

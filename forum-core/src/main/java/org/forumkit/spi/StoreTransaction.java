@@ -12,6 +12,7 @@ import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardModeration;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
+import org.forumkit.model.PostRevision;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Report;
 import org.forumkit.model.Resolution;
@@ -56,6 +57,14 @@ public interface StoreTransaction extends StoreReader {
      * {@link org.forumkit.NotFoundException} when the topic does not exist.
      */
     Topic updateTopicStatus(TopicId topic, int pinLevel, boolean locked);
+
+    /**
+     * Keeps a post's current text as a revision before an edit replaces it: takes the post's row lock, copies its
+     * revision number, body and format as they are under the lock, and records who replaces it and when, so
+     * concurrent edits each keep the text they replace. (post, revision) is unique. Throws
+     * {@link org.forumkit.NotFoundException} when the post does not exist.
+     */
+    PostRevision keepRevision(PostId post, Author replacedBy, Instant at);
 
     /** Replaces a post's body and rendering, stamps the edit and increments its revision. */
     Post editPost(PostId post, PostEdit edit);

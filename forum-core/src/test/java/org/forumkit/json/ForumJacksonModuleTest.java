@@ -28,6 +28,7 @@ import org.forumkit.model.EditPost;
 import org.forumkit.model.PendingPosts;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
+import org.forumkit.model.PostRevision;
 import org.forumkit.model.Reply;
 import org.forumkit.model.Report;
 import org.forumkit.model.ReportPost;
@@ -121,6 +122,9 @@ class ForumJacksonModuleTest {
                 Duration.ofDays(1), "灌水"));
         roundTrip(ban, Ban.class);
         roundTrip(forum.bans().lift(ForumFixtures.MOD, ban.id(), "解除"), Ban.class);
+        forum.posts().edit(ForumFixtures.MOD, EditPost.of(first.id(), "改"));
+        roundTrip(forum.posts().revisions(ForumFixtures.MOD, first.id()).get(0), PostRevision.class);
+        roundTrip(given.reload(board).moderation(), BoardModeration.class);
         assertThat(events).hasAtLeastOneElementOfType(ForumEvent.PostReported.class)
                 .hasAtLeastOneElementOfType(ForumEvent.ReportsResolved.class);
         assertThat(events).hasAtLeastOneElementOfType(ForumEvent.PostApproved.class)

@@ -2,6 +2,7 @@ package org.forumkit.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.forumkit.tck.ForumFixtures.ADMIN;
 import static org.forumkit.tck.ForumFixtures.ALICE;
 import static org.forumkit.tck.ForumFixtures.ANONYMOUS;
@@ -42,6 +43,7 @@ import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.EditPost;
 import org.forumkit.model.Post;
+import org.forumkit.model.PostRevision;
 import org.forumkit.model.PostState;
 import org.forumkit.model.QuoteStatus;
 import org.forumkit.model.Report;
@@ -951,6 +953,73 @@ public abstract class ForumStoreContract {
             assertThat(given.allPosts(ALICE, topic)).extracting(Post::floor).containsExactly(1, 2);
             // Another user is not held up by Bob.
             assertThat(given.reply(topic, CAROL, "我也来").floor()).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    @DisplayName("Edit history")
+    class EditHistory {
+
+        @Test
+        @DisplayName("each edit keeps the replaced text with who and when; revisions read oldest first")
+        void revisions() {
+            Topic topic = given.topic();
+            Post post = given.reply(topic, BOB, "第一版😀");
+            clock.advance(Duration.ofMinutes(1));
+            forum.posts().edit(BOB, EditPost.of(post.id(), "第二版"));
+            clock.advance(Duration.ofMinutes(1));
+            forum.posts().edit(MOD, new EditPost(post.id(), "**第三版**", ContentFormat.MARKDOWN));
+
+            List<PostRevision> revisions = store.readOnly((StoreReader reader) -> reader.revisions(post.id()));
+            assertThat(revisions).extracting(PostRevision::revision, PostRevision::body, PostRevision::format)
+                    .containsExactly(tuple(1, "第一版😀", ContentFormat.PLAIN),
+                            tuple(2, "第二版", ContentFormat.PLAIN));
+            assertThat(revisions.get(0).replacedBy().id()).isEqualTo(BOB.id());
+            assertThat(revisions.get(1).replacedBy().id()).isEqualTo(MOD.id());
+            assertThat(revisions.get(1).replacedAt()).isEqualTo(clock.instant());
+            assertThat(store.readOnly((StoreReader reader) -> reader.post(post.id())).orElseThrow().revision())
+                    .isEqualTo(3);
+            Post opening = given.allPosts(ALICE, topic).get(0);
+            assertThat(store.readOnly((StoreReader reader) -> reader.revisions(opening.id()))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("keeping a revision of a missing post fails; a rolled-back edit keeps nothing")
+        void failures() {
+            Topic topic = given.topic();
+            Post post = given.reply(topic, BOB, "原文");
+            Author bob = new Author(BOB.id(), BOB.displayName());
+            assertThatThrownBy(() -> store.inTransaction(tx -> tx.keepRevision(org.forumkit.model.PostId.of(424_242),
+                    bob, tick()))).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> store.inTransaction(tx -> {
+                tx.keepRevision(post.id(), bob, tick());
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(store.readOnly((StoreReader reader) -> reader.revisions(post.id()))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("concurrent edits of one post keep every replaced text once, revisions 1..n without a gap")
+        void concurrentEdits() throws Exception {
+            Topic topic = given.topic();
+            Post post = given.reply(topic, BOB, "原文");
+            int edits = threads() * 3;
+            runConcurrently(threads(), 3, (thread, op) ->
+                    forum.posts().edit(MOD, EditPost.of(post.id(), "编辑 " + thread + "-" + op)));
+            List<PostRevision> revisions = store.readOnly((StoreReader reader) -> reader.revisions(post.id()));
+            Post last = store.readOnly((StoreReader reader) -> reader.post(post.id())).orElseThrow();
+            assertThat(revisions).extracting(PostRevision::revision)
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, edits).boxed().toList());
+            assertThat(last.revision()).isEqualTo(edits + 1);
+            List<String> kept = new ArrayList<>(revisions.stream().map(PostRevision::body).toList());
+            kept.add(last.body());
+            List<String> written = new ArrayList<>(List.of("原文"));
+            for (int t = 0; t < threads(); t++) {
+                for (int op = 0; op < 3; op++) {
+                    written.add("编辑 " + t + "-" + op);
+                }
+            }
+            assertThat(kept).containsExactlyInAnyOrderElementsOf(written);
         }
     }
 

@@ -34,7 +34,8 @@ public final class JpaForumStore implements ForumStore {
             ReportEntity.class.getName(),
             AuditEntity.class.getName(),
             BanEntity.class.getName(),
-            PostingWindowEntity.class.getName());
+            PostingWindowEntity.class.getName(),
+            RevisionEntity.class.getName());
 
     /**
      * A mapping file in this jar that lists the entity classes, for a {@code persistence.xml}

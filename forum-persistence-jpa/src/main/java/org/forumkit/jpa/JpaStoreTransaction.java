@@ -31,6 +31,7 @@ import org.forumkit.model.ContentFormat;
 import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
+import org.forumkit.model.PostRevision;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Quote;
 import org.forumkit.model.Report;
@@ -880,6 +881,39 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .setParameter("now", micros(now));
         board.ifPresent(b -> query.setParameter("board", b.value()));
         return list(query).stream().map(JpaStoreTransaction::ban).toList();
+    }
+
+    @Override
+    public List<PostRevision> revisions(PostId post) {
+        return list(em.createQuery("select r from ForumkitPostRevision r where r.postId = :post order by r.revision",
+                        RevisionEntity.class)
+                .setParameter("post", post.value())).stream()
+                .map(r -> new PostRevision(PostId.of(r.postId), r.revision, r.body, ContentFormat.of(r.format),
+                        author(r.replacedById, r.replacedByName), r.replacedAt))
+                .toList();
+    }
+
+    @Override
+    public PostRevision keepRevision(PostId id, Author replacedBy, Instant at) {
+        checkWritable();
+        // A locking read: the newest committed text even under MariaDB's REPEATABLE READ snapshot, and concurrent
+        // edits of the post wait here, so each keeps the text it replaces.
+        PostEntity post = detach(em.find(PostEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
+        if (post == null) {
+            throw new NotFoundException("post", id);
+        }
+        RevisionEntity row = new RevisionEntity();
+        row.postId = post.id;
+        row.revision = post.revision;
+        row.body = post.body;
+        row.format = post.format;
+        row.replacedById = replacedBy.id().value();
+        row.replacedByName = replacedBy.displayName();
+        row.replacedAt = micros(at);
+        em.persist(row);
+        em.flush();
+        detach(row);
+        return new PostRevision(id, row.revision, row.body, ContentFormat.of(row.format), replacedBy, row.replacedAt);
     }
 
     @Override

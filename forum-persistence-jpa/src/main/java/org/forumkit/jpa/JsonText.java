@@ -91,7 +91,7 @@ final class JsonText {
 
     /**
      * A board's moderation settings: {@code {"premoderation":"WITHOUT_ROLES","trustedRoles":["vip"],
-     * "hideAfterReports":3,"floodMinIntervalMillis":30000,"floodMaxPerHour":20}}.
+     * "hideAfterReports":3,"floodMinIntervalMillis":30000,"floodMaxPerHour":20,"authorEditWindowMillis":0}}.
      */
     static String moderation(BoardModeration moderation) {
         StringBuilder out = new StringBuilder("{");
@@ -110,6 +110,9 @@ final class JsonText {
         out.append(',');
         quote("floodMaxPerHour", out);
         out.append(':').append(moderation.floodControl().maxPerHour());
+        out.append(',');
+        quote("authorEditWindowMillis", out);
+        out.append(':').append(moderation.authorEditWindow().toMillis());
         return out.append('}').toString();
     }
 
@@ -121,6 +124,7 @@ final class JsonText {
         int hideAfterReports = 0;
         long floodMinIntervalMillis = 0;
         int floodMaxPerHour = 0;
+        long authorEditWindowMillis = 0;
         parser.expect('{');
         if (!parser.tryConsume('}')) {
             do {
@@ -132,6 +136,7 @@ final class JsonText {
                     case "hideAfterReports" -> hideAfterReports = (int) parser.integer();
                     case "floodMinIntervalMillis" -> floodMinIntervalMillis = parser.integer();
                     case "floodMaxPerHour" -> floodMaxPerHour = (int) parser.integer();
+                    case "authorEditWindowMillis" -> authorEditWindowMillis = parser.integer();
                     default -> throw new IllegalArgumentException("unknown moderation setting '" + key + "' in " + json);
                 }
             } while (parser.tryConsume(','));
@@ -139,7 +144,8 @@ final class JsonText {
         }
         parser.end();
         return new BoardModeration(premoderation, trustedRoles, hideAfterReports,
-                new FloodControl(Duration.ofMillis(floodMinIntervalMillis), floodMaxPerHour));
+                new FloodControl(Duration.ofMillis(floodMinIntervalMillis), floodMaxPerHour),
+                Duration.ofMillis(authorEditWindowMillis));
     }
 
     static List<String> strings(String json) {

@@ -1,0 +1,16 @@
+-- Forumkit schema, version 7, for PostgreSQL 13+: edit history.
+
+-- A post's text of each earlier revision, kept when an edit replaced it. The key makes two concurrent edits of
+-- one revision keep it once: the other edit fails on the key and runs again on the newer revision.
+CREATE TABLE fk_post_revision (
+    post_id          BIGINT       NOT NULL,
+    revision         INTEGER      NOT NULL,
+    body             TEXT         NOT NULL,
+    format           VARCHAR(32)  NOT NULL,
+    replaced_by_id   VARCHAR(128) NOT NULL,
+    replaced_by_name VARCHAR(255) NOT NULL,
+    replaced_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_fk_post_revision PRIMARY KEY (post_id, revision),
+    CONSTRAINT fk_fk_post_revision_post FOREIGN KEY (post_id) REFERENCES fk_post (id),
+    CONSTRAINT ck_fk_post_revision CHECK (revision >= 1)
+);
