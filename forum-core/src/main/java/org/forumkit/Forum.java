@@ -14,6 +14,7 @@ import org.forumkit.render.MarkdownRenderer;
 import org.forumkit.render.PlainTextRenderer;
 import org.forumkit.spi.CensorPolicy;
 import org.forumkit.spi.ContentRenderer;
+import org.forumkit.spi.CreditPolicy;
 import org.forumkit.spi.ForumEventListener;
 import org.forumkit.spi.ForumStore;
 import org.forumkit.spi.PermissionPolicy;
@@ -58,6 +59,11 @@ public final class Forum implements AutoCloseable {
         return engine.reports();
     }
 
+    /** Credit rules per board, users' balances and ledgers (积分). */
+    public Credits credits() {
+        return engine.credits();
+    }
+
     /** Bans and mutes of users, per board or everywhere. */
     public Bans bans() {
         return engine.bans();
@@ -89,6 +95,7 @@ public final class Forum implements AutoCloseable {
         private ForumSettings settings = ForumSettings.defaults();
         private PermissionPolicy permissionPolicy = PermissionPolicy.BOARD_RULES;
         private CensorPolicy censorPolicy = CensorPolicy.NONE;
+        private CreditPolicy creditPolicy = CreditPolicy.NONE;
         private final Map<ContentFormat, ContentRenderer> renderers = new LinkedHashMap<>();
         private final List<ForumEventListener> listeners = new ArrayList<>();
         private Validator validator;
@@ -126,6 +133,12 @@ public final class Forum implements AutoCloseable {
             return this;
         }
 
+        /** The credit rules (本版积分规则) of each board (none by default). */
+        public Builder creditPolicy(CreditPolicy policy) {
+            this.creditPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         /** Adds a renderer, replacing any earlier one for the same format. PLAIN, BBCODE and MARKDOWN are built in. */
         public Builder renderer(ContentRenderer renderer) {
             renderers.put(Objects.requireNonNull(renderer, "renderer").format(), renderer);
@@ -150,7 +163,8 @@ public final class Forum implements AutoCloseable {
             if (store == null) {
                 throw new IllegalStateException("a Forum needs a store: Forum.builder().store(…)");
             }
-            return new Forum(new ForumEngine(store, clock, settings, permissionPolicy, censorPolicy, Map.copyOf(renderers),
+            return new Forum(new ForumEngine(store, clock, settings, permissionPolicy, censorPolicy, creditPolicy,
+                    Map.copyOf(renderers),
                     List.copyOf(listeners), validator));
         }
     }

@@ -8,6 +8,8 @@ import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import org.forumkit.AuditLog;
 import org.forumkit.Bans;
 import org.forumkit.Boards;
+import org.forumkit.Credits;
 import org.forumkit.ForumSettings;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.RateLimitedException;
@@ -31,6 +34,9 @@ import org.forumkit.model.Ban;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
+import org.forumkit.model.CreditCycle;
+import org.forumkit.model.CreditEvent;
+import org.forumkit.model.CreditRule;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.FloodControl;
 import org.forumkit.model.PostId;
@@ -40,9 +46,11 @@ import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.CensorPolicy;
 import org.forumkit.spi.ContentRenderer;
+import org.forumkit.spi.CreditPolicy;
 import org.forumkit.spi.ForumEventListener;
 import org.forumkit.spi.ForumStore;
 import org.forumkit.spi.NewAuditEntry;
+import org.forumkit.spi.NewCreditEntry;
 import org.forumkit.spi.PermissionPolicy;
 import org.forumkit.spi.PostingWindow;
 import org.forumkit.spi.StoreReader;
@@ -60,6 +68,7 @@ public final class ForumEngine {
     final Validator validator;
     private final Clock clock;
     private final CensorPolicy censorPolicy;
+    private final CreditPolicy creditPolicy;
     private final Map<ContentFormat, ContentRenderer> renderers;
     private final List<ForumEventListener> listeners;
     private final ValidatorFactory ownedFactory;
@@ -71,12 +80,14 @@ public final class ForumEngine {
     private final ReportsService reports;
     private final AuditService audit;
     final BansService bans;
+    private final CreditsService credits;
     private final ViewBuffer views;
 
     public ForumEngine(ForumStore store, Clock clock, ForumSettings settings, PermissionPolicy policy,
-            CensorPolicy censorPolicy,
+            CensorPolicy censorPolicy, CreditPolicy creditPolicy,
             Map<ContentFormat, ContentRenderer> renderers, List<ForumEventListener> listeners, Validator validator) {
         this.store = store;
+        this.creditPolicy = creditPolicy;
         this.clock = clock;
         this.censorPolicy = censorPolicy;
         this.settings = settings;
@@ -97,6 +108,7 @@ public final class ForumEngine {
         this.reports = new ReportsService(this);
         this.audit = new AuditService(this);
         this.bans = new BansService(this);
+        this.credits = new CreditsService(this);
         this.views = new ViewBuffer(store, clock, settings);
     }
 
@@ -118,6 +130,10 @@ public final class ForumEngine {
 
     public Reports reports() {
         return reports;
+    }
+
+    public Credits credits() {
+        return credits;
     }
 
     public Bans bans() {
@@ -222,6 +238,36 @@ public final class ForumEngine {
     }
 
     private static final Duration HOUR = Duration.ofHours(1);
+
+    /** The board's credit rules (本版积分规则). */
+    List<CreditRule> creditRules(Board board) {
+        return List.copyOf(creditPolicy.forBoard(board));
+    }
+
+    /**
+     * Applies the board's credit rules for {@code event} to {@code user}, under the store's lock on the user's
+     * balance, so a rule's cap per cycle holds under concurrency. Boards without a rule for the event cost nothing.
+     */
+    void award(StoreTransaction tx, Board board, UserId user, CreditEvent event, PostId post) {
+        List<CreditRule> rules = creditPolicy.forBoard(board).stream().filter(r -> r.event() == event).toList();
+        if (rules.isEmpty()) {
+            return;
+        }
+        tx.lockCreditBalance(user);
+        Instant now = now();
+        for (CreditRule rule : rules) {
+            String cycle = switch (rule.cycle()) {
+                case ONCE -> "once";
+                case DAILY -> LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
+                case UNLIMITED -> "unlimited";
+            };
+            if (rule.cycle() != CreditCycle.UNLIMITED
+                    && tx.creditCount(user, board.id(), event, cycle) >= rule.maxPerCycle()) {
+                continue;
+            }
+            tx.appendCredit(new NewCreditEntry(user, board.id(), event, rule.amount(), cycle, post, now));
+        }
+    }
 
     /** Appends an audit entry in {@code tx}: the action is logged exactly when it commits. */
     void audit(StoreTransaction tx, BoardId board, Author actor, AuditAction action, TopicId topic, PostId post,

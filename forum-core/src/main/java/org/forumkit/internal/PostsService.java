@@ -20,6 +20,7 @@ import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
+import org.forumkit.model.CreditEvent;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.EditPost;
 import org.forumkit.model.PendingPosts;
@@ -138,6 +139,7 @@ final class PostsService implements Posts {
             Post post = tx.appendReply(new NewPost(topic.id(), author, now, censoredBody, format, html,
                     renderer.version(), forum.initialState(viewer, board, censoring),
                     command.replyToFloor(), snapshots));
+            forum.award(tx, board, author.id(), CreditEvent.REPLY, post.id());
             forum.publish(tx, new ForumEvent.PostCreated(topic, post, now));
             for (Post source : quoted) {
                 forum.publish(tx, new ForumEvent.PostQuoted(post, source, source.author(), now));
@@ -243,6 +245,7 @@ final class PostsService implements Posts {
             Post deleted = tx.changePostState(id, PostState.DELETED);
             if (!forum.access.isAuthor(viewer, target.post)) {
                 forum.audit(tx, target, by, AuditAction.POST_DELETED, target.post.state(), deleted.state(), null);
+                forum.award(tx, target.board, target.post.author().id(), CreditEvent.POST_DELETED_BY_MODERATOR, id);
             }
             forum.publish(tx, new ForumEvent.PostDeleted(deleted, by, forum.now()));
             return deleted;
@@ -309,6 +312,7 @@ final class PostsService implements Posts {
             }
             Post rejected = tx.changePostState(id, PostState.DELETED);
             forum.audit(tx, target, by, AuditAction.POST_REJECTED, target.post.state(), rejected.state(), why);
+            forum.award(tx, target.board, target.post.author().id(), CreditEvent.POST_DELETED_BY_MODERATOR, id);
             forum.publish(tx, new ForumEvent.PostRejected(rejected, by, why, forum.now()));
             return rejected;
         });

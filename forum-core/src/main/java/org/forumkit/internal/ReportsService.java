@@ -16,6 +16,7 @@ import org.forumkit.model.Author;
 import org.forumkit.model.BanKind;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
+import org.forumkit.model.CreditEvent;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostState;
@@ -125,6 +126,10 @@ final class ReportsService implements Reports {
                         ? tx.changePostState(target.post().id(), PostState.PENDING) : target.post();
                 case DELETE_POST, BAN_AUTHOR -> tx.changePostState(target.post().id(), PostState.DELETED);
             };
+            if (post.state() == PostState.DELETED && target.post().state() != PostState.DELETED) {
+                forum.award(tx, target.board(), target.post().author().id(), CreditEvent.POST_DELETED_BY_MODERATOR,
+                        post.id());
+            }
             if (resolution == Resolution.BAN_AUTHOR) {
                 forum.bans.impose(tx, by, target.post().author().id(), target.board().id(), BanKind.BAN, null, note);
             }

@@ -18,6 +18,7 @@ import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
+import org.forumkit.model.CreditEvent;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
@@ -86,6 +87,7 @@ final class TopicsService implements Topics {
                     new NewTopic(board.id(), censoredTitle, type, author, now, externalKey),
                     new NewPost(null, author, now, censoredBody, format, html, renderer.version(),
                             forum.initialState(viewer, board, censoring), null, List.of()));
+            forum.award(tx, board, author.id(), CreditEvent.START_TOPIC, started.openingPost().id());
             forum.publish(tx, new ForumEvent.TopicStarted(started.topic(), started.openingPost(), now));
             return started.topic();
         });

@@ -10,6 +10,7 @@ import org.forumkit.Votes;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
 import org.forumkit.model.Author;
+import org.forumkit.model.CreditEvent;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.PostId;
 import org.forumkit.model.Viewer;
@@ -52,6 +53,9 @@ final class VotesService implements Votes {
             }
             VoteChange change = tx.castVote(id, voter.id(), vote);
             if (change.changed()) {
+                if (change.after() == VoteKind.SUPPORT) {
+                    forum.award(tx, target.board(), target.post().author().id(), CreditEvent.RECEIVE_SUPPORT, id);
+                }
                 forum.publish(tx, new ForumEvent.VoteChanged(change, target.post().author(), forum.now()));
             }
             return change;

@@ -24,6 +24,7 @@ import org.forumkit.model.AuditId;
 import org.forumkit.model.BanId;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
+import org.forumkit.model.CreditEntryId;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.Report;
@@ -49,6 +50,7 @@ public final class ForumJacksonModule extends SimpleModule {
         longId(ReportId.class, ReportId::value, ReportId::of);
         longId(AuditId.class, AuditId::value, AuditId::of);
         longId(BanId.class, BanId::value, BanId::of);
+        longId(CreditEntryId.class, CreditEntryId::value, CreditEntryId::of);
         stringValue(UserId.class, UserId::value, UserId::of);
         stringValue(ContentFormat.class, ContentFormat::name, ContentFormat::of);
         stringValue(Instant.class, Instant::toString, ForumJacksonModule::instant);

@@ -25,6 +25,9 @@ import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardModeration;
 import org.forumkit.model.ContentFormat;
+import org.forumkit.model.CreditEntry;
+import org.forumkit.model.CreditEntryId;
+import org.forumkit.model.CreditEvent;
 import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
@@ -49,6 +52,7 @@ import org.forumkit.spi.ForumStore;
 import org.forumkit.spi.NewAuditEntry;
 import org.forumkit.spi.NewBan;
 import org.forumkit.spi.NewBoard;
+import org.forumkit.spi.NewCreditEntry;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewReport;
 import org.forumkit.spi.NewTopic;
@@ -93,6 +97,8 @@ public final class InMemoryForumStore implements ForumStore {
     private final Map<BanId, Ban> bans = new HashMap<>();
     private final Map<PostingKey, PostingWindow> postingWindows = new HashMap<>();
     private final Map<PostId, TreeMap<Integer, PostRevision>> revisions = new HashMap<>();
+    private final Map<UserId, Long> creditBalances = new HashMap<>();
+    private final List<CreditEntry> credits = new ArrayList<>();
     private long lastReportId;
     private final Map<ReportId, Report> reports = new HashMap<>();
     /** The one open report of each (post, reporter): the unique key a database keeps. */
@@ -359,6 +365,29 @@ public final class InMemoryForumStore implements ForumStore {
                 }
             }
             return counts;
+        }
+
+        @Override
+        public long creditBalance(UserId user) {
+            return creditBalances.getOrDefault(user, 0L);
+        }
+
+        @Override
+        public List<CreditEntry> creditEntries(UserId user, Optional<CreditEntryId> before, int limit) {
+            List<CreditEntry> out = new ArrayList<>();
+            for (int i = credits.size() - 1; i >= 0 && out.size() < limit; i--) {
+                CreditEntry e = credits.get(i);
+                if (e.user().equals(user) && before.map(b -> e.id().compareTo(b) < 0).orElse(true)) {
+                    out.add(e);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public long creditCount(UserId user, BoardId board, CreditEvent event, String cycleKey) {
+            return credits.stream().filter(e -> e.user().equals(user) && e.boardId().equals(board)
+                    && e.event() == event && e.cycleKey().equals(cycleKey)).count();
         }
 
         @Override
@@ -632,6 +661,23 @@ public final class InMemoryForumStore implements ForumStore {
             ofPost.put(revision.revision(), revision);
             undo.add(() -> ofPost.remove(revision.revision()));
             return revision;
+        }
+
+        @Override
+        public long lockCreditBalance(UserId user) {
+            checkWritable();
+            return creditBalances.getOrDefault(user, 0L);
+        }
+
+        @Override
+        public CreditEntry appendCredit(NewCreditEntry entry) {
+            checkWritable();
+            CreditEntry appended = new CreditEntry(CreditEntryId.of(credits.size() + 1L), entry.user(), entry.boardId(),
+                    entry.event(), entry.amount(), entry.cycleKey(), entry.postId(), entry.at());
+            credits.add(appended);
+            undo.add(() -> credits.remove(credits.size() - 1));
+            put(creditBalances, entry.user(), creditBalances.getOrDefault(entry.user(), 0L) + entry.amount());
+            return appended;
         }
 
         @Override

@@ -10,6 +10,9 @@ import org.forumkit.model.AuditId;
 import org.forumkit.model.Ban;
 import org.forumkit.model.BanId;
 import org.forumkit.model.Board;
+import org.forumkit.model.CreditEntry;
+import org.forumkit.model.CreditEntryId;
+import org.forumkit.model.CreditEvent;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
@@ -93,6 +96,15 @@ public interface StoreReader {
 
     /** How many users have an open report on each of the given posts; posts without one are left out. */
     Map<PostId, Long> openReportersByPost(Collection<PostId> posts);
+
+    /** A user's credit balance: 0 before their first ledger entry. */
+    long creditBalance(UserId user);
+
+    /** Up to {@code limit} of a user's ledger entries, newest (highest id) first, before {@code before}. */
+    List<CreditEntry> creditEntries(UserId user, Optional<CreditEntryId> before, int limit);
+
+    /** How many ledger entries a user has for one board, event and cycle. */
+    long creditCount(UserId user, BoardId board, CreditEvent event, String cycleKey);
 
     /** A post's earlier texts, oldest first. */
     List<PostRevision> revisions(PostId post);

@@ -8,6 +8,7 @@ import org.forumkit.model.Author;
 import org.forumkit.model.Ban;
 import org.forumkit.model.BanId;
 import org.forumkit.model.Board;
+import org.forumkit.model.CreditEntry;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardModeration;
 import org.forumkit.model.Post;
@@ -104,6 +105,15 @@ public interface StoreTransaction extends StoreReader {
 
     /** Stores a user's posting record in a board, locked before by {@link #lockPostingWindow}. */
     void savePostingWindow(UserId user, BoardId board, PostingWindow window);
+
+    /**
+     * Locks a user's credit balance row (creating it at 0 when missing) and returns the balance, so that counting
+     * the cycle's entries against a rule's cap and {@link #appendCredit} are one atomic step for that user.
+     */
+    long lockCreditBalance(UserId user);
+
+    /** Appends a ledger entry and moves the user's balance by its amount; the balance was locked before. */
+    CreditEntry appendCredit(NewCreditEntry entry);
 
     Ban insertBan(NewBan ban);
 

@@ -24,6 +24,11 @@ import org.forumkit.model.BanUser;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardModeration;
 import org.forumkit.model.BoardPage;
+import org.forumkit.model.CreditEntry;
+import org.forumkit.model.CreditEntryId;
+import org.forumkit.model.CreditEvent;
+import org.forumkit.model.CreditLedger;
+import org.forumkit.model.CreditRule;
 import org.forumkit.model.EditPost;
 import org.forumkit.model.PendingPosts;
 import org.forumkit.model.Post;
@@ -125,6 +130,10 @@ class ForumJacksonModuleTest {
         forum.posts().edit(ForumFixtures.MOD, EditPost.of(first.id(), "改"));
         roundTrip(forum.posts().revisions(ForumFixtures.MOD, first.id()).get(0), PostRevision.class);
         roundTrip(given.reload(board).moderation(), BoardModeration.class);
+        roundTrip(CreditRule.daily(CreditEvent.REPLY, 2, 5), CreditRule.class);
+        roundTrip(new CreditLedger(BOB.id(), 3, List.of(new CreditEntry(CreditEntryId.of(7), BOB.id(), board.id(),
+                CreditEvent.REPLY, 2, "2012-08-07", first.id(), first.createdAt())), CreditEntryId.of(7)),
+                CreditLedger.class);
         assertThat(events).hasAtLeastOneElementOfType(ForumEvent.PostReported.class)
                 .hasAtLeastOneElementOfType(ForumEvent.ReportsResolved.class);
         assertThat(events).hasAtLeastOneElementOfType(ForumEvent.PostApproved.class)

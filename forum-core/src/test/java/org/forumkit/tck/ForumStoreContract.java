@@ -41,6 +41,9 @@ import org.forumkit.model.BoardKind;
 import org.forumkit.model.BoardModeration;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreateBoard;
+import org.forumkit.model.CreditEntry;
+import org.forumkit.model.CreditEvent;
+import org.forumkit.model.CreditRule;
 import org.forumkit.model.EditPost;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostRevision;
@@ -62,11 +65,13 @@ import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.AuditFilter;
+import org.forumkit.spi.CreditPolicy;
 import org.forumkit.spi.DuplicateKeyException;
 import org.forumkit.spi.FiledReport;
 import org.forumkit.spi.ForumStore;
 import org.forumkit.spi.NewAuditEntry;
 import org.forumkit.spi.NewBan;
+import org.forumkit.spi.NewCreditEntry;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewReport;
 import org.forumkit.spi.NewTopic;
@@ -1020,6 +1025,74 @@ public abstract class ForumStoreContract {
                 }
             }
             assertThat(kept).containsExactlyInAnyOrderElementsOf(written);
+        }
+    }
+
+    @Nested
+    @DisplayName("Credits")
+    class CreditLedgers {
+
+        private NewCreditEntry entry(Viewer.Member user, BoardId board, CreditEvent event, long amount, String cycle) {
+            return new NewCreditEntry(user.id(), board, event, amount, cycle, null, tick());
+        }
+
+        private long lockedBalance(Viewer.Member user) {
+            return store.inTransaction(tx -> tx.lockCreditBalance(user.id()));
+        }
+
+        @Test
+        @DisplayName("entries move the balance, read newest first, and count per board, event and cycle")
+        void ledger() {
+            Board board = given.board();
+            Board other = given.board();
+            assertThat(lockedBalance(BOB)).isZero();
+            CreditEntry first = store.inTransaction(tx -> {
+                tx.lockCreditBalance(BOB.id());
+                return tx.appendCredit(entry(BOB, board.id(), CreditEvent.REPLY, 2, "2012-08-07"));
+            });
+            CreditEntry second = store.inTransaction(tx -> {
+                tx.lockCreditBalance(BOB.id());
+                return tx.appendCredit(entry(BOB, board.id(), CreditEvent.POST_DELETED_BY_MODERATOR, -5, "unlimited"));
+            });
+            CreditEntry third = store.inTransaction(tx -> {
+                tx.lockCreditBalance(BOB.id());
+                return tx.appendCredit(entry(BOB, other.id(), CreditEvent.REPLY, 2, "2012-08-07"));
+            });
+            assertThat(store.readOnly((StoreReader reader) -> reader.creditBalance(BOB.id()))).isEqualTo(-1);
+            assertThat(store.readOnly((StoreReader reader) -> reader.creditBalance(CAROL.id()))).isZero();
+            assertThat(lockedBalance(BOB)).isEqualTo(-1);
+            assertThat(store.readOnly((StoreReader reader) -> reader.creditEntries(BOB.id(), Optional.empty(), 10)))
+                    .containsExactly(third, second, first);
+            assertThat(store.readOnly((StoreReader reader) -> reader.creditEntries(BOB.id(), Optional.of(second.id()), 10)))
+                    .containsExactly(first);
+            assertThat(store.readOnly((StoreReader reader) -> reader.creditCount(BOB.id(), board.id(), CreditEvent.REPLY,
+                    "2012-08-07"))).isEqualTo(1);
+            assertThat(first.amount()).isEqualTo(2);
+            assertThat(first.event()).isEqualTo(CreditEvent.REPLY);
+
+            assertThatThrownBy(() -> store.inTransaction(tx -> {
+                tx.lockCreditBalance(BOB.id());
+                tx.appendCredit(entry(BOB, board.id(), CreditEvent.REPLY, 100, "x"));
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(store.readOnly((StoreReader reader) -> reader.creditBalance(BOB.id()))).isEqualTo(-1);
+        }
+
+        @Test
+        @DisplayName("concurrent replies of one user never pass a rule's daily cap")
+        void concurrentCap() throws Exception {
+            Board board = given.board();
+            Topic topic = given.topic(board, ALICE);
+            try (Forum credited = Forum.builder().store(store).clock(clock)
+                    .creditPolicy(CreditPolicy.everywhere(List.of(CreditRule.daily(CreditEvent.REPLY, 2, 3))))
+                    .build()) {
+                runConcurrently(threads(), 2, (thread, op) ->
+                        credited.posts().reply(BOB, Reply.to(topic.id(), "回复 " + thread + "-" + op)));
+                assertThat(credited.credits().balance(ALICE, BOB.id())).isEqualTo(6);
+                assertThat(store.readOnly((StoreReader reader) -> reader.creditEntries(BOB.id(), Optional.empty(), 50)))
+                        .hasSize(3);
+            }
+            assertThat(given.reload(topic).replies()).isEqualTo(threads() * 2L);
         }
     }
 

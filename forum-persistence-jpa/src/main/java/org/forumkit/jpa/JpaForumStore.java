@@ -35,7 +35,9 @@ public final class JpaForumStore implements ForumStore {
             AuditEntity.class.getName(),
             BanEntity.class.getName(),
             PostingWindowEntity.class.getName(),
-            RevisionEntity.class.getName());
+            RevisionEntity.class.getName(),
+            CreditBalanceEntity.class.getName(),
+            CreditEntryEntity.class.getName());
 
     /**
      * A mapping file in this jar that lists the entity classes, for a {@code persistence.xml}

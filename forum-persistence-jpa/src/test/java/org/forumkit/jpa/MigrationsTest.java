@@ -30,7 +30,7 @@ class MigrationsTest {
             try (ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND UPPER(TABLE_NAME) LIKE 'FK\\_%' ESCAPE '\\'")) {
                 rows.next();
-                assertThat(rows.getInt(1)).isEqualTo(11); // ten forum tables and the history
+                assertThat(rows.getInt(1)).isEqualTo(13); // twelve forum tables and the history
             }
         }
         assertThatThrownBy(() -> JpaForumStore.migrationLocation("oracle")).isInstanceOf(IllegalArgumentException.class);

@@ -18,7 +18,7 @@ class PersistenceUnitTest {
 
     @Test
     void entityClassNamesAreTheNonPublicEntities() throws Exception {
-        assertThat(JpaForumStore.entityClassNames()).hasSize(10);
+        assertThat(JpaForumStore.entityClassNames()).hasSize(12);
         for (String name : JpaForumStore.entityClassNames()) {
             Class<?> type = Class.forName(name);
             assertThat(type.isAnnotationPresent(Entity.class)).as(name).isTrue();
