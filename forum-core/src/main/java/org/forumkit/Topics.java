@@ -26,6 +26,12 @@ public interface Topics {
     /** Pins a topic at a level (0 unpins; higher levels list first); moderators only. */
     Topic pin(Viewer viewer, TopicId topic, int level);
 
+    /**
+     * Moves a topic to another board, with a reason for the audit log: a moderator of both boards (or a global
+     * moderator). Both boards' counters follow; the topic keeps its floors, posts and reports.
+     */
+    Topic move(Viewer viewer, TopicId topic, BoardId to, String reason);
+
     /** A floor range of a topic with everything its page shows, in one store read. */
     TopicPage page(Viewer viewer, TopicId topic, TopicPageRequest request);
 }

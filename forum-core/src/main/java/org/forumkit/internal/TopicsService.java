@@ -17,6 +17,7 @@ import org.forumkit.model.AuditAction;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
+import org.forumkit.model.BoardKind;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreditEvent;
 import org.forumkit.model.DenialReason;
@@ -32,6 +33,7 @@ import org.forumkit.model.TopicPage;
 import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.ContentRenderer;
+import org.forumkit.spi.DuplicateKeyException;
 import org.forumkit.spi.NewPost;
 import org.forumkit.spi.NewTopic;
 import org.forumkit.spi.StartedTopic;
@@ -127,6 +129,40 @@ final class TopicsService implements Topics {
             throw new ValidationException(List.of(Violation.of("level", "out_of_range")));
         }
         return moderate(viewer, id, level, null);
+    }
+
+    @Override
+    public Topic move(Viewer viewer, TopicId id, BoardId to, String reason) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(to, "to");
+        String why = PostsService.reason(reason);
+        return forum.store.inTransaction(tx -> {
+            TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException("topic", id));
+            Board target = tx.board(to).orElseThrow(() -> new NotFoundException("board", to));
+            Author by = forum.author(viewer);
+            if (!forum.access.isModerator(viewer, found.board()) || !forum.access.isModerator(viewer, target)) {
+                throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
+                        "only moderators of both boards move a topic");
+            }
+            if (target.kind() == BoardKind.CATEGORY) {
+                throw new ValidationException(List.of(Violation.of("to", "not_a_board")));
+            }
+            if (target.id().equals(found.board().id())) {
+                return found.topic();
+            }
+            Topic moved;
+            try {
+                moved = tx.moveTopic(id, to);
+            } catch (DuplicateKeyException e) {
+                throw new ValidationException(List.of(Violation.of("externalKey", "key_taken")));
+            }
+            forum.audit(tx, found.board().id(), by, AuditAction.TOPIC_MOVED, id, null, found.topic().author().id(),
+                    found.board().id(), to, why);
+            forum.audit(tx, to, by, AuditAction.TOPIC_MOVED, id, null, found.topic().author().id(),
+                    found.board().id(), to, why);
+            return moved;
+        });
     }
 
     /** Sets what is not {@code null} of pin level and lock. */

@@ -556,6 +556,85 @@ public final class InMemoryForumStore implements ForumStore {
         }
 
         @Override
+        public Topic moveTopic(TopicId id, BoardId to) {
+            checkWritable();
+            Topic topic = topics.get(id);
+            if (topic == null) {
+                throw new NotFoundException("topic", id);
+            }
+            Board target = boards.get(to);
+            if (target == null) {
+                throw new NotFoundException("board", to);
+            }
+            if (topic.boardId().equals(to)) {
+                return topic;
+            }
+            ExternalKey newKey = topic.externalKey() == null ? null : new ExternalKey(to, topic.externalKey());
+            if (newKey != null && topicsByKey.containsKey(newKey)) {
+                throw new DuplicateKeyException("topic.externalKey", "board " + to + " has a topic for '"
+                        + topic.externalKey() + "'");
+            }
+            Board source = boards.get(topic.boardId());
+            long visible = floors.get(id).stream().map(posts::get).filter(Post::isVisible).count();
+            Topic moved = new Topic(topic.id(), to, topic.title(), topic.type(), topic.author(), topic.createdAt(),
+                    topic.pinLevel(), topic.locked(), topic.externalKey(), topic.views(), topic.replies(),
+                    topic.highestFloor(), topic.lastPostAt(), topic.lastPostBy());
+            put(topics, id, moved);
+            TreeSet<Topic> from = listings.get(source.id());
+            TreeSet<Topic> into = listings.get(to);
+            from.remove(topic);
+            into.add(moved);
+            undo.add(() -> {
+                into.remove(moved);
+                from.add(topic);
+            });
+            if (newKey != null) {
+                put(topicsByKey, new ExternalKey(source.id(), topic.externalKey()), null);
+                put(topicsByKey, newKey, id);
+            }
+            LastPost sourceLast = source.lastPost() != null && source.lastPost().topicId().equals(id)
+                    ? newestIn(source.id()) : source.lastPost();
+            LastPost topicLast = newestOf(id);
+            LastPost targetLast = topicLast != null && (target.lastPost() == null
+                    || topicLast.at().isAfter(target.lastPost().at())) ? topicLast : target.lastPost();
+            put(boards, source.id(), withCounts(source, source.topicCount() - 1, source.postCount() - visible,
+                    sourceLast));
+            put(boards, to, withCounts(target, target.topicCount() + 1, target.postCount() + visible, targetLast));
+            for (Report r : List.copyOf(reports.values())) {
+                if (r.topicId().equals(id)) {
+                    put(reports, r.id(), new Report(r.id(), r.postId(), r.topicId(), to, r.reporter(), r.reason(),
+                            r.text(), r.createdAt(), r.updatedAt(), r.resolution(), r.resolvedBy(), r.resolvedAt(),
+                            r.resolutionNote()));
+                }
+            }
+            return moved;
+        }
+
+        /** The newest visible post of a topic, or {@code null}. */
+        private LastPost newestOf(TopicId topic) {
+            List<PostId> ids = floors.get(topic);
+            for (int i = ids.size() - 1; i >= 0; i--) {
+                Post post = posts.get(ids.get(i));
+                if (post.isVisible()) {
+                    return lastPostOf(post);
+                }
+            }
+            return null;
+        }
+
+        /** The newest visible post of a board's most recently active topic, or {@code null}. */
+        private LastPost newestIn(BoardId board) {
+            return listings.get(board).stream()
+                    .max(Comparator.comparing(Topic::lastPostAt).thenComparing(Topic::id))
+                    .map(t -> newestOf(t.id())).orElse(null);
+        }
+
+        private Board withCounts(Board b, long topicCount, long postCount, LastPost lastPost) {
+            return new Board(b.id(), b.parentId(), b.kind(), b.slug(), b.name(), b.description(), b.position(),
+                    b.moderators(), b.topicTypes(), b.policy(), topicCount, postCount, lastPost, b.moderation());
+        }
+
+        @Override
         public Post editPost(PostId id, PostEdit edit) {
             checkWritable();
             Post post = existingPost(id);

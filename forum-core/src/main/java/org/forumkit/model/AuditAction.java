@@ -6,6 +6,8 @@ public enum AuditAction {
     TOPIC_UNLOCKED,
     /** before and after are the pin levels. */
     TOPIC_PINNED,
+    /** before and after are the board ids. */
+    TOPIC_MOVED,
     /** A post deleted by someone other than its author. */
     POST_DELETED,
     /** A post edited by someone other than its author; before and after are the revisions. */

@@ -67,6 +67,16 @@ public interface StoreTransaction extends StoreReader {
      */
     PostRevision keepRevision(PostId post, Author replacedBy, Instant at);
 
+    /**
+     * Moves a topic to another board: the source board loses a topic and the topic's visible posts, the target
+     * gains them; a source board whose last post was in the topic gets the newest visible post of its most recently
+     * active remaining topic, and the target takes the topic's newest visible post when it is newer than its own; the
+     * topic's reports follow it. Takes the topic's row lock first, so no reply or state change moves its counts
+     * meanwhile. Throws {@link org.forumkit.NotFoundException} for an unknown topic or board and
+     * {@link DuplicateKeyException} ({@code topic.externalKey}) when the target has a topic with the same key.
+     */
+    Topic moveTopic(TopicId topic, BoardId to);
+
     /** Replaces a post's body and rendering, stamps the edit and increments its revision. */
     Post editPost(PostId post, PostEdit edit);
 

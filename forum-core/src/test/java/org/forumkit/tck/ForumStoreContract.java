@@ -1097,6 +1097,83 @@ public abstract class ForumStoreContract {
     }
 
     @Nested
+    @DisplayName("Moving topics")
+    class MovingTopics {
+
+        @Test
+        @DisplayName("a moved topic takes its visible posts to the target's counters, listing and last post")
+        void move() {
+            Board source = given.board();
+            tick();
+            Board target = given.board();
+            tick();
+            Topic stays = given.topic(source, ALICE);
+            tick();
+            given.reply(stays, BOB, "留下");
+            tick();
+            Topic moving = given.topic(source, ALICE);
+            tick();
+            given.reply(moving, BOB, "一起走");
+            tick();
+            Post gone = given.reply(moving, CAROL, "删掉");
+            tick();
+            forum.posts().delete(MOD, gone.id());
+            tick();
+            Post last = given.reply(moving, CAROL, "最新");
+            tick();
+            Topic older = given.topic(target, BOB);
+            tick();
+            Post report = given.reply(moving, BOB, "被举报");
+            tick();
+            forum.reports().report(ALICE, org.forumkit.model.ReportPost.of(report.id(), ReportReason.SPAM));
+            Board sourceBefore = given.reload(source);
+            Board targetBefore = given.reload(target);
+
+            Topic moved = store.inTransaction(tx -> tx.moveTopic(moving.id(), target.id()));
+            assertThat(moved.boardId()).isEqualTo(target.id());
+            Board sourceAfter = given.reload(source);
+            Board targetAfter = given.reload(target);
+            assertThat(sourceAfter.topicCount()).isEqualTo(sourceBefore.topicCount() - 1);
+            assertThat(sourceAfter.postCount()).isEqualTo(sourceBefore.postCount() - 4);
+            assertThat(targetAfter.topicCount()).isEqualTo(targetBefore.topicCount() + 1);
+            assertThat(targetAfter.postCount()).isEqualTo(targetBefore.postCount() + 4);
+            assertThat(sourceAfter.lastPost().topicId()).isEqualTo(stays.id());
+            assertThat(sourceAfter.lastPost().floor()).isEqualTo(2);
+            assertThat(targetAfter.lastPost().postId()).isEqualTo(report.id());
+            assertThat(store.readOnly((StoreReader reader) -> reader.topics(target.id(), Optional.empty(), 10)))
+                    .extracting(Topic::id).containsExactly(moving.id(), older.id());
+            assertThat(store.readOnly((StoreReader reader) -> reader.topics(source.id(), Optional.empty(), 10)))
+                    .extracting(Topic::id).containsExactly(stays.id());
+            assertThat(store.readOnly((StoreReader reader) -> reader.openReportCount(target.id()))).isEqualTo(1);
+            assertThat(store.readOnly((StoreReader reader) -> reader.openReportCount(source.id()))).isZero();
+            assertThat(given.allPosts(ALICE, moving)).extracting(Post::floor).containsExactly(1, 2, 3, 4, 5);
+            assertThat(last.floor()).isEqualTo(4);
+        }
+
+        @Test
+        @DisplayName("the last topic leaving a board clears its last post; a taken external key is refused")
+        void edges() {
+            Board source = given.board();
+            Board target = given.board();
+            Topic keyed = forum.topics().start(ALICE, StartTopic.of(source.id(), "评论", "一楼").forExternalKey("article-1"));
+            forum.topics().start(ALICE, StartTopic.of(target.id(), "评论", "一楼").forExternalKey("article-1"));
+            assertThatThrownBy(() -> store.inTransaction(tx -> tx.moveTopic(keyed.id(), target.id())))
+                    .isInstanceOf(DuplicateKeyException.class);
+            assertThat(given.reload(keyed).boardId()).isEqualTo(source.id());
+
+            Board empty = given.board();
+            store.inTransaction(tx -> tx.moveTopic(keyed.id(), empty.id()));
+            assertThat(given.reload(source).lastPost()).isNull();
+            assertThat(given.reload(source).topicCount()).isZero();
+            assertThat(given.reload(source).postCount()).isZero();
+            assertThat(store.readOnly((StoreReader reader) -> reader.topicByExternalKey(empty.id(), "article-1")))
+                    .map(Topic::id).contains(keyed.id());
+            assertThatThrownBy(() -> store.inTransaction(tx -> tx.moveTopic(keyed.id(), BoardId.of(424_242))))
+                    .isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    @Nested
     @DisplayName("Views")
     class Views {
 

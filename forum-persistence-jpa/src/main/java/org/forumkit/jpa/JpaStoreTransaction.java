@@ -888,6 +888,89 @@ final class JpaStoreTransaction implements StoreTransaction {
     }
 
     @Override
+    public Topic moveTopic(TopicId id, BoardId to) {
+        checkWritable();
+        // The topic row first (as a reply takes it), so its posts and counts hold still; then the boards.
+        TopicEntity topic = detach(em.find(TopicEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
+        if (topic == null) {
+            throw new NotFoundException("topic", id);
+        }
+        if (board(to).isEmpty()) {
+            throw new NotFoundException("board", to);
+        }
+        long from = topic.boardId;
+        if (from == to.value()) {
+            return topic(topic);
+        }
+        if (topic.externalKey != null && topicByExternalKey(to, topic.externalKey).isPresent()) {
+            throw new DuplicateKeyException("topic.externalKey", "board " + to + " has a topic for '"
+                    + topic.externalKey + "'");
+        }
+        long visible = em.createQuery("select count(p) from ForumkitPost p where p.topicId = :topic and p.state = :state",
+                        Long.class)
+                .setParameter("topic", id.value())
+                .setParameter("state", PostState.VISIBLE.name())
+                .getSingleResult();
+        // Both board rows in id order, so two moves between the same boards cannot deadlock.
+        for (long board : new long[] {Math.min(from, to.value()), Math.max(from, to.value())}) {
+            em.createQuery("update ForumkitBoard b set b.topicCount = b.topicCount + :topics,"
+                            + " b.postCount = b.postCount + :posts where b.id = :id")
+                    .setParameter("topics", board == from ? -1L : 1L)
+                    .setParameter("posts", board == from ? -visible : visible)
+                    .setParameter("id", board)
+                    .executeUpdate();
+        }
+        em.createQuery("update ForumkitTopic t set t.boardId = :to where t.id = :id")
+                .setParameter("to", to.value())
+                .setParameter("id", id.value())
+                .executeUpdate();
+        em.createQuery("update ForumkitReport r set r.boardId = :to where r.topicId = :id")
+                .setParameter("to", to.value())
+                .setParameter("id", id.value())
+                .executeUpdate();
+        Board source = board(BoardId.of(from)).orElseThrow();
+        Board target = board(to).orElseThrow();
+        if (source.lastPost() != null && source.lastPost().topicId().equals(id)) {
+            List<Long> active = em.createQuery("select t.id from ForumkitTopic t where t.boardId = :board"
+                            + " order by t.lastPostAt desc, t.id desc", Long.class)
+                    .setParameter("board", from)
+                    .setMaxResults(1)
+                    .getResultList();
+            setLastPost(from, active.isEmpty() ? null : newestVisible(active.get(0)));
+        }
+        Post newest = newestVisible(id.value());
+        if (newest != null && (target.lastPost() == null || newest.createdAt().isAfter(target.lastPost().at()))) {
+            setLastPost(to.value(), newest);
+        }
+        return topic(id).orElseThrow();
+    }
+
+    /** The newest visible post of a topic, or {@code null}. */
+    private Post newestVisible(long topicId) {
+        List<PostEntity> rows = list(em.createQuery("select p from ForumkitPost p where p.topicId = :topic"
+                        + " and p.state = :state order by p.floor desc", PostEntity.class)
+                .setParameter("topic", topicId)
+                .setParameter("state", PostState.VISIBLE.name())
+                .setMaxResults(1));
+        return rows.isEmpty() ? null : post(rows.get(0), List.of());
+    }
+
+    /** Sets a board's last post (or clears it); its counters stay. */
+    private void setLastPost(long boardId, Post post) {
+        em.createQuery("update ForumkitBoard b set b.lastTopicId = :topic, b.lastPostId = :post,"
+                        + " b.lastPostFloor = :floor, b.lastPostAuthorId = :authorId, b.lastPostAuthorName = :authorName,"
+                        + " b.lastPostAt = :at where b.id = :board")
+                .setParameter("topic", post == null ? null : post.topicId().value())
+                .setParameter("post", post == null ? null : post.id().value())
+                .setParameter("floor", post == null ? null : post.floor())
+                .setParameter("authorId", post == null ? null : post.author().id().value())
+                .setParameter("authorName", post == null ? null : post.author().displayName())
+                .setParameter("at", post == null ? null : post.createdAt())
+                .setParameter("board", boardId)
+                .executeUpdate();
+    }
+
+    @Override
     public long creditBalance(UserId user) {
         CreditBalanceEntity row = detach(em.find(CreditBalanceEntity.class, user.value()));
         return row == null ? 0 : row.balance;
