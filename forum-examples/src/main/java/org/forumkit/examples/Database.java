@@ -6,9 +6,12 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.forumkit.jpa.JpaForumStore;
 
@@ -18,9 +21,6 @@ import org.forumkit.jpa.JpaForumStore;
  * the entity manager factory. Each {@code Database} is one app node.
  */
 public final class Database implements AutoCloseable {
-    private static final List<String> TABLES_CHILD_FIRST = List.of("fk_vote", "fk_quote", "fk_post", "fk_topic",
-            "fk_board");
-
     private final String dialect;
     private final HikariDataSource pool;
     private final EntityManagerFactory emf;
@@ -94,21 +94,33 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
-    /** Empties the forum's tables and restarts their ids (benchmarks and tests only). */
+    /** Empties every forum table ({@code fk_…}, not the migration history) and restarts ids (benchmarks, tests). */
     public void truncate() throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String table = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                    if (table.startsWith("fk_") && !table.equals("fk_schema_history")) {
+                        tables.add(table);
+                    }
+                }
+            }
+            if (tables.isEmpty()) {
+                return;
+            }
             switch (dialect) {
-                case "postgresql" -> s.execute("TRUNCATE " + String.join(", ", TABLES_CHILD_FIRST) + " RESTART IDENTITY");
+                case "postgresql" -> s.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
                 case "mariadb" -> {
                     s.execute("SET FOREIGN_KEY_CHECKS = 0");
-                    for (String table : TABLES_CHILD_FIRST) {
+                    for (String table : tables) {
                         s.execute("TRUNCATE TABLE " + table);
                     }
                     s.execute("SET FOREIGN_KEY_CHECKS = 1");
                 }
                 default -> {
                     s.execute("SET REFERENTIAL_INTEGRITY FALSE");
-                    for (String table : TABLES_CHILD_FIRST) {
+                    for (String table : tables) {
                         s.execute("TRUNCATE TABLE " + table + " RESTART IDENTITY");
                     }
                     s.execute("SET REFERENTIAL_INTEGRITY TRUE");
