@@ -107,6 +107,16 @@ class BrowserTest {
         assertThat(find("#floor-2 button.support").getAttribute("class")).contains("mine");
         find("#floor-2 button.support").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#floor-2 button.support .count"), "0"));
+
+        // 举报: report floor 2 for spam; the board's moderators see it in their queue
+        find("#floor-2 details.report summary").click();
+        new org.openqa.selenium.support.ui.Select(find("#floor-2 details.report select")).selectByValue("SPAM");
+        find("#floor-2 details.report button").click();
+        wait.until(ExpectedConditions.urlContains("#floor-2"));
+        var board = app.forum().boards().bySlug(org.forumkit.tck.ForumFixtures.MOD, "news-media").orElseThrow();
+        assertThat(app.forum().reports().queue(org.forumkit.tck.ForumFixtures.MOD, board.id(),
+                java.util.Optional.empty(), 20).reports()).singleElement()
+                .satisfies(r -> assertThat(r.reporter().id().value()).isEqualTo("alice"));
     }
 
     @Test

@@ -182,6 +182,31 @@ class JsonApiTest {
     }
 
     @Nested
+    @DisplayName("reports (举报)")
+    class Reports {
+        @Test
+        void reportAPost() throws Exception {
+            long post = as("bob").json("POST", "/api/topics/1/replies", "{\"body\":\"买买买 广告\"}").json().get("id").asLong();
+            assertError(anonymous().json("POST", "/api/posts/" + post + "/reports", "{\"reason\":\"SPAM\"}"), 401,
+                    "LOGIN_REQUIRED");
+            DemoClient carol = as("carol");
+            assertError(carol.json("POST", "/api/posts/" + post + "/reports", "{\"reason\":\"SPAM\"}", false), 403,
+                    "CSRF");
+            assertError(carol.json("POST", "/api/posts/" + post + "/reports", "{\"reason\":\"BORING\"}"), 400,
+                    "BAD_REQUEST");
+            assertError(carol.json("POST", "/api/posts/" + post + "/reports", "{\"reason\":\"OTHER\"}"), 400,
+                    "VALIDATION");
+            DemoClient.Reply filed = carol.json("POST", "/api/posts/" + post + "/reports", "{\"reason\":\"SPAM\"}");
+            assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+            assertThat(filed.json().get("reason").asText()).isEqualTo("SPAM");
+            assertThat(filed.json().get("reporter").get("id").asText()).isEqualTo("carol");
+            var board = app.forum().boards().bySlug(ForumFixtures.MOD, "news-media").orElseThrow();
+            assertThat(app.forum().reports().queue(ForumFixtures.MOD, board.id(), java.util.Optional.empty(), 20)
+                    .reports()).extracting(r -> r.postId().value()).contains(post);
+        }
+    }
+
+    @Nested
     @DisplayName("comments keyed by a host page")
     class Comments {
         @Test

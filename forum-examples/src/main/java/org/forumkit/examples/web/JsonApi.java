@@ -27,6 +27,7 @@ import org.forumkit.model.DenialReason;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.Reply;
+import org.forumkit.model.ReportPost;
 import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
@@ -46,6 +47,7 @@ final class JsonApi {
     private static final Pattern TOPIC = Pattern.compile("/api/topics/(\\d{1,18})");
     private static final Pattern REPLIES = Pattern.compile("/api/topics/(\\d{1,18})/replies");
     private static final Pattern VOTE = Pattern.compile("/api/posts/(\\d{1,18})/vote");
+    private static final Pattern REPORTS = Pattern.compile("/api/posts/(\\d{1,18})/reports");
 
     private final WebApp app;
 
@@ -124,6 +126,10 @@ final class JsonApi {
             VoteChange change = vote.equals("NONE") ? app.forum.votes().retract(viewer, post)
                     : app.forum.votes().cast(viewer, post, WebApp.voteKind(vote));
             send(ex, 200, change);
+        } else if (method.equals("POST") && (m = REPORTS.matcher(ex.path)).matches()) {
+            JsonNode body = body(ex);
+            send(ex, 201, app.forum.reports().report(viewer, new ReportPost(PostId.of(WebApp.id(m.group(1))),
+                    WebApp.reportReason(Optional.ofNullable(text(body, "reason")).orElse("")), text(body, "text"))));
         } else if (ex.path.equals("/api/comments") && (get || method.equals("POST"))) {
             String key = ex.query("key").filter(k -> !k.isBlank())
                     .orElseThrow(() -> new Exchange.BadRequest("the query parameter key is required"));

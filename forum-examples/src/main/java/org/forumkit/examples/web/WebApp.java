@@ -37,7 +37,10 @@ import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
 import org.forumkit.render.QuoteBlocks;
 import org.forumkit.model.Quote;
+import org.forumkit.model.Decision;
 import org.forumkit.model.Reply;
+import org.forumkit.model.ReportPost;
+import org.forumkit.model.ReportReason;
 import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
@@ -66,6 +69,7 @@ public final class WebApp implements HttpHandler {
     private static final Pattern REPLIES = Pattern.compile("/topics/(\\d{1,18})/replies");
     private static final Pattern NEW_TOPIC = Pattern.compile("/boards/([a-z0-9-]+)/topics");
     private static final Pattern VOTE = Pattern.compile("/posts/(\\d{1,18})/vote");
+    private static final Pattern REPORT = Pattern.compile("/posts/(\\d{1,18})/report");
     private static final Pattern ARTICLE = Pattern.compile("/articles/([a-z0-9-]+)");
     private static final Map<String, String> STATIC = Map.of(
             "site.css", "text/css; charset=utf-8",
@@ -237,6 +241,11 @@ public final class WebApp implements HttpHandler {
             Topic topic = forum.topics().start(ex.session.viewer(), new StartTopic(board.id(),
                     ex.form("title").orElse(""), type, ex.form("body").orElse(""), null, null));
             ex.redirect("/topics/" + topic.id().value());
+        } else if ((m = REPORT.matcher(ex.path)).matches()) {
+            PostId post = PostId.of(id(m.group(1)));
+            forum.reports().report(ex.session.viewer(), new ReportPost(post,
+                    reportReason(ex.form("reason").orElse("")), ex.form("text").filter(t -> !t.isBlank()).orElse(null)));
+            ex.redirect(localPath(ex.form("next").orElse("/")));
         } else if ((m = VOTE.matcher(ex.path)).matches()) {
             PostId post = PostId.of(id(m.group(1)));
             String vote = ex.form("vote").orElse("");
@@ -248,6 +257,14 @@ public final class WebApp implements HttpHandler {
             ex.redirect(localPath(ex.form("next").orElse("/")));
         } else {
             throw new NotFoundException("page", ex.path);
+        }
+    }
+
+    static ReportReason reportReason(String value) {
+        try {
+            return ReportReason.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new Exchange.BadRequest("reason must be SPAM, ABUSE, OFF_TOPIC or OTHER");
         }
     }
 
@@ -382,6 +399,11 @@ public final class WebApp implements HttpHandler {
 
         List<Map<String, Object>> posts = new ArrayList<>();
         boolean canReply = page.permissions().reply().allowed();
+        Decision report = page.permissions().report();
+        List<Map<String, Object>> reasons = new ArrayList<>();
+        for (ReportReason reason : ReportReason.values()) {
+            reasons.add(Map.of("value", reason.name(), "label", templates.text(locale, "report." + reason.name())));
+        }
         for (Post post : page.posts()) {
             Map<String, Object> row = new HashMap<>();
             row.put("id", post.id().value());
@@ -404,6 +426,9 @@ public final class WebApp implements HttpHandler {
             row.put("supportValue", mine.filter(VoteKind.SUPPORT::equals).isPresent() ? "NONE" : "SUPPORT");
             row.put("opposeValue", mine.filter(VoteKind.OPPOSE::equals).isPresent() ? "NONE" : "OPPOSE");
             row.put("canReply", canReply);
+            row.put("canReport", report.allowed());
+            row.put("reportLogin", report.reason() == DenialReason.LOGIN_REQUIRED);
+            row.put("reasons", reasons);
             row.put("pageFrom", pageStart(post.floor()));
             post.edited().ifPresent(at -> row.put("editedNote", templates.text(locale, "topic.edited", time(ex, at))));
             List<Map<String, Object>> quotes = new ArrayList<>();
