@@ -197,6 +197,13 @@ public final class ForumEngine {
         return new Author(member.id(), name.isEmpty() ? TextRules.cut(member.id().value(), settings.maxNameLength()) : name);
     }
 
+    /** The standing given by bans read elsewhere (with a topic page): those active now count. */
+    Standing standing(List<Ban> bans) {
+        Instant now = now();
+        List<Ban> active = bans.stream().filter(ban -> ban.isActiveAt(now)).toList();
+        return active.isEmpty() ? Standing.NONE : new Standing(active);
+    }
+
     /** The viewer's active bans in {@code board} (one store read for a signed-in user, none for a visitor). */
     Standing standing(StoreReader reader, Viewer viewer, Board board) {
         if (!(viewer instanceof Viewer.Member member)) {

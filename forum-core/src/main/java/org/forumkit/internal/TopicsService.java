@@ -203,11 +203,10 @@ final class TopicsService implements Topics {
         TopicPageRequest read = request.author().isPresent()
                 ? new TopicPageRequest(request.fromFloor(), request.size() + 1, request.onlyAuthor())
                 : request;
-        // The viewer's bans are read in the same read-only transaction, so the page announces BANNED.
-        PageRead pageRead = forum.store.readOnly(reader -> reader.topicPage(id, read, viewer.userId())
-                        .map(page -> new PageRead(page, forum.standing(reader, viewer, page.board()))))
+        // The viewer's bans come with the page (no extra query), so the page announces BANNED.
+        StoredTopicPage stored = forum.store.readOnly(reader -> reader.topicPage(id, read, viewer.userId()))
                 .orElseThrow(() -> new NotFoundException("topic", id));
-        StoredTopicPage stored = pageRead.stored();
+        Standing standing = forum.standing(stored.viewerBans());
         Board board = stored.board();
         Topic topic = stored.topic();
         forum.access.require(viewer, Action.VIEW, board, Optional.of(topic));
@@ -235,9 +234,7 @@ final class TopicsService implements Topics {
             next = following <= topic.highestFloor() ? (int) following : null;
         }
         return new TopicPage(topic, board, posts, stored.viewerVotes(), sources,
-                forum.access.permissions(viewer, pageRead.standing(), board, Optional.of(topic)), request, next);
+                forum.access.permissions(viewer, standing, board, Optional.of(topic)), request, next);
     }
 
-    private record PageRead(StoredTopicPage stored, Standing standing) {
-    }
 }

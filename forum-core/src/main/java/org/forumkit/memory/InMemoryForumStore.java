@@ -294,7 +294,12 @@ public final class InMemoryForumStore implements ForumStore {
                     }
                 }
             }
-            return Optional.of(new StoredTopicPage(boards.get(topic.boardId()), topic, page, myVotes, sources));
+            List<Ban> viewerBans = viewer.map(user -> bans.values().stream()
+                    .filter(b -> b.user().equals(user) && b.liftedAt() == null
+                            && (b.boardId() == null || b.boardId().equals(topic.boardId())))
+                    .sorted(Comparator.comparing(Ban::id)).toList()).orElse(List.of());
+            return Optional.of(new StoredTopicPage(boards.get(topic.boardId()), topic, page, myVotes, sources,
+                    viewerBans));
         }
 
         @Override

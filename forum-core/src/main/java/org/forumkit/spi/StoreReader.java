@@ -65,7 +65,8 @@ public interface StoreReader {
      * One page of a topic in a constant number of queries: the topic and its board, the posts from
      * {@code request.fromFloor()} in floor order (every state, at most {@code request.size()}, only
      * {@code request.onlyAuthor()}'s when set) with their quotes, the viewer's votes on them, and the current
-     * revision and state of every post they quote. Empty when the topic does not exist.
+     * revision and state of every post they quote, and the viewer's bans that are not lifted (in the topic's board
+     * or everywhere). Empty when the topic does not exist.
      */
     Optional<StoredTopicPage> topicPage(TopicId topic, TopicPageRequest request, Optional<UserId> viewer);
 

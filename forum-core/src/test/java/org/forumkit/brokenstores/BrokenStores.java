@@ -163,7 +163,8 @@ final class BrokenStores {
                     return ((java.util.Optional<?>) result).map(found -> {
                         var page = (org.forumkit.spi.StoredTopicPage) found;
                         return new org.forumkit.spi.StoredTopicPage(page.board(), page.topic(), page.posts().stream()
-                                .map(BrokenStores::withoutQuotes).toList(), page.viewerVotes(), page.quoteSources());
+                                .map(BrokenStores::withoutQuotes).toList(), page.viewerVotes(), page.quoteSources(),
+                                page.viewerBans());
                     });
                 }
                 return result;

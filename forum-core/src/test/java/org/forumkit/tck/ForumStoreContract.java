@@ -450,6 +450,35 @@ public abstract class ForumStoreContract {
         }
 
         @Test
+        @DisplayName("a page carries the viewer's bans in its board or everywhere, and nobody else's")
+        void pageCarriesBans() {
+            Board board = given.board();
+            Board other = given.board();
+            Topic topic = given.topic(board, ALICE);
+            var here = forum.bans().ban(MOD, org.forumkit.model.BanUser.inBoard(ForumFixtures.id(BOB), board.id(),
+                    org.forumkit.model.BanKind.MUTE, null, "刷屏"));
+            var everywhere = forum.bans().ban(MOD, org.forumkit.model.BanUser.everywhere(ForumFixtures.id(BOB),
+                    org.forumkit.model.BanKind.BAN, java.time.Duration.ofDays(1), "广告"));
+            forum.bans().ban(MOD, org.forumkit.model.BanUser.inBoard(ForumFixtures.id(BOB), other.id(),
+                    org.forumkit.model.BanKind.BAN, null, "elsewhere"));
+            forum.bans().ban(MOD, org.forumkit.model.BanUser.inBoard(ForumFixtures.id(CAROL), board.id(),
+                    org.forumkit.model.BanKind.BAN, null, "not bob"));
+
+            var page = store.readOnly((StoreReader reader) -> reader.topicPage(topic.id(), TopicPageRequest.first(5),
+                    Optional.of(ForumFixtures.id(BOB)))).orElseThrow();
+            assertThat(page.viewerBans()).extracting(b -> b.id()).containsExactly(here.id(), everywhere.id());
+            assertThat(store.readOnly((StoreReader reader) -> reader.topicPage(topic.id(), TopicPageRequest.first(5),
+                    Optional.empty())).orElseThrow().viewerBans()).isEmpty();
+
+            forum.bans().lift(MOD, here.id(), "改正了");
+            assertThat(store.readOnly((StoreReader reader) -> reader.topicPage(topic.id(), TopicPageRequest.first(5),
+                    Optional.of(ForumFixtures.id(BOB)))).orElseThrow().viewerBans())
+                    .extracting(b -> b.id()).containsExactly(everywhere.id());
+            assertThat(forum.topics().page(BOB, topic.id(), TopicPageRequest.first(5)).permissions().reply().reason())
+                    .isEqualTo(org.forumkit.model.DenialReason.BANNED);
+        }
+
+        @Test
         @DisplayName("a page carries the viewer's own votes")
         void pageCarriesVotes() {
             Topic topic = given.topic();

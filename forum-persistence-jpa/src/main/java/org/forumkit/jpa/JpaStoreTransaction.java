@@ -171,28 +171,36 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public Optional<StoredTopicPage> topicPage(TopicId topicId, TopicPageRequest request, Optional<UserId> viewer) {
-        // 1: the topic with its board.
-        List<Object[]> header = em.createQuery(
-                        "select t, b from ForumkitTopic t, ForumkitBoard b where t.id = :id and b.id = t.boardId",
-                        Object[].class)
+        // 1: the topic with its board, and the viewer's bans there that are not lifted (one row per ban).
+        List<Object[]> header = em.createQuery("select t, b, x from ForumkitTopic t join ForumkitBoard b on b.id = t.boardId"
+                        + " left join ForumkitBan x on x.userId = :viewer and x.liftedAt is null"
+                        + " and (x.boardId is null or x.boardId = t.boardId)"
+                        + " where t.id = :id order by x.id", Object[].class)
                 .setParameter("id", topicId.value())
+                .setParameter("viewer", viewer.map(UserId::value).orElse(""))
                 .getResultList();
         if (header.isEmpty()) {
             return Optional.empty();
         }
         TopicEntity topic = detach((TopicEntity) header.get(0)[0]);
         BoardEntity board = detach((BoardEntity) header.get(0)[1]);
+        List<Ban> viewerBans = header.stream().filter(row -> row[2] != null)
+                .map(row -> ban(detach((BanEntity) row[2]))).toList();
 
         // 2: a floor range (keyset on the unique (topic_id, floor) index), never an offset.
         String onlyAuthor = request.author().map(UserId::value).orElse(null);
+        // Floors are gap-free, so without an author filter the page is exactly [from, from + size): a bounded range
+        // every database reads from the index, at any depth (an open-ended one may be planned as a scan + sort).
         TypedQuery<PostEntity> postsQuery = em.createQuery("select p from ForumkitPost p where p.topicId = :topic"
-                        + " and p.floor >= :from" + (onlyAuthor == null ? "" : " and p.authorId = :author")
+                        + " and p.floor >= :from" + (onlyAuthor == null ? " and p.floor < :to" : " and p.authorId = :author")
                         + " order by p.floor", PostEntity.class)
                 .setParameter("topic", topicId.value())
                 .setParameter("from", request.fromFloor())
                 .setMaxResults(request.size());
         if (onlyAuthor != null) {
             postsQuery.setParameter("author", onlyAuthor);
+        } else {
+            postsQuery.setParameter("to", (int) Math.min(Integer.MAX_VALUE, (long) request.fromFloor() + request.size()));
         }
         List<PostEntity> posts = list(postsQuery);
         List<Long> ids = posts.stream().map(p -> p.id).toList();
@@ -225,7 +233,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                     .forEach(row -> votes.put(PostId.of((Long) row[0]), VoteKind.valueOf((String) row[1])));
         }
         List<Post> page = posts.stream().map(p -> post(p, quotes.getOrDefault(p.id, List.of()))).toList();
-        return Optional.of(new StoredTopicPage(board(board), topic(topic), page, votes, sources));
+        return Optional.of(new StoredTopicPage(board(board), topic(topic), page, votes, sources, viewerBans));
     }
 
     @Override
