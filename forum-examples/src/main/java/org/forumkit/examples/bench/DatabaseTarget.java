@@ -42,6 +42,11 @@ final class DatabaseTarget implements Target {
     }
 
     @Override
+    public void analyze() throws SQLException {
+        nodes[0].analyze();
+    }
+
+    @Override
     public ForumStore node(int node) {
         return nodes[node].store();
     }

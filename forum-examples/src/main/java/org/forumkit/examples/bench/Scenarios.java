@@ -118,6 +118,7 @@ final class Scenarios {
             Topic topic = forum.topics().start(Viewer.user("op", "楼主"),
                     StartTopic.of(board(forum, "pages").id(), "深楼测试", BODY));
             populate(store, topic, mode.deepFloors());
+            target.analyze();
             int deepFrom = mode.deepFloors() - 19;
             for (int from : new int[] {1, deepFrom}) {
                 for (Post post : forum.topics().page(READER, topic.id(), TopicPageRequest.from(from, 20)).posts()) {
@@ -291,6 +292,7 @@ final class Scenarios {
                 });
                 i = end;
             }
+            target.analyze();
             Topic deepTopic = store.readOnly((StoreReader r) -> r.topics(board.id(), Optional.empty(), 1)).get(0);
             // the cursor of the listing's deep end: the topic started 20 positions before the oldest
             TopicCursor deep = new TopicCursor(0, start.plusSeconds(20), deepTopic.id());

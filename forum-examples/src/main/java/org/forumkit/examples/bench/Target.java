@@ -12,6 +12,10 @@ interface Target extends AutoCloseable {
     /** Empties the forum's data. */
     void reset() throws Exception;
 
+    /** Refreshes the database's statistics after a bulk load. */
+    default void analyze() throws Exception {
+    }
+
     /** A store for app node {@code node} (0 or 1); database targets give each node its own connection pool. */
     ForumStore node(int node);
 
