@@ -172,6 +172,21 @@ class BrowserTest {
         WebElement second = find("#fk-floor-2");
         assertThat(second.findElement(By.cssSelector(".fk-excerpt")).getText()).isEqualTo("第一条评论");
 
+        // more comments than one page: the widget loads the next floor range on demand
+        org.forumkit.model.Topic thread = app.forum().topics().byExternalKey(org.forumkit.tck.ForumFixtures.ADMIN,
+                app.forum().boards().bySlug(org.forumkit.tck.ForumFixtures.ADMIN, "comments").orElseThrow().id(),
+                "article-civil-affairs").orElseThrow();
+        for (int i = 3; i <= 25; i++) {
+            app.forum().posts().reply(org.forumkit.tck.ForumFixtures.BOB,
+                    org.forumkit.model.Reply.to(thread.id(), "评论 " + i));
+        }
+        open("/articles/civil-affairs");
+        find("#fk-floor-20");
+        assertThat(browser.findElements(By.cssSelector("#fk-floor-21"))).isEmpty();
+        find(".fk-more").click();
+        assertThat(find("#fk-floor-25 .fk-body").getText()).isEqualTo("评论 25");
+        assertThat(browser.findElements(By.cssSelector(".fk-post"))).hasSize(25);
+
         // carol cannot vote on her own comment; sign in as alice and support it
         open("/login?next=/articles/civil-affairs");
         find("#login-alice").click();

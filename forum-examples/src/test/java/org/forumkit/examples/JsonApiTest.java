@@ -182,6 +182,29 @@ class JsonApiTest {
     }
 
     @Nested
+    @DisplayName("flood control")
+    class Flood {
+        @Test
+        void tooFastIs429WithRetryAfter() throws Exception {
+            var admin = org.forumkit.model.Viewer.user("site-admin", "Admin", "admin");
+            var board = app.forum().boards().bySlug(admin, "comments").orElseThrow();
+            app.forum().boards().updateModeration(admin, board.id(), org.forumkit.model.BoardModeration.OFF
+                    .limitingPosts(java.time.Duration.ofMinutes(1), 0));
+            try {
+                DemoClient alice = as("alice");
+                assertThat(alice.json("POST", "/api/comments?key=flood-test", "{\"body\":\"第一条\"}").status())
+                        .isEqualTo(201);
+                DemoClient.Reply tooFast = alice.json("POST", "/api/comments?key=flood-test", "{\"body\":\"第二条\"}");
+                assertError(tooFast, 429, "RATE_LIMITED");
+                assertThat(tooFast.raw().headers().firstValue("Retry-After").map(Integer::parseInt).orElseThrow())
+                        .isBetween(1, 60);
+            } finally {
+                app.forum().boards().updateModeration(admin, board.id(), org.forumkit.model.BoardModeration.OFF);
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("reports (举报)")
     class Reports {
         @Test
