@@ -6,8 +6,6 @@ import java.util.Optional;
 import org.forumkit.AuditLog;
 import org.forumkit.NotFoundException;
 import org.forumkit.PermissionDeniedException;
-import org.forumkit.ValidationException;
-import org.forumkit.Violation;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.AuditId;
 import org.forumkit.model.AuditPage;
@@ -45,9 +43,7 @@ final class AuditService implements AuditLog {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(before, "before");
         forum.author(viewer);
-        if (size < 1 || size > forum.settings.maxPageSize()) {
-            throw new ValidationException(List.of(Violation.of("size", "out_of_range")));
-        }
+        forum.requirePageSize(size);
         return forum.store.readOnly(reader -> {
             if (boardId != null) {
                 Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));

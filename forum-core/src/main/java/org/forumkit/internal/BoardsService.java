@@ -185,9 +185,7 @@ final class BoardsService implements Boards {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(after, "after");
-        if (size < 1 || size > forum.settings.maxPageSize()) {
-            throw new ValidationException(List.of(Violation.of("size", "out_of_range")));
-        }
+        forum.requirePageSize(size);
         return forum.store.readOnly(reader -> {
             Board board = reader.board(id).orElseThrow(() -> new NotFoundException("board", id));
             forum.access.require(viewer, Action.VIEW, board, Optional.empty());

@@ -6,8 +6,6 @@ import java.util.Optional;
 import org.forumkit.Credits;
 import org.forumkit.NotFoundException;
 import org.forumkit.PermissionDeniedException;
-import org.forumkit.ValidationException;
-import org.forumkit.Violation;
 import org.forumkit.model.Action;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
@@ -53,9 +51,7 @@ final class CreditsService implements Credits {
                 && !viewer.hasRole(forum.settings.adminRole())) {
             throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only the user and global moderators read a ledger");
         }
-        if (size < 1 || size > forum.settings.maxPageSize()) {
-            throw new ValidationException(List.of(Violation.of("size", "out_of_range")));
-        }
+        forum.requirePageSize(size);
         return forum.store.readOnly(reader -> {
             List<CreditEntry> entries = reader.creditEntries(user, before, size + 1);
             CreditEntryId next = entries.size() > size ? entries.get(size - 1).id() : null;

@@ -25,7 +25,9 @@ import org.forumkit.RateLimitedException;
 import org.forumkit.Reports;
 import org.forumkit.Posts;
 import org.forumkit.Topics;
+import org.forumkit.ValidationException;
 import org.forumkit.Views;
+import org.forumkit.Violation;
 import org.forumkit.Votes;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.AuditAction;
@@ -156,6 +158,13 @@ public final class ForumEngine {
         views.close();
         if (ownedFactory != null) {
             ownedFactory.close();
+        }
+    }
+
+    /** Refuses a page size outside 1..{@link ForumSettings#maxPageSize()} before anything is read. */
+    void requirePageSize(int size) {
+        if (size < 1 || size > settings.maxPageSize()) {
+            throw new ValidationException(List.of(Violation.of("size", "out_of_range", settings.maxPageSize())));
         }
     }
 
@@ -310,7 +319,7 @@ public final class ForumEngine {
                     .buildValidatorFactory();
         } catch (NoProviderFoundException e) {
             throw new IllegalStateException("no Jakarta Validation provider on the class path: add "
-                    + "org.hibernate.validator:hibernate-validator or pass one with Forum.builder().validator(…)", e);
+                    + "a provider such as Hibernate Validator, or pass one with Forum.builder().validator(…)", e);
         }
     }
 

@@ -334,9 +334,7 @@ final class PostsService implements Posts {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(boardId, "boardId");
         Objects.requireNonNull(after, "after");
-        if (size < 1 || size > forum.settings.maxPageSize()) {
-            throw new ValidationException(List.of(Violation.of("size", "out_of_range")));
-        }
+        forum.requirePageSize(size);
         return forum.store.readOnly(reader -> {
             Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
             requireModerator(viewer, board, "read the moderation queue");

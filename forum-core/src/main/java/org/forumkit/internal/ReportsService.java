@@ -8,7 +8,6 @@ import org.forumkit.NotFoundException;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.Reports;
 import org.forumkit.ValidationException;
-import org.forumkit.Violation;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
 import org.forumkit.model.AuditAction;
@@ -81,9 +80,7 @@ final class ReportsService implements Reports {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(boardId, "boardId");
         Objects.requireNonNull(after, "after");
-        if (size < 1 || size > forum.settings.maxPageSize()) {
-            throw new ValidationException(List.of(Violation.of("size", "out_of_range")));
-        }
+        forum.requirePageSize(size);
         return forum.store.readOnly(reader -> {
             Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
             requireModerator(viewer, board, "read the report queue");

@@ -196,9 +196,7 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(request, "request");
-        if (request.size() > forum.settings.maxPageSize()) {
-            throw new ValidationException(List.of(Violation.of("size", "out_of_range")));
-        }
+        forum.requirePageSize(request.size());
         // With an author filter the floors are not contiguous: read one more to know whether a next page exists.
         TopicPageRequest read = request.author().isPresent()
                 ? new TopicPageRequest(request.fromFloor(), request.size() + 1, request.onlyAuthor())
