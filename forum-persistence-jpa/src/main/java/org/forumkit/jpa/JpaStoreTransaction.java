@@ -609,6 +609,9 @@ final class JpaStoreTransaction implements StoreTransaction {
     @Override
     public VoteChange castVote(PostId id, UserId voter, VoteKind vote) {
         checkWritable();
+        if (updateReturning) {
+            return castVoteInOneStatement(id, voter, vote);
+        }
         // The post row is the lock that serializes every vote on the post; the vote row is read after it with a
         // locking read (which sees the newest committed row even under MariaDB's REPEATABLE READ snapshot).
         PostEntity post = detach(em.find(PostEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
@@ -647,6 +650,38 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .setParameter("id", id.value())
                 .executeUpdate();
         return new VoteChange(id, voter, before, vote, post.support + support, post.oppose + oppose);
+    }
+
+    /**
+     * PostgreSQL: lock the post row (the lock that serializes every vote on the post), then read the voter's old
+     * vote, write the new one and move both counts in ONE statement. The statement starts after the lock is held,
+     * so under READ COMMITTED its snapshot already sees every earlier vote on the post: two round trips under the
+     * lock instead of four.
+     */
+    private VoteChange castVoteInOneStatement(PostId id, UserId voter, VoteKind vote) {
+        if (em.createNativeQuery("select id from fk_post where id = ?1 for update").setParameter(1, id.value())
+                .getResultList().isEmpty()) {
+            throw new NotFoundException("post", id);
+        }
+        String wanted = vote == null ? "" : vote.name();
+        Object[] row = (Object[]) em.createNativeQuery("with old as (select kind from fk_vote"
+                        + " where post_id = ?1 and voter = ?2),"
+                        + " del as (delete from fk_vote where post_id = ?1 and voter = ?2 and ?3 = '' returning kind),"
+                        + " ins as (insert into fk_vote (post_id, voter, kind) select ?1, ?2, ?3 where ?3 <> ''"
+                        + " on conflict (post_id, voter) do update set kind = excluded.kind returning kind),"
+                        + " upd as (update fk_post set"
+                        + " support = support + (case when ?3 = 'SUPPORT' then 1 else 0 end)"
+                        + " - (case when (select kind from old) = 'SUPPORT' then 1 else 0 end),"
+                        + " oppose = oppose + (case when ?3 = 'OPPOSE' then 1 else 0 end)"
+                        + " - (case when (select kind from old) = 'OPPOSE' then 1 else 0 end)"
+                        + " where id = ?1 returning support, oppose)"
+                        + " select (select kind from old), support, oppose from upd")
+                .setParameter(1, id.value())
+                .setParameter(2, voter.value())
+                .setParameter(3, wanted)
+                .getSingleResult();
+        VoteKind before = row[0] == null ? null : VoteKind.valueOf((String) row[0]);
+        return new VoteChange(id, voter, before, vote, ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 
     private static long delta(VoteKind before, VoteKind after, VoteKind kind) {
