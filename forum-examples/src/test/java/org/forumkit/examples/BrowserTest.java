@@ -136,6 +136,35 @@ class BrowserTest {
     }
 
     @Test
+    @DisplayName("the moderator locks the topic, deletes and restores a floor and clears the report queue")
+    void moderatorTools() {
+        var post = app.forum().topics().page(org.forumkit.tck.ForumFixtures.ADMIN, org.forumkit.model.TopicId.of(1),
+                org.forumkit.model.TopicPageRequest.first(2)).posts().get(1);
+        app.forum().reports().report(org.forumkit.tck.ForumFixtures.ALICE,
+                org.forumkit.model.ReportPost.of(post.id(), org.forumkit.model.ReportReason.SPAM));
+        open("/topics/1");
+        assertThat(browser.findElements(By.id("mod-lock"))).isEmpty();
+        signInAs("mod");
+
+        find("#mod-lock").click();
+        assertThat(find(".thread-head .notice").getText()).isEqualTo("本主题已关闭。");
+        assertThat(app.forum().topics().get(org.forumkit.tck.ForumFixtures.ADMIN,
+                org.forumkit.model.TopicId.of(1)).locked()).isTrue();
+
+        find("#floor-2 button.delete").click();
+        assertThat(find("#floor-2 .deleted").getText()).isEqualTo("该帖已被删除。");
+        assertThat(find("#replies").getText()).isEqualTo("0");
+        find("#floor-2 button.restore").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("replies"), "1"));
+
+        find("#mod-reports").click();
+        assertThat(browser.findElements(By.cssSelector("tr.report-row"))).hasSize(1);
+        find("tr.report-row input[name=reason]").sendKeys("不是广告");
+        find("tr.report-row button").click();
+        assertThat(find("#no-reports").getText()).isEqualTo("没有待处理的举报。");
+    }
+
+    @Test
     @DisplayName("a script payload in a post shows as text and runs nothing")
     void scriptPayloadIsInert() {
         open("/topics/1");

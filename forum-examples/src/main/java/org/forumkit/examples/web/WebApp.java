@@ -39,7 +39,11 @@ import org.forumkit.render.QuoteBlocks;
 import org.forumkit.model.Quote;
 import org.forumkit.model.Decision;
 import org.forumkit.model.Reply;
+import org.forumkit.model.Report;
+import org.forumkit.model.ReportId;
 import org.forumkit.model.ReportPost;
+import org.forumkit.model.ReportQueue;
+import org.forumkit.model.Resolution;
 import org.forumkit.model.ReportReason;
 import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
@@ -70,6 +74,10 @@ public final class WebApp implements HttpHandler {
     private static final Pattern NEW_TOPIC = Pattern.compile("/boards/([a-z0-9-]+)/topics");
     private static final Pattern VOTE = Pattern.compile("/posts/(\\d{1,18})/vote");
     private static final Pattern REPORT = Pattern.compile("/posts/(\\d{1,18})/report");
+    private static final Pattern POST_ACTION = Pattern.compile("/posts/(\\d{1,18})/(delete|restore)");
+    private static final Pattern TOPIC_ACTION = Pattern.compile("/topics/(\\d{1,18})/(lock|unlock|pin|unpin)");
+    private static final Pattern REPORT_QUEUE = Pattern.compile("/boards/([a-z0-9-]+)/reports");
+    private static final Pattern RESOLVE = Pattern.compile("/reports/(\\d{1,18})/resolve");
     private static final Pattern ARTICLE = Pattern.compile("/articles/([a-z0-9-]+)");
     private static final Map<String, String> STATIC = Map.of(
             "site.css", "text/css; charset=utf-8",
@@ -170,6 +178,8 @@ public final class WebApp implements HttpHandler {
             boolean get = ex.method.equals("GET") || ex.method.equals("HEAD");
             if (get && ex.path.equals("/")) {
                 html(ex, 200, "index", index(ex), started);
+            } else if (get && (m = REPORT_QUEUE.matcher(ex.path)).matches()) {
+                html(ex, 200, "reports", reportQueue(ex, m.group(1)), started);
             } else if (get && (m = BOARD.matcher(ex.path)).matches()) {
                 html(ex, 200, "board", board(ex, m.group(1)), started);
             } else if (get && (m = FLOOR.matcher(ex.path)).matches()) {
@@ -241,6 +251,33 @@ public final class WebApp implements HttpHandler {
             Topic topic = forum.topics().start(ex.session.viewer(), new StartTopic(board.id(),
                     ex.form("title").orElse(""), type, ex.form("body").orElse(""), null, null));
             ex.redirect("/topics/" + topic.id().value());
+        } else if ((m = POST_ACTION.matcher(ex.path)).matches()) {
+            PostId post = PostId.of(id(m.group(1)));
+            if (m.group(2).equals("delete")) {
+                forum.posts().delete(ex.session.viewer(), post);
+            } else {
+                forum.posts().restore(ex.session.viewer(), post);
+            }
+            ex.redirect(localPath(ex.form("next").orElse("/")));
+        } else if ((m = TOPIC_ACTION.matcher(ex.path)).matches()) {
+            TopicId topic = TopicId.of(id(m.group(1)));
+            switch (m.group(2)) {
+                case "lock" -> forum.topics().lock(ex.session.viewer(), topic, true);
+                case "unlock" -> forum.topics().lock(ex.session.viewer(), topic, false);
+                case "pin" -> forum.topics().pin(ex.session.viewer(), topic, 1);
+                default -> forum.topics().pin(ex.session.viewer(), topic, 0);
+            }
+            ex.redirect("/topics/" + topic.value());
+        } else if ((m = RESOLVE.matcher(ex.path)).matches()) {
+            Resolution resolution;
+            try {
+                resolution = Resolution.valueOf(ex.form("resolution").orElse(""));
+            } catch (IllegalArgumentException e) {
+                throw new Exchange.BadRequest("resolution must be DISMISS, HIDE_POST, DELETE_POST or BAN_AUTHOR");
+            }
+            forum.reports().resolve(ex.session.viewer(), ReportId.of(id(m.group(1))), resolution,
+                    ex.form("reason").orElse(""));
+            ex.redirect(localPath(ex.form("next").orElse("/")));
         } else if ((m = REPORT.matcher(ex.path)).matches()) {
             PostId post = PostId.of(id(m.group(1)));
             forum.reports().report(ex.session.viewer(), new ReportPost(post,
@@ -427,6 +464,11 @@ public final class WebApp implements HttpHandler {
             row.put("opposeValue", mine.filter(VoteKind.OPPOSE::equals).isPresent() ? "NONE" : "OPPOSE");
             row.put("canReply", canReply);
             row.put("canReport", report.allowed());
+            boolean moderator = page.permissions().moderate();
+            boolean own = viewer.userId().map(post.author().id()::equals).orElse(false);
+            row.put("canDelete", post.state() != PostState.DELETED && (moderator || own));
+            row.put("canRestore", post.state() == PostState.DELETED && moderator);
+            row.put("pending", post.state() == PostState.PENDING);
             row.put("reportLogin", report.reason() == DenialReason.LOGIN_REQUIRED);
             row.put("reasons", reasons);
             row.put("pageFrom", pageStart(post.floor()));
@@ -446,6 +488,13 @@ public final class WebApp implements HttpHandler {
                 "replies", topic.replies()));
         scope.put("posts", posts);
         scope.put("locked", topic.locked());
+        if (page.permissions().moderate()) {
+            scope.put("moderation", Map.of("lock", topic.locked() ? "unlock" : "lock",
+                    "lockLabel", templates.text(locale, topic.locked() ? "mod.unlock" : "mod.lock"),
+                    "pin", topic.pinLevel() > 0 ? "unpin" : "pin",
+                    "pinLabel", templates.text(locale, topic.pinLevel() > 0 ? "mod.unpin" : "mod.pin"),
+                    "reports", "/boards/" + page.board().slug() + "/reports"));
+        }
         scope.put("onlyAuthor", author.isPresent());
         scope.put("pages", pages(topic, request));
         scope.put("authorParam", author.map(a -> "&author=" + java.net.URLEncoder.encode(a.value(),
@@ -479,6 +528,26 @@ public final class WebApp implements HttpHandler {
             }
         }
         return pages.size() > 1 ? pages : List.of();
+    }
+
+    private Map<String, Object> reportQueue(Exchange ex, String slug) {
+        Viewer viewer = ex.session.viewer();
+        Board board = forum.boards().bySlug(viewer, slug).orElseThrow(() -> new NotFoundException("board", slug));
+        ReportQueue queue = forum.reports().queue(viewer, board.id(), Optional.empty(), PAGE_SIZE);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Report report : queue.reports()) {
+            rows.add(Map.of("id", report.id().value(),
+                    "post", permalink(report.topicId(), forum.posts().get(viewer, report.postId()).floor()),
+                    "reporter", report.reporter().displayName(),
+                    "reason", templates.text(ex.locale, "report." + report.reason().name()),
+                    "text", Optional.ofNullable(report.text()).orElse(""),
+                    "time", time(ex, report.createdAt())));
+        }
+        Map<String, Object> scope = base(ex, board.name());
+        scope.put("board", Map.of("name", board.name(), "slug", board.slug()));
+        scope.put("reports", rows);
+        scope.put("total", queue.total());
+        return scope;
     }
 
     private Map<String, Object> login(Exchange ex) {
