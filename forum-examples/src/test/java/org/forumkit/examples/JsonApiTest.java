@@ -226,6 +226,21 @@ class JsonApiTest {
             var board = app.forum().boards().bySlug(ForumFixtures.MOD, "news-media").orElseThrow();
             assertThat(app.forum().reports().queue(ForumFixtures.MOD, board.id(), java.util.Optional.empty(), 20)
                     .reports()).extracting(r -> r.postId().value()).contains(post);
+
+            // moderators resolve it; a second resolution of the same report is a conflict
+            long report = filed.json().get("id").asLong();
+            String resolve = "/api/reports/" + report + "/resolve";
+            assertError(carol.json("POST", resolve, "{\"resolution\":\"DISMISS\",\"reason\":\"no\"}"), 403,
+                    "NOT_ALLOWED");
+            DemoClient mod = as("mod");
+            assertError(mod.json("POST", resolve, "{\"resolution\":\"SHRUG\",\"reason\":\"x\"}"), 400, "BAD_REQUEST");
+            DemoClient.Reply resolved = mod.json("POST", resolve, "{\"resolution\":\"HIDE_POST\",\"reason\":\"广告\"}");
+            assertThat(resolved.status()).as(resolved.text()).isEqualTo(200);
+            assertThat(resolved.json().get(0).get("resolution").asText()).isEqualTo("HIDE_POST");
+            assertError(mod.json("POST", resolve, "{\"resolution\":\"DISMISS\",\"reason\":\"again\"}"), 409,
+                    "CONFLICT");
+            assertError(mod.json("POST", "/api/reports/99999999/resolve", "{\"resolution\":\"DISMISS\",\"reason\":\"x\"}"),
+                    404, "NOT_FOUND");
         }
     }
 

@@ -27,7 +27,9 @@ import org.forumkit.model.DenialReason;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.Reply;
+import org.forumkit.model.ReportId;
 import org.forumkit.model.ReportPost;
+import org.forumkit.model.Resolution;
 import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
@@ -48,6 +50,7 @@ final class JsonApi {
     private static final Pattern REPLIES = Pattern.compile("/api/topics/(\\d{1,18})/replies");
     private static final Pattern VOTE = Pattern.compile("/api/posts/(\\d{1,18})/vote");
     private static final Pattern REPORTS = Pattern.compile("/api/posts/(\\d{1,18})/reports");
+    private static final Pattern RESOLVE = Pattern.compile("/api/reports/(\\d{1,18})/resolve");
 
     private final WebApp app;
 
@@ -130,6 +133,16 @@ final class JsonApi {
             JsonNode body = body(ex);
             send(ex, 201, app.forum.reports().report(viewer, new ReportPost(PostId.of(WebApp.id(m.group(1))),
                     WebApp.reportReason(Optional.ofNullable(text(body, "reason")).orElse("")), text(body, "text"))));
+        } else if (method.equals("POST") && (m = RESOLVE.matcher(ex.path)).matches()) {
+            JsonNode body = body(ex);
+            Resolution resolution;
+            try {
+                resolution = Resolution.valueOf(Optional.ofNullable(text(body, "resolution")).orElse(""));
+            } catch (IllegalArgumentException e) {
+                throw new Exchange.BadRequest("resolution must be DISMISS, HIDE_POST, DELETE_POST or BAN_AUTHOR");
+            }
+            send(ex, 200, app.forum.reports().resolve(viewer, ReportId.of(WebApp.id(m.group(1))), resolution,
+                    text(body, "reason")));
         } else if (ex.path.equals("/api/comments") && (get || method.equals("POST"))) {
             String key = ex.query("key").filter(k -> !k.isBlank())
                     .orElseThrow(() -> new Exchange.BadRequest("the query parameter key is required"));
