@@ -6,13 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -30,18 +23,12 @@ final class Ceiling {
         this.dialect = dialect;
     }
 
-    record Result(long operations, long failures, double seconds, Stats latency) {
-        double perSecond() {
-            return operations / seconds;
-        }
-    }
-
     @FunctionalInterface
     private interface Op {
         void run(Connection c, int thread, int op) throws SQLException;
     }
 
-    Result replies(long topicId, int threads, int perThread) throws Exception {
+    LoadDriver.Load replies(long topicId, int threads, int perThread) throws Exception {
         return run(threads, perThread, (c, thread, op) -> {
             int floor;
             Timestamp now = Timestamp.from(Instant.now());
@@ -92,7 +79,7 @@ final class Ceiling {
         });
     }
 
-    Result votes(long postId, int threads, int perThread) throws Exception {
+    LoadDriver.Load votes(long postId, int threads, int perThread) throws Exception {
         return run(threads, perThread, (c, thread, op) -> {
             String voter = "jdbc-voter-" + thread;
             // the thread's own vote cycles SUPPORT -> OPPOSE -> none, so it knows the deltas without reading
@@ -138,47 +125,29 @@ final class Ceiling {
         }
     }
 
-    private Result run(int threads, int perThread, Op op) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        Stats latency = new Stats();
-        long[] failures = new long[threads];
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            futures.add(pool.submit(() -> {
-                Stats own = new Stats();
-                try (Connection c = dataSource.getConnection()) {
-                    c.setAutoCommit(false);
-                    go.await();
-                    for (int i = 0; i < perThread; i++) {
-                        long start = System.nanoTime();
-                        try {
-                            op.run(c, thread, i);
-                            c.commit();
-                            own.add(System.nanoTime() - start);
-                        } catch (SQLException e) {
-                            c.rollback();
-                            failures[thread]++;
-                        }
+    /** Each thread holds one connection in a transaction per operation; a failed one is rolled back and counted. */
+    private LoadDriver.Load run(int threads, int perThread, Op op) throws Exception {
+        return LoadDriver.run(threads, perThread, thread -> {
+            Connection c = dataSource.getConnection();
+            c.setAutoCommit(false);
+            return new LoadDriver.Worker() {
+                @Override
+                public void run(int i) throws SQLException {
+                    try {
+                        op.run(c, thread, i);
+                        c.commit();
+                    } catch (SQLException e) {
+                        c.rollback();
+                        throw e;
                     }
-                    c.setAutoCommit(true);
                 }
-                latency.addAll(own);
-                return null;
-            }));
-        }
-        long start = System.nanoTime();
-        go.countDown();
-        for (Future<?> future : futures) {
-            future.get(30, TimeUnit.MINUTES);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        long failed = 0;
-        for (long f : failures) {
-            failed += f;
-        }
-        return new Result(latency.count(), failed, seconds, latency);
+
+                @Override
+                public void close() throws SQLException {
+                    c.setAutoCommit(true);
+                    c.close();
+                }
+            };
+        });
     }
 }

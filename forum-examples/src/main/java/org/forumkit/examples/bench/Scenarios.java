@@ -8,12 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.forumkit.Forum;
 import org.forumkit.ForumSettings;
 import org.forumkit.memory.InMemoryForumStore;
@@ -177,14 +171,14 @@ final class Scenarios {
             }
             Forum[] nodes = {node0, node1};
             long retriesBefore = target.retries();
-            Load one = load(2 * mode.threadsPerNode(), mode.repliesPerWriter(), (thread, op, random) ->
+            LoadDriver.Load one = load(2 * mode.threadsPerNode(), mode.repliesPerWriter(), (thread, op, random) ->
                     nodes[thread % 2].posts().reply(writer(thread), Reply.to(hot.id(), "回复 " + op)));
             long retriesHot = target.retries() - retriesBefore;
             report(target, "hot topic, 2 nodes x " + mode.threadsPerNode(), "replies", one, retriesHot);
             checkFloors(target, target.node(0), hot.id());
 
             long retriesSpread = target.retries();
-            Load many = load(2 * mode.threadsPerNode(), mode.repliesPerWriter(), (thread, op, random) ->
+            LoadDriver.Load many = load(2 * mode.threadsPerNode(), mode.repliesPerWriter(), (thread, op, random) ->
                     nodes[thread % 2].posts().reply(writer(thread),
                             Reply.to(spread.get(random.nextInt(spread.size())), "回复 " + op)));
             report(target, mode.spreadTopics() + " topics, 2 nodes x " + mode.threadsPerNode(), "replies", many,
@@ -211,7 +205,7 @@ final class Scenarios {
             Post post = node0.topics().page(READER, topic.id(), TopicPageRequest.first(1)).posts().get(0);
             Forum[] nodes = {node0, node1};
             long retriesBefore = target.retries();
-            Load votes = load(2 * mode.threadsPerNode(), mode.votesPerVoter(), (thread, op, random) -> {
+            LoadDriver.Load votes = load(2 * mode.threadsPerNode(), mode.votesPerVoter(), (thread, op, random) -> {
                 Forum forum = nodes[thread % 2];
                 return switch (op % 3) {
                     case 0 -> forum.votes().cast(writer(thread), post.id(), VoteKind.SUPPORT);
@@ -239,7 +233,7 @@ final class Scenarios {
         try (Forum forum = forum(target.node(0))) {
             Topic topic = forum.topics().start(Viewer.user("op", "楼主"),
                     StartTopic.of(board(forum, "ceiling").id(), "热帖", BODY));
-            Ceiling.Result replies = ceiling.replies(topic.id().value(), threads, mode.repliesPerWriter());
+            LoadDriver.Load replies = ceiling.replies(topic.id().value(), threads, mode.repliesPerWriter());
             String scenario = "ceiling: hot topic, plain JDBC x " + threads;
             report.add(target.name(), scenario, "replies per second", replies.perSecond(), "/s");
             report.add(target.name(), scenario, "p99", replies.latency().percentileMillis(99), "ms");
@@ -248,7 +242,7 @@ final class Scenarios {
             checkFloors(target, target.node(0), topic.id());
 
             Post post = forum.topics().page(READER, topic.id(), TopicPageRequest.first(1)).posts().get(0);
-            Ceiling.Result votes = ceiling.votes(post.id().value(), threads, mode.votesPerVoter());
+            LoadDriver.Load votes = ceiling.votes(post.id().value(), threads, mode.votesPerVoter());
             scenario = "ceiling: hot post, plain JDBC x " + threads;
             report.add(target.name(), scenario, "votes per second", votes.perSecond(), "/s");
             report.add(target.name(), scenario, "p99", votes.latency().percentileMillis(99), "ms");
@@ -330,7 +324,7 @@ final class Scenarios {
             for (int i = 0; i < 200; i++) {
                 topics.add(forum.topics().start(Viewer.user("op", "楼主"), StartTopic.of(board.id(), "t" + i, BODY)).id());
             }
-            Load recorded = load(4, mode.views() / 4, (thread, op, random) -> {
+            LoadDriver.Load recorded = load(4, mode.views() / 4, (thread, op, random) -> {
                 forum.views().record(Viewer.anonymous(), topics.get(random.nextInt(topics.size())));
                 return null;
             });
@@ -434,50 +428,15 @@ final class Scenarios {
         Object run(int thread, int op, Random random) throws Exception;
     }
 
-    record Load(long operations, long failures, double seconds, Stats latency) {
-        double perSecond() {
-            return operations / seconds;
-        }
+    /** Runs {@code op} on each thread; thread {@code t} draws from {@code Random(t)}, so runs repeat. */
+    private static LoadDriver.Load load(int threads, int opsPerThread, Op op) throws Exception {
+        return LoadDriver.run(threads, opsPerThread, thread -> {
+            Random random = new Random(thread);
+            return i -> op.run(thread, i, random);
+        });
     }
 
-    private static Load load(int threads, int opsPerThread, Op op) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        AtomicLong failures = new AtomicLong();
-        AtomicLong done = new AtomicLong();
-        Stats latency = new Stats();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            futures.add(pool.submit(() -> {
-                Random random = new Random(thread);
-                Stats own = new Stats();
-                go.await();
-                for (int i = 0; i < opsPerThread; i++) {
-                    long start = System.nanoTime();
-                    try {
-                        op.run(thread, i, random);
-                        done.incrementAndGet();
-                        own.add(System.nanoTime() - start);
-                    } catch (RuntimeException e) {
-                        failures.incrementAndGet();
-                    }
-                }
-                latency.addAll(own);
-                return null;
-            }));
-        }
-        long start = System.nanoTime();
-        go.countDown();
-        for (Future<?> future : futures) {
-            future.get(30, TimeUnit.MINUTES);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        return new Load(done.get(), failures.get(), seconds, latency);
-    }
-
-    private void report(Target target, String scenario, String unit, Load load, long retries) {
+    private void report(Target target, String scenario, String unit, LoadDriver.Load load, long retries) {
         report.add(target.name(), scenario, unit + " per second", load.perSecond(), "/s");
         report.add(target.name(), scenario, "p50", load.latency().percentileMillis(50), "ms");
         report.add(target.name(), scenario, "p99", load.latency().percentileMillis(99), "ms");
