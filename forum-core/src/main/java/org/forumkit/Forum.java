@@ -16,7 +16,7 @@ import org.forumkit.spi.CensorPolicy;
 import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.CreditPolicy;
 import org.forumkit.spi.ForumEventListener;
-import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.PermissionPolicy;
 
 /**

@@ -2,8 +2,8 @@ package org.forumkit;
 
 import java.util.Map;
 import org.forumkit.model.TopicId;
-import org.forumkit.spi.ForumStore;
-import org.forumkit.spi.StoreTransaction;
+import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.StoreTransaction;
 
 /** A store that passes everything through, so a test can intercept one operation. */
 class DelegatingStore implements ForumStore {

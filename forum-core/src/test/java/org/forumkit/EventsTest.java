@@ -15,7 +15,7 @@ import org.forumkit.model.Post;
 import org.forumkit.model.Reply;
 import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
-import org.forumkit.spi.StoreReader;
+import org.forumkit.spi.store.StoreReader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

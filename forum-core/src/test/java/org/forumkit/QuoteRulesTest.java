@@ -13,7 +13,7 @@ import org.forumkit.model.PostState;
 import org.forumkit.model.Quote;
 import org.forumkit.model.Reply;
 import org.forumkit.model.Topic;
-import org.forumkit.spi.NewPost;
+import org.forumkit.spi.store.NewPost;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

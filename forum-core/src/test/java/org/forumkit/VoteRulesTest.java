@@ -31,7 +31,7 @@ class VoteRulesTest extends ForumTestSupport {
                 .isEqualTo(DenialReason.LOGIN_REQUIRED);
         assertThat(catchThrowableOfType(ValidationException.class,
                 () -> forum.votes().cast(ALICE, post.id(), null)).hasViolation("vote", "required")).isTrue();
-        assertThat(store.readOnly((org.forumkit.spi.StoreReader reader) -> reader.votes(post.id()))).isEmpty();
+        assertThat(store.readOnly((org.forumkit.spi.store.StoreReader reader) -> reader.votes(post.id()))).isEmpty();
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.forumkit.model.BoardId;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
-import org.forumkit.spi.AuditFilter;
+import org.forumkit.spi.store.AuditFilter;
 
 final class AuditService implements AuditLog {
     private final ForumEngine forum;

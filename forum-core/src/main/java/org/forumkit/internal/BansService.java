@@ -18,9 +18,9 @@ import org.forumkit.model.BoardId;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
-import org.forumkit.spi.NewBan;
-import org.forumkit.spi.StoreReader;
-import org.forumkit.spi.StoreTransaction;
+import org.forumkit.spi.store.NewBan;
+import org.forumkit.spi.store.StoreReader;
+import org.forumkit.spi.store.StoreTransaction;
 
 final class BansService implements Bans {
     private final ForumEngine forum;

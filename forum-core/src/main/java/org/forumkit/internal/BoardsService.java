@@ -29,9 +29,9 @@ import org.forumkit.model.DenialReason;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
 import org.forumkit.model.Viewer;
-import org.forumkit.spi.DuplicateKeyException;
-import org.forumkit.spi.NewBoard;
-import org.forumkit.spi.StoreReader;
+import org.forumkit.spi.store.DuplicateKeyException;
+import org.forumkit.spi.store.NewBoard;
+import org.forumkit.spi.store.StoreReader;
 
 final class BoardsService implements Boards {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");

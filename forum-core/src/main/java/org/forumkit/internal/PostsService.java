@@ -34,11 +34,11 @@ import org.forumkit.model.Reply;
 import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.ContentRenderer;
-import org.forumkit.spi.NewPost;
-import org.forumkit.spi.PostEdit;
-import org.forumkit.spi.PostInTopic;
-import org.forumkit.spi.StoreReader;
-import org.forumkit.spi.TopicInBoard;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.PostEdit;
+import org.forumkit.spi.store.PostInTopic;
+import org.forumkit.spi.store.StoreReader;
+import org.forumkit.spi.store.TopicInBoard;
 
 final class PostsService implements Posts {
     /** The longest reason a moderator gives for an action. */

@@ -26,8 +26,8 @@ import org.forumkit.model.ReportQueue;
 import org.forumkit.model.ReportReason;
 import org.forumkit.model.Resolution;
 import org.forumkit.model.Viewer;
-import org.forumkit.spi.FiledReport;
-import org.forumkit.spi.NewReport;
+import org.forumkit.spi.store.FiledReport;
+import org.forumkit.spi.store.NewReport;
 
 final class ReportsService implements Reports {
     /** The longest text a reporter may add. */

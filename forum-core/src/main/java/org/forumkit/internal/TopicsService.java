@@ -33,12 +33,12 @@ import org.forumkit.model.TopicPage;
 import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.ContentRenderer;
-import org.forumkit.spi.DuplicateKeyException;
-import org.forumkit.spi.NewPost;
-import org.forumkit.spi.NewTopic;
-import org.forumkit.spi.StartedTopic;
-import org.forumkit.spi.StoredTopicPage;
-import org.forumkit.spi.TopicInBoard;
+import org.forumkit.spi.store.DuplicateKeyException;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.NewTopic;
+import org.forumkit.spi.store.StartedTopic;
+import org.forumkit.spi.store.StoredTopicPage;
+import org.forumkit.spi.store.TopicInBoard;
 
 final class TopicsService implements Topics {
     static final int MAX_EXTERNAL_KEY = 255;

@@ -14,7 +14,7 @@ import org.forumkit.ForumSettings;
 import org.forumkit.Views;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.Viewer;
-import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.store.ForumStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

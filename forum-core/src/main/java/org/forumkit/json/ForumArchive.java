@@ -27,13 +27,13 @@ import org.forumkit.model.TopicId;
 import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteKind;
-import org.forumkit.spi.ForumStore;
-import org.forumkit.spi.NewBoard;
-import org.forumkit.spi.NewPost;
-import org.forumkit.spi.NewTopic;
-import org.forumkit.spi.PostEdit;
-import org.forumkit.spi.StoreReader;
-import org.forumkit.spi.StoreTransaction;
+import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.NewBoard;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.NewTopic;
+import org.forumkit.spi.store.PostEdit;
+import org.forumkit.spi.store.StoreReader;
+import org.forumkit.spi.store.StoreTransaction;
 
 /**
  * A whole forum as one JSON document (boards, topics, posts on their floors with quotes, votes and every

@@ -45,22 +45,22 @@ import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
-import org.forumkit.spi.AuditFilter;
-import org.forumkit.spi.DuplicateKeyException;
-import org.forumkit.spi.FiledReport;
-import org.forumkit.spi.ForumStore;
-import org.forumkit.spi.NewAuditEntry;
-import org.forumkit.spi.NewBan;
-import org.forumkit.spi.NewBoard;
-import org.forumkit.spi.NewCreditEntry;
-import org.forumkit.spi.NewPost;
-import org.forumkit.spi.NewReport;
-import org.forumkit.spi.NewTopic;
-import org.forumkit.spi.PostingWindow;
-import org.forumkit.spi.PostEdit;
-import org.forumkit.spi.StartedTopic;
-import org.forumkit.spi.StoreTransaction;
-import org.forumkit.spi.StoredTopicPage;
+import org.forumkit.spi.store.AuditFilter;
+import org.forumkit.spi.store.DuplicateKeyException;
+import org.forumkit.spi.store.FiledReport;
+import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.NewAuditEntry;
+import org.forumkit.spi.store.NewBan;
+import org.forumkit.spi.store.NewBoard;
+import org.forumkit.spi.store.NewCreditEntry;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.NewReport;
+import org.forumkit.spi.store.NewTopic;
+import org.forumkit.spi.store.PostingWindow;
+import org.forumkit.spi.store.PostEdit;
+import org.forumkit.spi.store.StartedTopic;
+import org.forumkit.spi.store.StoreTransaction;
+import org.forumkit.spi.store.StoredTopicPage;
 
 /**
  * A thread-safe store that keeps everything in memory, with the semantics of a database: transactions are

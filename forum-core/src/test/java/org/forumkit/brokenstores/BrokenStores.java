@@ -6,9 +6,9 @@ import java.lang.reflect.Proxy;
 import org.forumkit.memory.InMemoryForumStore;
 import org.forumkit.model.PostState;
 import org.forumkit.model.TopicPageRequest;
-import org.forumkit.spi.ForumStore;
-import org.forumkit.spi.NewPost;
-import org.forumkit.spi.StoreTransaction;
+import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.StoreTransaction;
 import org.forumkit.tck.ForumStoreContract;
 import org.junit.jupiter.api.Tag;
 
@@ -161,8 +161,8 @@ final class BrokenStores {
                 Object result = pass(tx, method, args);
                 if (method.getName().equals("topicPage")) {
                     return ((java.util.Optional<?>) result).map(found -> {
-                        var page = (org.forumkit.spi.StoredTopicPage) found;
-                        return new org.forumkit.spi.StoredTopicPage(page.board(), page.topic(), page.posts().stream()
+                        var page = (org.forumkit.spi.store.StoredTopicPage) found;
+                        return new org.forumkit.spi.store.StoredTopicPage(page.board(), page.topic(), page.posts().stream()
                                 .map(BrokenStores::withoutQuotes).toList(), page.viewerVotes(), page.quoteSources(),
                                 page.viewerBans());
                     });

@@ -1,6 +1,6 @@
 package org.forumkit.memory;
 
-import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.store.ForumStore;
 import org.forumkit.tck.ForumStoreContract;
 
 class InMemoryForumStoreTest extends ForumStoreContract {

@@ -64,19 +64,19 @@ import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
-import org.forumkit.spi.AuditFilter;
+import org.forumkit.spi.store.AuditFilter;
 import org.forumkit.spi.CreditPolicy;
-import org.forumkit.spi.DuplicateKeyException;
-import org.forumkit.spi.FiledReport;
-import org.forumkit.spi.ForumStore;
-import org.forumkit.spi.NewAuditEntry;
-import org.forumkit.spi.NewBan;
-import org.forumkit.spi.NewCreditEntry;
-import org.forumkit.spi.NewPost;
-import org.forumkit.spi.NewReport;
-import org.forumkit.spi.NewTopic;
-import org.forumkit.spi.PostingWindow;
-import org.forumkit.spi.StoreReader;
+import org.forumkit.spi.store.DuplicateKeyException;
+import org.forumkit.spi.store.FiledReport;
+import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.NewAuditEntry;
+import org.forumkit.spi.store.NewBan;
+import org.forumkit.spi.store.NewCreditEntry;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.NewReport;
+import org.forumkit.spi.store.NewTopic;
+import org.forumkit.spi.store.PostingWindow;
+import org.forumkit.spi.store.StoreReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -177,7 +177,7 @@ public abstract class ForumStoreContract {
         @DisplayName("a second board with the same slug is refused and leaves nothing behind")
         void uniqueSlug() {
             Board existing = forum.boards().create(ADMIN, CreateBoard.category("news", "新闻"));
-            var duplicate = new org.forumkit.spi.NewBoard(null, BoardKind.CATEGORY, "news", "Other", "", 0,
+            var duplicate = new org.forumkit.spi.store.NewBoard(null, BoardKind.CATEGORY, "news", "Other", "", 0,
                     java.util.Set.of(), List.of(), existing.policy());
 
             assertThatThrownBy(() -> store.inTransaction(tx -> tx.insertBoard(duplicate)))

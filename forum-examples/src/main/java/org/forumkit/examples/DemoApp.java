@@ -13,8 +13,8 @@ import org.forumkit.examples.seed.DiscuzThreadParser;
 import org.forumkit.examples.seed.SeedImporter;
 import org.forumkit.examples.web.WebApp;
 import org.forumkit.model.CreateBoard;
-import org.forumkit.spi.ForumStore;
-import org.forumkit.spi.StoreReader;
+import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.StoreReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package org.forumkit.examples;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.store.ForumStore;
 
 /** The store the demo runs on, with the SQL statement counter for the footer. */
 record DemoStore(ForumStore store, QueryCounter queries, AutoCloseable resources) implements AutoCloseable {

@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.forumkit.ConflictException;
-import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.store.ForumStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

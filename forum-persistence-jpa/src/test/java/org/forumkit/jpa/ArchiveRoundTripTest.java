@@ -27,7 +27,7 @@ import org.forumkit.model.Topic;
 import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteKind;
-import org.forumkit.spi.NewPost;
+import org.forumkit.spi.store.NewPost;
 import org.forumkit.tck.ForumFixtures;
 import org.forumkit.tck.MutableClock;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -24,11 +24,11 @@ import org.forumkit.model.Quote;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
-import org.forumkit.spi.DuplicateKeyException;
-import org.forumkit.spi.NewBoard;
-import org.forumkit.spi.NewPost;
-import org.forumkit.spi.NewTopic;
-import org.forumkit.spi.StartedTopic;
+import org.forumkit.spi.store.DuplicateKeyException;
+import org.forumkit.spi.store.NewBoard;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.NewTopic;
+import org.forumkit.spi.store.StartedTopic;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -1,6 +1,6 @@
 package org.forumkit.jpa;
 
-import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.store.ForumStore;
 import org.forumkit.tck.ForumStoreContract;
 
 /** The storage contract kit, unchanged, on H2 in memory. */

@@ -23,9 +23,9 @@ import org.forumkit.model.PostState;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
-import org.forumkit.spi.NewBoard;
-import org.forumkit.spi.NewPost;
-import org.forumkit.spi.NewTopic;
+import org.forumkit.spi.store.NewBoard;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.NewTopic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

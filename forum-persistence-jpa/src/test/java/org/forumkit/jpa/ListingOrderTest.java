@@ -19,10 +19,10 @@ import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
-import org.forumkit.spi.ForumStore;
-import org.forumkit.spi.NewBoard;
-import org.forumkit.spi.NewPost;
-import org.forumkit.spi.NewTopic;
+import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.NewBoard;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.NewTopic;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardKind;
-import org.forumkit.spi.NewBoard;
+import org.forumkit.spi.store.NewBoard;
 import org.junit.jupiter.api.Test;
 
 /** A host can name the forum's entities by class or through the shipped mapping file, and they stay non-public. */

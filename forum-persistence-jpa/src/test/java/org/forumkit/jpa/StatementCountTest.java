@@ -26,10 +26,10 @@ import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteKind;
-import org.forumkit.spi.NewBoard;
-import org.forumkit.spi.NewPost;
-import org.forumkit.spi.NewTopic;
-import org.forumkit.spi.StoredTopicPage;
+import org.forumkit.spi.store.NewBoard;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.NewTopic;
+import org.forumkit.spi.store.StoredTopicPage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

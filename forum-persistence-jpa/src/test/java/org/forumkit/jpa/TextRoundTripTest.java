@@ -23,10 +23,10 @@ import org.forumkit.model.Quote;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.UserId;
-import org.forumkit.spi.NewBoard;
-import org.forumkit.spi.NewPost;
-import org.forumkit.spi.NewTopic;
-import org.forumkit.spi.StartedTopic;
+import org.forumkit.spi.store.NewBoard;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.NewTopic;
+import org.forumkit.spi.store.StartedTopic;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

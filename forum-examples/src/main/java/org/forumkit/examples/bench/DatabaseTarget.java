@@ -7,7 +7,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.forumkit.examples.Database;
 import org.forumkit.examples.SqlCounter;
-import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.store.ForumStore;
 
 /** A database with two app nodes on it, each its own connection pool, entity manager factory and store. */
 final class DatabaseTarget implements Target {

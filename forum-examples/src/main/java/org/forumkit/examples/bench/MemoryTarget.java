@@ -1,7 +1,7 @@
 package org.forumkit.examples.bench;
 
 import org.forumkit.memory.InMemoryForumStore;
-import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.store.ForumStore;
 
 /** The in-memory store: both "nodes" share one store, as two forums in one JVM would. */
 final class MemoryTarget implements Target {

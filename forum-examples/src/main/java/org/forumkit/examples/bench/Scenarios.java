@@ -30,10 +30,10 @@ import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.ContentRenderer;
-import org.forumkit.spi.ForumStore;
-import org.forumkit.spi.NewPost;
-import org.forumkit.spi.NewTopic;
-import org.forumkit.spi.StoreReader;
+import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.NewTopic;
+import org.forumkit.spi.store.StoreReader;
 
 /** The measurements of the benchmark harness; each checks the forum's invariants after its load. */
 final class Scenarios {
@@ -374,7 +374,7 @@ final class Scenarios {
         Author author = author(1);
         Instant at = Instant.parse("2020-01-01T00:00:00Z");
         store.inTransaction(tx -> {
-            var board = tx.insertBoard(new org.forumkit.spi.NewBoard(null, org.forumkit.model.BoardKind.BOARD, "mem",
+            var board = tx.insertBoard(new org.forumkit.spi.store.NewBoard(null, org.forumkit.model.BoardKind.BOARD, "mem",
                     "mem", "", 0, java.util.Set.of(), List.of(), org.forumkit.model.AccessPolicy.DEFAULT));
             for (int t = 0; t < topics; t++) {
                 Topic topic = tx.insertTopic(new NewTopic(board.id(), "主题" + t, null, author, at, null),

@@ -2,7 +2,7 @@ package org.forumkit.examples.bench;
 
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.forumkit.spi.ForumStore;
+import org.forumkit.spi.store.ForumStore;
 
 /** Where a benchmark runs: the in-memory store or a database, with up to two app nodes on it. */
 interface Target extends AutoCloseable {

@@ -1,4 +1,4 @@
-package org.forumkit.spi;
+package org.forumkit.spi.store;
 
 import java.util.Objects;
 import org.forumkit.model.Post;

@@ -1,4 +1,4 @@
-package org.forumkit.spi;
+package org.forumkit.spi.store;
 
 import java.time.Instant;
 import java.util.Objects;

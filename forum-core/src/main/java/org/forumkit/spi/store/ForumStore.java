@@ -1,4 +1,4 @@
-package org.forumkit.spi;
+package org.forumkit.spi.store;
 
 /**
  * Where a forum keeps its data: the one interface a storage plugin implements. All logic (permissions,

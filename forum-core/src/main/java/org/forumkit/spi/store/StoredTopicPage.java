@@ -1,4 +1,4 @@
-package org.forumkit.spi;
+package org.forumkit.spi.store;
 
 import java.util.List;
 import java.util.Map;
