@@ -13,6 +13,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.forumkit.NotFoundException;
+import org.forumkit.memory.Tables.ExternalKey;
+import org.forumkit.memory.Tables.OpenReportKey;
+import org.forumkit.memory.Tables.PostingKey;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.AuditId;
 import org.forumkit.model.Author;
@@ -195,7 +198,7 @@ public final class InMemoryForumStore implements ForumStore {
         public StartedTopic insertTopic(NewTopic topic, NewPost opening) {
             checkWritable();
             Board board = existingBoard(topic.boardId());
-            Tables.ExternalKey key = topic.externalKey() == null ? null : new Tables.ExternalKey(topic.boardId(), topic.externalKey());
+            ExternalKey key = topic.externalKey() == null ? null : new ExternalKey(topic.boardId(), topic.externalKey());
             if (key != null && db.topicsByKey.containsKey(key)) {
                 throw DuplicateKeyException.topicExternalKey(topic.boardId(), topic.externalKey(), null);
             }
@@ -259,7 +262,7 @@ public final class InMemoryForumStore implements ForumStore {
             if (topic.boardId().equals(to)) {
                 return new MovedTopic(topic, to);
             }
-            Tables.ExternalKey newKey = topic.externalKey() == null ? null : new Tables.ExternalKey(to, topic.externalKey());
+            ExternalKey newKey = topic.externalKey() == null ? null : new ExternalKey(to, topic.externalKey());
             if (newKey != null && db.topicsByKey.containsKey(newKey)) {
                 throw DuplicateKeyException.topicExternalKey(to, topic.externalKey(), null);
             }
@@ -270,7 +273,7 @@ public final class InMemoryForumStore implements ForumStore {
             log.remove(db.listings.get(source.id()), topic);
             log.add(db.listings.get(to), moved);
             if (newKey != null) {
-                log.put(db.topicsByKey, new Tables.ExternalKey(source.id(), topic.externalKey()), null);
+                log.put(db.topicsByKey, new ExternalKey(source.id(), topic.externalKey()), null);
                 log.put(db.topicsByKey, newKey, id);
             }
             log.put(db.boards, source.id(), Copies.counted(source, source.topicCount() - 1, source.postCount() - visible,
@@ -335,7 +338,7 @@ public final class InMemoryForumStore implements ForumStore {
         public FiledReport fileReport(NewReport report) {
             checkWritable();
             existingPost(report.postId());
-            Tables.OpenReportKey key = new Tables.OpenReportKey(report.postId(), report.reporter().id());
+            OpenReportKey key = new OpenReportKey(report.postId(), report.reporter().id());
             ReportId open = db.openReports.get(key);
             Report filed;
             if (open == null) {
@@ -355,7 +358,7 @@ public final class InMemoryForumStore implements ForumStore {
         public List<Report> resolveReports(PostId post, Resolution resolution, Author by, String note, Instant at) {
             checkWritable();
             List<Report> resolved = new ArrayList<>();
-            for (Map.Entry<Tables.OpenReportKey, ReportId> open : List.copyOf(db.openReports.entrySet())) {
+            for (Map.Entry<OpenReportKey, ReportId> open : List.copyOf(db.openReports.entrySet())) {
                 if (open.getKey().post().equals(post)) {
                     Report done = Copies.resolved(db.reports.get(open.getValue()), resolution, by, at, note);
                     log.put(db.reports, done.id(), done);
@@ -400,13 +403,13 @@ public final class InMemoryForumStore implements ForumStore {
         public PostingWindow lockPostingWindow(UserId user, BoardId board) {
             checkWritable();
             // The store's single writer is the lock.
-            return db.postingWindows.getOrDefault(new Tables.PostingKey(user, board), PostingWindow.EMPTY);
+            return db.postingWindows.getOrDefault(new PostingKey(user, board), PostingWindow.EMPTY);
         }
 
         @Override
         public void savePostingWindow(UserId user, BoardId board, PostingWindow window) {
             checkWritable();
-            log.put(db.postingWindows, new Tables.PostingKey(user, board), Objects.requireNonNull(window, "window"));
+            log.put(db.postingWindows, new PostingKey(user, board), Objects.requireNonNull(window, "window"));
         }
 
         @Override

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.forumkit.memory.Tables.ExternalKey;
+import org.forumkit.memory.Tables.OpenReportKey;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.AuditId;
 import org.forumkit.model.Ban;
@@ -72,7 +74,7 @@ class TableReader implements StoreReader {
 
     @Override
     public Optional<Topic> topicByExternalKey(BoardId board, String externalKey) {
-        return Optional.ofNullable(db.topicsByKey.get(new Tables.ExternalKey(board, externalKey))).map(db.topics::get);
+        return Optional.ofNullable(db.topicsByKey.get(new ExternalKey(board, externalKey))).map(db.topics::get);
     }
 
     @Override
@@ -208,7 +210,7 @@ class TableReader implements StoreReader {
     @Override
     public Map<PostId, Long> openReportersByPost(Collection<PostId> wanted) {
         Map<PostId, Long> counts = new HashMap<>();
-        for (Tables.OpenReportKey key : db.openReports.keySet()) {
+        for (OpenReportKey key : db.openReports.keySet()) {
             if (wanted.contains(key.post())) {
                 counts.merge(key.post(), 1L, Long::sum);
             }
