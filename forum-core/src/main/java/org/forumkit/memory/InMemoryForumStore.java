@@ -229,9 +229,11 @@ public final class InMemoryForumStore implements ForumStore {
             boolean visible = post.isVisible();
             replaceTopic(topic, Copies.counted(topic, topic.views(), topic.replies() + counts.replies(), floor,
                     visible ? post.createdAt() : topic.lastPostAt(), visible ? post.author() : topic.lastPostBy()));
-            Board board = db.boards.get(topic.boardId());
-            log.put(db.boards, board.id(), Copies.counted(board, board.topicCount(), board.postCount() + counts.posts(),
-                    visible ? Copies.lastPostOf(post) : board.lastPost()));
+            if (visible) {
+                Board board = db.boards.get(topic.boardId());
+                log.put(db.boards, board.id(), Copies.counted(board, board.topicCount(),
+                        board.postCount() + counts.posts(), Copies.lastPostOf(post)));
+            }
             return post;
         }
 

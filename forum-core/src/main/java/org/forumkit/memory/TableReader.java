@@ -145,7 +145,7 @@ class TableReader implements StoreReader {
 
     @Override
     public Optional<Topic> mostRecentlyActiveTopic(BoardId board) {
-        return db.listings.getOrDefault(board, new TreeSet<>(Topic.LISTING_ORDER)).stream().min(Topic.ACTIVITY_ORDER);
+        return Optional.ofNullable(db.listings.get(board)).flatMap(listing -> listing.stream().min(Topic.ACTIVITY_ORDER));
     }
 
     @Override
