@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.forumkit.jpa.testing.TestServer;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ class DemoOnServersTest {
 
     @Nested
     @Tag("postgresql")
-    @DisplayName("on PostgreSQL")
     class OnPostgreSql extends Cases {
         OnPostgreSql() {
             super(TestServer.Kind.POSTGRESQL);
@@ -27,7 +25,6 @@ class DemoOnServersTest {
 
     @Nested
     @Tag("mariadb")
-    @DisplayName("on MariaDB")
     class OnMariaDb extends Cases {
         OnMariaDb() {
             super(TestServer.Kind.MARIADB);

@@ -40,7 +40,6 @@ class TestServerProvisioningTest {
 
     @Nested
     @Tag("postgresql")
-    @DisplayName("on PostgreSQL")
     class OnPostgreSql extends Cases {
         OnPostgreSql() {
             super(TestServer.Kind.POSTGRESQL);
@@ -49,7 +48,6 @@ class TestServerProvisioningTest {
 
     @Nested
     @Tag("mariadb")
-    @DisplayName("on MariaDB")
     class OnMariaDb extends Cases {
         OnMariaDb() {
             super(TestServer.Kind.MARIADB);
