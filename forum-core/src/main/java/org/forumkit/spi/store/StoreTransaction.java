@@ -85,7 +85,10 @@ public interface StoreTransaction extends StoreReader {
      */
     MovedTopic moveTopic(TopicId topic, BoardId to);
 
-    /** Sets a board's last post, or clears it when empty; its counters stay. */
+    /**
+     * Sets a board's last post, or clears it when empty; its counters stay. Throws
+     * {@link org.forumkit.NotFoundException} when the board does not exist.
+     */
     void setBoardLastPost(BoardId board, Optional<LastPost> lastPost);
 
     /** Replaces a post's body and rendering, stamps the edit and increments its revision. */
