@@ -1292,6 +1292,20 @@ public abstract class ForumStoreContract {
     }
 
     @Nested
+    @DisplayName("Notifications")
+    class Notifications extends NotificationsKit {
+        @Override
+        protected ForumStore kitStore() {
+            return store;
+        }
+
+        @Override
+        protected int kitThreads() {
+            return threads();
+        }
+    }
+
+    @Nested
     @DisplayName("Transactions")
     class Transactions {
 

@@ -130,4 +130,7 @@ public interface StoreReader {
 
     /** Every vote on a post. */
     Map<UserId, VoteKind> votes(PostId post);
+
+    /** The users' inboxes. */
+    NotificationReader notifications();
 }

@@ -153,6 +153,10 @@ public interface StoreTransaction extends StoreReader {
     /** Adds buffered view counts to topics; topics that no longer exist are skipped. */
     void addViews(Map<TopicId, Long> views);
 
+    /** The users' inboxes, written in this transaction. */
+    @Override
+    NotificationWriter notifications();
+
     /**
      * Runs {@code action} once this transaction has committed (or when a host-managed transaction it joined
      * commits); never when it rolls back.

@@ -1,0 +1,55 @@
+package org.forumkit;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.forumkit.model.InboxEntry;
+import org.forumkit.model.InboxPage;
+import org.forumkit.model.NotificationId;
+import org.forumkit.model.NotificationKind;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.UnreadCount;
+import org.forumkit.model.Viewer;
+
+/**
+ * A signed-in user's inbox: replies, quotes, votes, moderators' actions and resolved reports, written in the same
+ * transaction as what caused them (enable with {@code Forum.builder().notifications(…)}). What the reader may no
+ * longer see (a post deleted or moved out of sight) is left out when read.
+ */
+public interface Notifications {
+
+    /** The viewer's notifications, newest first, {@code size} at a time after {@code before}, only of {@code kind}. */
+    InboxPage inbox(Viewer viewer, Optional<NotificationKind> kind, Optional<NotificationId> before, int size);
+
+    /** The viewer's unread count, counted up to the settings' display cap ({@code 99+}). */
+    UnreadCount unread(Viewer viewer);
+
+    /** The viewer's exact unread count, however large. */
+    long unreadExact(Viewer viewer);
+
+    /** Marks one of the viewer's notifications read; whether it changed. */
+    boolean markRead(Viewer viewer, NotificationId id);
+
+    /** Marks read the viewer's notifications about a topic up to a floor (they read that far); how many changed. */
+    int markTopicRead(Viewer viewer, TopicId topic, int upToFloor);
+
+    /** Marks all of the viewer's notifications read; how many changed. */
+    int markAllRead(Viewer viewer);
+
+    /** Keeps every user's newest {@code keepNewest} notifications and deletes the rest: for the host to schedule. */
+    long purge(int keepNewest);
+
+    /**
+     * The entry in words, in Simplified Chinese for {@code zh} locales and English otherwise; host kinds get a
+     * generic line (hosts word their own).
+     */
+    static String text(InboxEntry entry, Locale locale) {
+        var n = entry.notification();
+        String actor = n.actor() == null ? "" : n.actor().displayName();
+        String key = "notification." + (n.kind().isHostKind() ? "HOST" : n.kind().name())
+                + (n.count() > 1 ? ".folded" : "");
+        return Messages.text(key, List.of(actor, entry.topicTitle(), n.floor(), n.count(),
+                n.detail() == null ? "" : Messages.text("notification.detail." + n.detail(), List.of(), locale)),
+                locale);
+    }
+}
