@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.forumkit.Boards;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.ValidationException;
 import org.forumkit.Violation;
@@ -23,12 +24,14 @@ import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardKind;
 import org.forumkit.model.BoardModeration;
-import org.forumkit.model.BoardPage;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
 import org.forumkit.model.Viewer;
+import org.forumkit.model.ViewerPermissions;
 import org.forumkit.spi.store.DuplicateKeyException;
 import org.forumkit.spi.store.NewBoard;
 import org.forumkit.spi.store.StoreReader;
@@ -123,7 +126,7 @@ final class BoardsService implements Boards {
         }
         Author by = forum.author(viewer);
         return forum.store.inTransaction(tx -> {
-            Board before = tx.board(id).orElseThrow(() -> new NotFoundException("board", id));
+            Board before = tx.board(id).orElseThrow(() -> new NotFoundException(Kind.BOARD, id));
             Board updated = tx.updateBoardModeration(id, moderation);
             forum.audit(tx, id, by, AuditAction.BOARD_MODERATION_CHANGED, null, null, null, before.moderation(),
                     updated.moderation(), null);
@@ -144,7 +147,7 @@ final class BoardsService implements Boards {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         return forum.store.readOnly(reader -> {
-            Board board = reader.board(id).orElseThrow(() -> new NotFoundException("board", id));
+            Board board = reader.board(id).orElseThrow(() -> new NotFoundException(Kind.BOARD, id));
             forum.access.require(viewer, Action.VIEW, board, Optional.empty());
             return board;
         });
@@ -162,7 +165,7 @@ final class BoardsService implements Boards {
     public List<Board> list(Viewer viewer) {
         Objects.requireNonNull(viewer, "viewer");
         List<Board> all = forum.store.readOnly(StoreReader::boards);
-        Map<Optional<BoardId>, List<Board>> children = all.stream().collect(Collectors.groupingBy(Board::parent));
+        Map<Optional<BoardId>, List<Board>> children = all.stream().collect(Collectors.groupingBy(Board::optionalParentId));
         List<Board> visible = new ArrayList<>();
         addVisible(viewer, children, Optional.empty(), visible, new HashSet<>());
         return visible;
@@ -181,18 +184,27 @@ final class BoardsService implements Boards {
     }
 
     @Override
-    public BoardPage page(Viewer viewer, BoardId id, Optional<TopicCursor> after, int size) {
+    public Page<Topic, TopicCursor> topics(Viewer viewer, BoardId id, PageRequest<TopicCursor> request) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(after, "after");
-        forum.requirePageSize(size);
+        Objects.requireNonNull(request, "request");
+        forum.requirePageSize(request.size());
         return forum.store.readOnly(reader -> {
-            Board board = reader.board(id).orElseThrow(() -> new NotFoundException("board", id));
+            Board board = reader.board(id).orElseThrow(() -> new NotFoundException(Kind.BOARD, id));
             forum.access.require(viewer, Action.VIEW, board, Optional.empty());
-            List<Topic> topics = reader.topics(id, after, size + 1);
-            TopicCursor next = topics.size() > size ? TopicCursor.after(topics.get(size - 1)) : null;
-            return new BoardPage(board, topics.subList(0, Math.min(size, topics.size())),
-                    forum.access.permissions(viewer, forum.standing(reader, viewer, board), board, Optional.empty()), next);
+            return Paging.page(reader.topics(id, request.optionalAfter(), request.size() + 1), request.size(),
+                    TopicCursor::after, null);
+        });
+    }
+
+    @Override
+    public ViewerPermissions permissions(Viewer viewer, BoardId id) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        return forum.store.readOnly(reader -> {
+            Board board = reader.board(id).orElseThrow(() -> new NotFoundException(Kind.BOARD, id));
+            forum.access.require(viewer, Action.VIEW, board, Optional.empty());
+            return forum.access.permissions(viewer, forum.standing(reader, viewer, board), board, Optional.empty());
         });
     }
 }

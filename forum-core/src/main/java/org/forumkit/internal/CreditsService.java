@@ -5,15 +5,17 @@ import java.util.Objects;
 import java.util.Optional;
 import org.forumkit.Credits;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.model.Action;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.CreditEntry;
 import org.forumkit.model.CreditEntryId;
-import org.forumkit.model.CreditLedger;
 import org.forumkit.model.CreditRule;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 
@@ -29,7 +31,7 @@ final class CreditsService implements Credits {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(boardId, "boardId");
         Board board = forum.store.readOnly(reader -> reader.board(boardId))
-                .orElseThrow(() -> new NotFoundException("board", boardId));
+                .orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
         forum.access.require(viewer, Action.VIEW, board, Optional.empty());
         return forum.creditRules(board);
     }
@@ -42,21 +44,18 @@ final class CreditsService implements Credits {
     }
 
     @Override
-    public CreditLedger ledger(Viewer viewer, UserId user, Optional<CreditEntryId> before, int size) {
+    public Page<CreditEntry, CreditEntryId> ledger(Viewer viewer, UserId user, PageRequest<CreditEntryId> request) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(request, "request");
         forum.author(viewer);
         if (!viewer.userId().orElseThrow().equals(user) && !viewer.hasRole(forum.settings.moderatorRole())
                 && !viewer.hasRole(forum.settings.adminRole())) {
             throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only the user and global moderators read a ledger");
         }
-        forum.requirePageSize(size);
-        return forum.store.readOnly(reader -> {
-            List<CreditEntry> entries = reader.creditEntries(user, before, size + 1);
-            CreditEntryId next = entries.size() > size ? entries.get(size - 1).id() : null;
-            return new CreditLedger(user, reader.creditBalance(user), entries.subList(0, Math.min(size, entries.size())),
-                    next);
-        });
+        forum.requirePageSize(request.size());
+        return forum.store.readOnly(reader -> Paging.page(
+                reader.creditEntries(user, request.optionalAfter(), request.size() + 1), request.size(),
+                CreditEntry::id, null));
     }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.forumkit.ConflictException;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.Posts;
+import org.forumkit.StateConflictException;
 import org.forumkit.ValidationException;
 import org.forumkit.Violation;
 import org.forumkit.event.ForumEvent;
@@ -23,7 +24,8 @@ import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreditEvent;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.EditPost;
-import org.forumkit.model.PendingPosts;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostRevision;
@@ -93,7 +95,7 @@ final class PostsService implements Posts {
 
         return forum.store.inTransaction(tx -> {
             TopicInBoard found = tx.topicInBoard(command.topicId())
-                    .orElseThrow(() -> new NotFoundException("topic", command.topicId()));
+                    .orElseThrow(() -> new NotFoundException(Kind.TOPIC, command.topicId()));
             Topic topic = found.topic();
             Board board = found.board();
             Standing standing = forum.standing(tx, viewer, board);
@@ -161,7 +163,7 @@ final class PostsService implements Posts {
             if (target.post.state() == PostState.DELETED) {
                 return placeholder(target.post);
             }
-            throw new NotFoundException("post", id);
+            throw new NotFoundException(Kind.POST, id);
         });
     }
 
@@ -283,7 +285,7 @@ final class PostsService implements Posts {
                 case VISIBLE -> {
                     return target.post;
                 }
-                case DELETED -> throw new ConflictException("post " + id + " is deleted; restore it instead");
+                case DELETED -> throw new StateConflictException("post " + id + " is deleted; restore it instead");
                 case PENDING -> {
                 }
             }
@@ -306,7 +308,7 @@ final class PostsService implements Posts {
                 case DELETED -> {
                     return target.post;
                 }
-                case VISIBLE -> throw new ConflictException("post " + id + " is visible; delete it instead");
+                case VISIBLE -> throw new StateConflictException("post " + id + " is visible; delete it instead");
                 case PENDING -> {
                 }
             }
@@ -330,18 +332,16 @@ final class PostsService implements Posts {
     }
 
     @Override
-    public PendingPosts pending(Viewer viewer, BoardId boardId, Optional<PostId> after, int size) {
+    public Page<Post, PostId> pending(Viewer viewer, BoardId boardId, PageRequest<PostId> request) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(boardId, "boardId");
-        Objects.requireNonNull(after, "after");
-        forum.requirePageSize(size);
+        Objects.requireNonNull(request, "request");
+        forum.requirePageSize(request.size());
         return forum.store.readOnly(reader -> {
-            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
+            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
             requireModerator(viewer, board, "read the moderation queue");
-            List<Post> posts = reader.pendingPosts(boardId, after, size + 1);
-            PostId next = posts.size() > size ? posts.get(size - 1).id() : null;
-            return new PendingPosts(boardId, posts.subList(0, Math.min(size, posts.size())),
-                    reader.pendingPostCount(boardId), next);
+            return Paging.page(reader.pendingPosts(boardId, request.optionalAfter(), request.size() + 1),
+                    request.size(), Post::id, reader.pendingPostCount(boardId));
         });
     }
 
@@ -369,7 +369,7 @@ final class PostsService implements Posts {
     }
 
     static Target target(StoreReader reader, PostId id) {
-        PostInTopic found = reader.postInTopic(id).orElseThrow(() -> new NotFoundException("post", id));
+        PostInTopic found = reader.postInTopic(id).orElseThrow(() -> new NotFoundException(Kind.POST, id));
         return new Target(found.post(), found.topic(), found.board());
     }
 }

@@ -1,12 +1,14 @@
 package org.forumkit.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.forumkit.ConflictException;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.Reports;
+import org.forumkit.StateConflictException;
 import org.forumkit.ValidationException;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
@@ -17,12 +19,15 @@ import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.CreditEvent;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
+import org.forumkit.model.QueuedReport;
 import org.forumkit.model.Report;
 import org.forumkit.model.ReportId;
 import org.forumkit.model.ReportPost;
-import org.forumkit.model.ReportQueue;
 import org.forumkit.model.ReportReason;
 import org.forumkit.model.Resolution;
 import org.forumkit.model.Viewer;
@@ -58,7 +63,7 @@ final class ReportsService implements Reports {
             Author reporter = forum.author(viewer);
             // Deleted posts, and pending ones of others, cannot be seen, so cannot be reported.
             if (!forum.access.canSee(viewer, target.board(), target.post())) {
-                throw new NotFoundException("post", command.postId());
+                throw new NotFoundException(Kind.POST, command.postId());
             }
             var now = forum.now();
             FiledReport filed = tx.fileReport(new NewReport(target.post().id(), target.topic().id(), target.board().id(),
@@ -76,19 +81,22 @@ final class ReportsService implements Reports {
     }
 
     @Override
-    public ReportQueue queue(Viewer viewer, BoardId boardId, Optional<ReportId> after, int size) {
+    public Page<QueuedReport, ReportId> queue(Viewer viewer, BoardId boardId, PageRequest<ReportId> request) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(boardId, "boardId");
-        Objects.requireNonNull(after, "after");
+        Objects.requireNonNull(request, "request");
+        int size = request.size();
         forum.requirePageSize(size);
         return forum.store.readOnly(reader -> {
-            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
+            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
             requireModerator(viewer, board, "read the report queue");
-            List<Report> reports = reader.openReports(boardId, after, size + 1);
-            ReportId next = reports.size() > size ? reports.get(size - 1).id() : null;
-            List<Report> page = reports.subList(0, Math.min(size, reports.size()));
-            return new ReportQueue(boardId, page, reader.openReportCount(boardId),
-                    reader.openReportersByPost(page.stream().map(Report::postId).distinct().toList()), next);
+            Page<Report, ReportId> page = Paging.page(reader.openReports(boardId, request.optionalAfter(), size + 1),
+                    size, Report::id, reader.openReportCount(boardId));
+            Map<PostId, Long> reporters = reader.openReportersByPost(
+                    page.items().stream().map(Report::postId).distinct().toList());
+            return new Page<>(page.items().stream()
+                    .map(r -> new QueuedReport(r, reporters.getOrDefault(r.postId(), 0L))).toList(),
+                    page.next(), page.total());
         });
     }
 
@@ -109,11 +117,11 @@ final class ReportsService implements Reports {
         checks.throwIfAny();
         String note = why;
         return forum.store.inTransaction(tx -> {
-            Report report = tx.report(id).orElseThrow(() -> new NotFoundException("report", id));
+            Report report = tx.report(id).orElseThrow(() -> new NotFoundException(Kind.REPORT, id));
             PostsService.Target target = PostsService.target(tx, report.postId());
             Author by = requireModerator(viewer, target.board(), "resolve reports");
             if (!report.isOpen()) {
-                throw new ConflictException("report " + id + " was resolved already");
+                throw new StateConflictException("report " + id + " was resolved already");
             }
             var now = forum.now();
             Post post = switch (resolution) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.Topics;
 import org.forumkit.ValidationException;
@@ -67,7 +68,7 @@ final class TopicsService implements Topics {
         }
         checks.throwIfAny();
         return forum.store.inTransaction(tx -> {
-            Board board = tx.board(command.boardId()).orElseThrow(() -> new NotFoundException("board", command.boardId()));
+            Board board = tx.board(command.boardId()).orElseThrow(() -> new NotFoundException(Kind.BOARD, command.boardId()));
             forum.access.require(viewer, forum.standing(tx, viewer, board), Action.START_TOPIC, board, Optional.empty());
             Author author = forum.author(viewer);
             Checks stored = new Checks();
@@ -100,7 +101,7 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         return forum.store.readOnly(reader -> {
-            TopicInBoard found = reader.topicInBoard(id).orElseThrow(() -> new NotFoundException("topic", id));
+            TopicInBoard found = reader.topicInBoard(id).orElseThrow(() -> new NotFoundException(Kind.TOPIC, id));
             forum.access.require(viewer, Action.VIEW, found.board(), Optional.of(found.topic()));
             return found.topic();
         });
@@ -112,7 +113,7 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(boardId, "boardId");
         Objects.requireNonNull(externalKey, "externalKey");
         return forum.store.readOnly(reader -> {
-            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
+            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
             forum.access.require(viewer, Action.VIEW, board, Optional.empty());
             return reader.topicByExternalKey(boardId, TextRules.line(externalKey));
         });
@@ -138,8 +139,8 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(to, "to");
         String why = PostsService.reason(reason);
         return forum.store.inTransaction(tx -> {
-            TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException("topic", id));
-            Board target = tx.board(to).orElseThrow(() -> new NotFoundException("board", to));
+            TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException(Kind.TOPIC, id));
+            Board target = tx.board(to).orElseThrow(() -> new NotFoundException(Kind.BOARD, to));
             Author by = forum.author(viewer);
             if (!forum.access.isModerator(viewer, found.board()) || !forum.access.isModerator(viewer, target)) {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
@@ -170,7 +171,7 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         return forum.store.inTransaction(tx -> {
-            TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException("topic", id));
+            TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException(Kind.TOPIC, id));
             Topic topic = found.topic();
             Board board = found.board();
             Author by = forum.author(viewer);
@@ -198,12 +199,12 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(request, "request");
         forum.requirePageSize(request.size());
         // With an author filter the floors are not contiguous: read one more to know whether a next page exists.
-        TopicPageRequest read = request.author().isPresent()
+        TopicPageRequest read = request.optionalOnlyAuthor().isPresent()
                 ? new TopicPageRequest(request.fromFloor(), request.size() + 1, request.onlyAuthor())
                 : request;
         // The viewer's bans come with the page (no extra query), so the page announces BANNED.
         StoredTopicPage stored = forum.store.readOnly(reader -> reader.topicPage(id, read, viewer.userId()))
-                .orElseThrow(() -> new NotFoundException("topic", id));
+                .orElseThrow(() -> new NotFoundException(Kind.TOPIC, id));
         Standing standing = forum.standing(stored.viewerBans());
         Board board = stored.board();
         Topic topic = stored.topic();
@@ -225,7 +226,7 @@ final class TopicsService implements Topics {
             }
         }
         Integer next;
-        if (request.author().isPresent()) {
+        if (request.optionalOnlyAuthor().isPresent()) {
             next = stored.posts().size() > request.size() ? stored.posts().get(request.size()).floor() : null;
         } else {
             long following = (long) request.fromFloor() + request.size();

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.AuditId;
 import org.forumkit.model.Author;
@@ -267,7 +268,7 @@ public final class InMemoryForumStore implements ForumStore {
                 return Optional.empty();
             }
             List<Post> page = new ArrayList<>();
-            if (request.author().isPresent()) {
+            if (request.optionalOnlyAuthor().isPresent()) {
                 NavigableMap<Integer, PostId> own = floorsByAuthor.getOrDefault(topicId, Map.of())
                         .getOrDefault(request.onlyAuthor(), new TreeMap<>());
                 for (PostId id : own.tailMap(request.fromFloor(), true).values()) {
@@ -437,7 +438,7 @@ public final class InMemoryForumStore implements ForumStore {
                 throw new DuplicateKeyException("board.slug", "a board with slug '" + board.slug() + "' exists");
             }
             if (board.parentId() != null && !boards.containsKey(board.parentId())) {
-                throw new NotFoundException("board", board.parentId());
+                throw new NotFoundException(Kind.BOARD, board.parentId());
             }
             Board inserted = new Board(BoardId.of(++lastBoardId), board.parentId(), board.kind(), board.slug(),
                     board.name(), board.description(), board.position(), board.moderators(), board.topicTypes(),
@@ -453,7 +454,7 @@ public final class InMemoryForumStore implements ForumStore {
             checkWritable();
             Board board = boards.get(id);
             if (board == null) {
-                throw new NotFoundException("board", id);
+                throw new NotFoundException(Kind.BOARD, id);
             }
             Board updated = new Board(board.id(), board.parentId(), board.kind(), board.slug(), board.name(),
                     board.description(), board.position(), board.moderators(), board.topicTypes(), board.policy(),
@@ -467,7 +468,7 @@ public final class InMemoryForumStore implements ForumStore {
             checkWritable();
             Board board = boards.get(topic.boardId());
             if (board == null) {
-                throw new NotFoundException("board", topic.boardId());
+                throw new NotFoundException(Kind.BOARD, topic.boardId());
             }
             ExternalKey key = topic.externalKey() == null ? null : new ExternalKey(topic.boardId(), topic.externalKey());
             if (key != null && topicsByKey.containsKey(key)) {
@@ -500,7 +501,7 @@ public final class InMemoryForumStore implements ForumStore {
             checkWritable();
             Topic topic = reply.topicId() == null ? null : topics.get(reply.topicId());
             if (topic == null) {
-                throw new NotFoundException("topic", reply.topicId());
+                throw new NotFoundException(Kind.TOPIC, reply.topicId());
             }
             int floor = topic.highestFloor() + 1;
             Post post = insertPost(topic, floor, reply);
@@ -541,7 +542,7 @@ public final class InMemoryForumStore implements ForumStore {
         private Post existingPost(PostId id) {
             Post post = posts.get(id);
             if (post == null) {
-                throw new NotFoundException("post", id);
+                throw new NotFoundException(Kind.POST, id);
             }
             return post;
         }
@@ -551,7 +552,7 @@ public final class InMemoryForumStore implements ForumStore {
             checkWritable();
             Topic topic = topics.get(id);
             if (topic == null) {
-                throw new NotFoundException("topic", id);
+                throw new NotFoundException(Kind.TOPIC, id);
             }
             Topic updated = new Topic(topic.id(), topic.boardId(), topic.title(), topic.type(), topic.author(),
                     topic.createdAt(), pinLevel, locked, topic.externalKey(), topic.views(), topic.replies(),
@@ -565,11 +566,11 @@ public final class InMemoryForumStore implements ForumStore {
             checkWritable();
             Topic topic = topics.get(id);
             if (topic == null) {
-                throw new NotFoundException("topic", id);
+                throw new NotFoundException(Kind.TOPIC, id);
             }
             Board target = boards.get(to);
             if (target == null) {
-                throw new NotFoundException("board", to);
+                throw new NotFoundException(Kind.BOARD, to);
             }
             if (topic.boardId().equals(to)) {
                 return topic;
@@ -781,7 +782,7 @@ public final class InMemoryForumStore implements ForumStore {
         public Ban insertBan(NewBan ban) {
             checkWritable();
             if (ban.boardId() != null && !boards.containsKey(ban.boardId())) {
-                throw new NotFoundException("board", ban.boardId());
+                throw new NotFoundException(Kind.BOARD, ban.boardId());
             }
             Ban inserted = new Ban(BanId.of(bans.size() + 1L), ban.user(), ban.boardId(), ban.kind(), ban.reason(),
                     ban.by(), ban.createdAt(), ban.expiresAt(), null, null);
@@ -794,7 +795,7 @@ public final class InMemoryForumStore implements ForumStore {
             checkWritable();
             Ban ban = bans.get(id);
             if (ban == null) {
-                throw new NotFoundException("ban", id);
+                throw new NotFoundException(Kind.BAN, id);
             }
             if (ban.liftedAt() != null) {
                 return ban;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.TopicId;
 import org.forumkit.tck.ForumFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -224,8 +225,8 @@ class JsonApiTest {
             assertThat(filed.json().get("reason").asText()).isEqualTo("SPAM");
             assertThat(filed.json().get("reporter").get("id").asText()).isEqualTo("carol");
             var board = app.forum().boards().bySlug(ForumFixtures.MOD, "news-media").orElseThrow();
-            assertThat(app.forum().reports().queue(ForumFixtures.MOD, board.id(), java.util.Optional.empty(), 20)
-                    .reports()).extracting(r -> r.postId().value()).contains(post);
+            assertThat(app.forum().reports().queue(ForumFixtures.MOD, board.id(), PageRequest.first(20))
+                    .items()).extracting(q -> q.report().postId().value()).contains(post);
 
             // moderators resolve it; a second resolution of the same report is a conflict
             long report = filed.json().get("id").asLong();

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.model.AuditAction;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.AuditId;
@@ -188,7 +189,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .map(row -> ban(detach((BanEntity) row[2]))).toList();
 
         // 2: a floor range (keyset on the unique (topic_id, floor) index), never an offset.
-        String onlyAuthor = request.author().map(UserId::value).orElse(null);
+        String onlyAuthor = request.optionalOnlyAuthor().map(UserId::value).orElse(null);
         // Floors are gap-free, so without an author filter the page is exactly [from, from + size): a bounded range
         // every database reads from the index, at any depth (an open-ended one may be planned as a scan + sort).
         TypedQuery<PostEntity> postsQuery = em.createQuery("select p from ForumkitPost p where p.topicId = :topic"
@@ -289,7 +290,7 @@ final class JpaStoreTransaction implements StoreTransaction {
             throw duplicateSlug(board.slug(), null);
         }
         if (board.parentId() != null && board(board.parentId()).isEmpty()) {
-            throw new NotFoundException("board", board.parentId());
+            throw new NotFoundException(Kind.BOARD, board.parentId());
         }
         BoardEntity row = new BoardEntity();
         row.parentId = board.parentId() == null ? null : board.parentId().value();
@@ -310,7 +311,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 throw duplicateSlug(board.slug(), e);
             }
             if (SqlErrors.isForeignKeyViolation(e)) {
-                throw new NotFoundException("board", board.parentId());
+                throw new NotFoundException(Kind.BOARD, board.parentId());
             }
             throw e;
         }
@@ -335,7 +336,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .setParameter("board", topic.boardId().value())
                 .executeUpdate();
         if (boards == 0) {
-            throw new NotFoundException("board", topic.boardId());
+            throw new NotFoundException(Kind.BOARD, topic.boardId());
         }
         TopicEntity row = new TopicEntity();
         row.boardId = topic.boardId().value();
@@ -375,7 +376,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     public Post appendReply(NewPost reply) {
         checkWritable();
         if (reply.topicId() == null) {
-            throw new NotFoundException("topic", null);
+            throw new NotFoundException(Kind.TOPIC, null);
         }
         long topicId = reply.topicId().value();
         boolean visible = reply.state() == PostState.VISIBLE;
@@ -426,7 +427,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .setParameter(10, reply.replyToFloor() == null ? -1 : reply.replyToFloor());
         List<?> rows = query.getResultList();
         if (rows.isEmpty()) {
-            throw new NotFoundException("topic", reply.topicId());
+            throw new NotFoundException(Kind.TOPIC, reply.topicId());
         }
         Object[] row = (Object[]) rows.get(0);
         long id = ((Number) row[0]).longValue();
@@ -458,7 +459,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                         .setParameter("id", topicId)
                         .executeUpdate();
         if (updated == 0) {
-            throw new NotFoundException("topic", reply.topicId());
+            throw new NotFoundException(Kind.TOPIC, reply.topicId());
         }
         // Reads this transaction's own write: the floor just allocated, under the lock.
         return em.createQuery("select t.highestFloor, t.boardId from ForumkitTopic t where t.id = :id", Object[].class)
@@ -539,7 +540,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .setParameter("id", id.value())
                 .executeUpdate();
         if (updated == 0) {
-            throw new NotFoundException("topic", id);
+            throw new NotFoundException(Kind.TOPIC, id);
         }
         return topic(id).orElseThrow();
     }
@@ -557,7 +558,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .setParameter("id", id.value())
                 .executeUpdate();
         if (updated == 0) {
-            throw new NotFoundException("post", id);
+            throw new NotFoundException(Kind.POST, id);
         }
         return post(id).orElseThrow();
     }
@@ -570,7 +571,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .setParameter("id", id.value())
                 .getResultList();
         if (found.isEmpty()) {
-            throw new NotFoundException("post", id);
+            throw new NotFoundException(Kind.POST, id);
         }
         PostState before = PostState.valueOf((String) found.get(0)[0]);
         int floor = (Integer) found.get(0)[1];
@@ -616,7 +617,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         // locking read (which sees the newest committed row even under MariaDB's REPEATABLE READ snapshot).
         PostEntity post = detach(em.find(PostEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
         if (post == null) {
-            throw new NotFoundException("post", id);
+            throw new NotFoundException(Kind.POST, id);
         }
         VoteEntity.Key key = new VoteEntity.Key(id.value(), voter.value());
         VoteEntity row = detach(em.find(VoteEntity.class, key, LockModeType.PESSIMISTIC_WRITE));
@@ -661,7 +662,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private VoteChange castVoteInOneStatement(PostId id, UserId voter, VoteKind vote) {
         if (em.createNativeQuery("select id from fk_post where id = ?1 for update").setParameter(1, id.value())
                 .getResultList().isEmpty()) {
-            throw new NotFoundException("post", id);
+            throw new NotFoundException(Kind.POST, id);
         }
         String wanted = vote == null ? "" : vote.name();
         Object[] row = (Object[]) em.createNativeQuery("with old as (select kind from fk_vote"
@@ -733,7 +734,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .setParameter("id", id.value())
                 .executeUpdate();
         if (updated == 0) {
-            throw new NotFoundException("board", id);
+            throw new NotFoundException(Kind.BOARD, id);
         }
         return board(id).orElseThrow();
     }
@@ -808,7 +809,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         checkWritable();
         // The post row is the lock that serializes the reports of a post, so the count below sees every one.
         if (detach(em.find(PostEntity.class, report.postId().value(), LockModeType.PESSIMISTIC_WRITE)) == null) {
-            throw new NotFoundException("post", report.postId());
+            throw new NotFoundException(Kind.POST, report.postId());
         }
         // Locking reads: they see the newest committed rows even under MariaDB's REPEATABLE READ snapshot.
         List<ReportEntity> open = em.createQuery("select r from ForumkitReport r where r.postId = :post"
@@ -936,10 +937,10 @@ final class JpaStoreTransaction implements StoreTransaction {
         // The topic row first (as a reply takes it), so its posts and counts hold still; then the boards.
         TopicEntity topic = detach(em.find(TopicEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
         if (topic == null) {
-            throw new NotFoundException("topic", id);
+            throw new NotFoundException(Kind.TOPIC, id);
         }
         if (board(to).isEmpty()) {
-            throw new NotFoundException("board", to);
+            throw new NotFoundException(Kind.BOARD, to);
         }
         long from = topic.boardId;
         if (from == to.value()) {
@@ -1115,7 +1116,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         // edits of the post wait here, so each keeps the text it replaces.
         PostEntity post = detach(em.find(PostEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
         if (post == null) {
-            throw new NotFoundException("post", id);
+            throw new NotFoundException(Kind.POST, id);
         }
         RevisionEntity row = new RevisionEntity();
         row.postId = post.id;
@@ -1150,7 +1151,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 throw new SqlErrors.RaceDetected("posting record of " + user + " in board " + board + " created concurrently");
             }
             if (SqlErrors.isForeignKeyViolation(e)) {
-                throw new NotFoundException("board", board);
+                throw new NotFoundException(Kind.BOARD, board);
             }
             throw e;
         }
@@ -1188,7 +1189,7 @@ final class JpaStoreTransaction implements StoreTransaction {
             em.flush();
         } catch (PersistenceException e) {
             if (SqlErrors.isForeignKeyViolation(e)) {
-                throw new NotFoundException("board", ban.boardId());
+                throw new NotFoundException(Kind.BOARD, ban.boardId());
             }
             throw e;
         }
@@ -1207,7 +1208,7 @@ final class JpaStoreTransaction implements StoreTransaction {
                 .executeUpdate();
         Optional<Ban> ban = ban(id);
         if (updated == 0 && ban.isEmpty()) {
-            throw new NotFoundException("ban", id);
+            throw new NotFoundException(Kind.BAN, id);
         }
         return ban.orElseThrow();
     }

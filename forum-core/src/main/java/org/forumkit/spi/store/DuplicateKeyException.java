@@ -1,9 +1,12 @@
 package org.forumkit.spi.store;
 
-import org.forumkit.ConflictException;
+import org.forumkit.StateConflictException;
 
-/** A store refused a write because a unique key is taken; {@link #key()} names it, e.g. {@code board.slug}. */
-public class DuplicateKeyException extends ConflictException {
+/**
+ * A store refused a write because a unique key is taken; {@link #key()} names it, e.g. {@code board.slug}. The
+ * same write fails again, so it is a state conflict; the forum turns the keys a user chooses into validation errors.
+ */
+public class DuplicateKeyException extends StateConflictException {
     private static final long serialVersionUID = 1L;
 
     private final String key;
