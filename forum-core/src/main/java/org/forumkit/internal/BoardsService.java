@@ -146,11 +146,13 @@ final class BoardsService implements Boards {
     public Board get(Viewer viewer, BoardId id) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
-        return forum.store.readOnly(reader -> {
-            Board board = reader.board(id).orElseThrow(() -> new NotFoundException(Kind.BOARD, id));
-            forum.access.require(viewer, Action.VIEW, board, Optional.empty());
-            return board;
-        });
+        return forum.store.readOnly(reader -> visible(reader, viewer, id));
+    }
+
+    private Board visible(StoreReader reader, Viewer viewer, BoardId id) {
+        Board board = reader.board(id).orElseThrow(() -> new NotFoundException(Kind.BOARD, id));
+        forum.access.require(viewer, Action.VIEW, board, Optional.empty());
+        return board;
     }
 
     @Override
@@ -190,8 +192,7 @@ final class BoardsService implements Boards {
         Objects.requireNonNull(request, "request");
         forum.requirePageSize(request.size());
         return forum.store.readOnly(reader -> {
-            Board board = reader.board(id).orElseThrow(() -> new NotFoundException(Kind.BOARD, id));
-            forum.access.require(viewer, Action.VIEW, board, Optional.empty());
+            visible(reader, viewer, id);
             return Paging.page(reader.topics(id, request.optionalAfter(), request.size() + 1), request.size(),
                     TopicCursor::after, null);
         });
@@ -202,8 +203,7 @@ final class BoardsService implements Boards {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         return forum.store.readOnly(reader -> {
-            Board board = reader.board(id).orElseThrow(() -> new NotFoundException(Kind.BOARD, id));
-            forum.access.require(viewer, Action.VIEW, board, Optional.empty());
+            Board board = visible(reader, viewer, id);
             return forum.access.permissions(viewer, forum.standing(reader, viewer, board), board, Optional.empty());
         });
     }
