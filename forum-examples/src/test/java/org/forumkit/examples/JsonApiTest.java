@@ -106,6 +106,10 @@ class JsonApiTest {
             assertThat(second.get("html").asText()).isEqualTo("<p>希望该培训真的能系统落实~</p>");
             assertThat(second.get("quotes").get(0).get("sourceFloor").asInt()).isEqualTo(1);
             assertThat(page.get("permissions").get("reply").get("reason").asText()).isEqualTo("LOGIN_REQUIRED");
+            // The widget reads "nextFromFloor": the API keeps that name for TopicPage.next.
+            assertThat(page.has("nextFromFloor")).isTrue();
+            assertThat(page.has("next")).isFalse();
+            assertThat(client.get("/api/topics/1?fromFloor=1&size=1").json().get("nextFromFloor").asInt()).isEqualTo(2);
 
             JsonNode onlyOp = client.get("/api/topics/1?author=seed-op").json();
             assertThat(onlyOp.get("posts").findValuesAsText("floor")).containsExactly("1");
