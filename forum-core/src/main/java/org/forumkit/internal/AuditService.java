@@ -1,6 +1,5 @@
 package org.forumkit.internal;
 
-import java.util.List;
 import java.util.Objects;
 import org.forumkit.AuditLog;
 import org.forumkit.NotFoundException;
@@ -16,12 +15,17 @@ import org.forumkit.model.PageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.store.AuditFilter;
+import org.forumkit.spi.store.ForumStore;
 
 final class AuditService implements AuditLog {
-    private final ForumEngine forum;
+    private final ForumStore store;
+    private final AccessRules access;
+    private final Paging paging;
 
-    AuditService(ForumEngine forum) {
-        this.forum = forum;
+    AuditService(ForumStore store, AccessRules access, Paging paging) {
+        this.store = store;
+        this.access = access;
+        this.paging = paging;
     }
 
     @Override
@@ -44,20 +48,20 @@ final class AuditService implements AuditLog {
             BoardId boardId) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(request, "request");
-        forum.author(viewer);
-        forum.requirePageSize(request.size());
-        return forum.store.readOnly(reader -> {
+        access.author(viewer);
+        paging.requireSize(request.size());
+        return store.readOnly(reader -> {
             if (boardId != null) {
                 Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
-                if (!forum.access.isModerator(viewer, board)) {
+                if (!access.isModerator(viewer, board)) {
                     throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators read a board's log");
                 }
-            } else if (!viewer.hasRole(forum.settings.moderatorRole()) && !viewer.hasRole(forum.settings.adminRole())) {
+            } else if (!access.isGlobalModerator(viewer)) {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
                         "only global moderators and admins read a user's log");
             }
-            List<AuditEntry> entries = reader.auditEntries(filter, request.optionalAfter(), request.size() + 1);
-            return Paging.page(entries, request.size(), AuditEntry::id, null);
+            return Paging.read(request.size(), n -> reader.auditEntries(filter, request.optionalAfter(), n),
+                    AuditEntry::id);
         });
     }
 }

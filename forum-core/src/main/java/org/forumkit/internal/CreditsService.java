@@ -18,29 +18,36 @@ import org.forumkit.model.Page;
 import org.forumkit.model.PageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
+import org.forumkit.spi.store.ForumStore;
 
 final class CreditsService implements Credits {
-    private final ForumEngine forum;
+    private final ForumStore store;
+    private final AccessRules access;
+    private final CreditAwards awards;
+    private final Paging paging;
 
-    CreditsService(ForumEngine forum) {
-        this.forum = forum;
+    CreditsService(ForumStore store, AccessRules access, CreditAwards awards, Paging paging) {
+        this.store = store;
+        this.access = access;
+        this.awards = awards;
+        this.paging = paging;
     }
 
     @Override
     public List<CreditRule> rules(Viewer viewer, BoardId boardId) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(boardId, "boardId");
-        Board board = forum.store.readOnly(reader -> reader.board(boardId))
+        Board board = store.readOnly(reader -> reader.board(boardId))
                 .orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
-        forum.access.require(viewer, Action.VIEW, board, Optional.empty());
-        return forum.creditRules(board);
+        access.require(viewer, Action.VIEW, board, Optional.empty());
+        return awards.rules(board);
     }
 
     @Override
     public long balance(Viewer viewer, UserId user) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(user, "user");
-        return forum.store.readOnly(reader -> reader.creditBalance(user));
+        return store.readOnly(reader -> reader.creditBalance(user));
     }
 
     @Override
@@ -48,14 +55,12 @@ final class CreditsService implements Credits {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(request, "request");
-        forum.author(viewer);
-        if (!viewer.userId().orElseThrow().equals(user) && !viewer.hasRole(forum.settings.moderatorRole())
-                && !viewer.hasRole(forum.settings.adminRole())) {
+        access.author(viewer);
+        if (!viewer.userId().orElseThrow().equals(user) && !access.isGlobalModerator(viewer)) {
             throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only the user and global moderators read a ledger");
         }
-        forum.requirePageSize(request.size());
-        return forum.store.readOnly(reader -> Paging.page(
-                reader.creditEntries(user, request.optionalAfter(), request.size() + 1), request.size(),
-                CreditEntry::id, null));
+        paging.requireSize(request.size());
+        return store.readOnly(reader -> Paging.read(request.size(),
+                n -> reader.creditEntries(user, request.optionalAfter(), n), CreditEntry::id));
     }
 }

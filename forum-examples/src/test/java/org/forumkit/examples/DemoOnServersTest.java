@@ -1,61 +1,74 @@
 package org.forumkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
+import org.forumkit.jpa.testing.TestServer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The demo runs unchanged on PostgreSQL and MariaDB given a JDBC URL (the servers {@code .ci/run} prepares):
- * migrated, seeded on first start, serving the seed topic. Skipped without a server, failed under CI=true.
+ * The demo runs unchanged on PostgreSQL and MariaDB given a JDBC URL (the {@link TestServer}s): migrated, seeded
+ * on first start, serving the seed topic. Skipped without a server, failed under CI=true.
  */
 class DemoOnServersTest {
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        "postgresql, jdbc:postgresql://127.0.0.1:5432/forumkit_test",
-        "mariadb, jdbc:mariadb://127.0.0.1:3306/forumkit_test"
-    })
-    void servesTheSeedTopic(String name, String url, @TempDir Path data) throws Exception {
-        try (var ignored = DriverManager.getConnection(url, "forumkit", "forumkit")) {
-            // reachable
-        } catch (SQLException e) {
-            String message = name + " is not reachable at " + url + " (" + e.getMessage() + "); run .ci/run";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
+    @Nested
+    @Tag("postgresql")
+    class OnPostgreSql extends Cases {
+        OnPostgreSql() {
+            super(TestServer.Kind.POSTGRESQL);
+        }
+    }
+
+    @Nested
+    @Tag("mariadb")
+    class OnMariaDb extends Cases {
+        OnMariaDb() {
+            super(TestServer.Kind.MARIADB);
+        }
+    }
+
+    /** The tests, run once per database by the nested classes above (one JUnit tag each). */
+    abstract class Cases {
+        final TestServer.Kind kind;
+
+        Cases(TestServer.Kind kind) {
+            this.kind = kind;
+        }
+
+        @Test
+        void servesTheSeedTopic(@TempDir Path data) throws Exception {
+            TestServer server = TestServer.of(kind).require();
+            String url = server.url();
+            String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+            try (Database database = Database.open(url, server.user(), server.password(), 2)) {
+                database.truncate(); // a first start: the demo seeds an empty forum
             }
-            assumeTrue(false, message);
-        }
-        try (Database database = Database.open(url, "forumkit", "forumkit", 2)) {
-            database.truncate(); // a first start: the demo seeds an empty forum
-        }
-        DemoApp app = DemoApp.start(new DemoConfig(0, url, "forumkit", "forumkit", data));
-        try {
-            DemoClient client = new DemoClient(app.url());
-            DemoClient.Reply page = client.get("/topics/1");
-            assertThat(page.status()).isEqualTo(200);
-            assertThat(page.text()).contains("强化高水平崛起的民政服务保障", "希望该培训真的能系统落实~", "1351");
-            assertThat(page.text()).containsPattern("[0-9]+ queries");
-            assertThat(client.signIn("alice").json("POST", "/api/topics/1/replies", "{\"body\":\"在" + name + "上回复\"}")
-                    .json().get("floor").asInt()).isEqualTo(3);
-        } finally {
-            app.close();
-        }
-        // a second start keeps the data and does not seed again
-        DemoApp again = DemoApp.start(new DemoConfig(0, url, "forumkit", "forumkit", data));
-        try {
-            assertThat(new DemoClient(again.url()).get("/api/topics/1").json().get("topic").get("replies").asInt())
-                    .isEqualTo(2);
-            assertThat(new DemoClient(again.url()).get("/api/boards").json().findValuesAsText("slug"))
-                    .containsOnlyOnce("news-media");
-        } finally {
-            again.close();
+            DemoApp app = DemoApp.start(new DemoConfig(0, url, server.user(), server.password(), data));
+            try {
+                DemoClient client = new DemoClient(app.url());
+                DemoClient.Reply page = client.get("/topics/1");
+                assertThat(page.status()).isEqualTo(200);
+                assertThat(page.text()).contains("强化高水平崛起的民政服务保障", "希望该培训真的能系统落实~", "1351");
+                assertThat(page.text()).containsPattern("[0-9]+ queries");
+                assertThat(client.signIn("alice").json("POST", "/api/topics/1/replies", "{\"body\":\"在" + name + "上回复\"}")
+                        .json().get("floor").asInt()).isEqualTo(3);
+            } finally {
+                app.close();
+            }
+            // a second start keeps the data and does not seed again
+            DemoApp again = DemoApp.start(new DemoConfig(0, url, server.user(), server.password(), data));
+            try {
+                assertThat(new DemoClient(again.url()).get("/api/topics/1").json().get("topic").get("replies").asInt())
+                        .isEqualTo(2);
+                assertThat(new DemoClient(again.url()).get("/api/boards").json().findValuesAsText("slug"))
+                        .containsOnlyOnce("news-media");
+            } finally {
+                again.close();
+            }
         }
     }
 }
