@@ -183,7 +183,8 @@ final class BoardsService implements Boards {
     public List<Board> list(Viewer viewer) {
         Objects.requireNonNull(viewer, "viewer");
         List<Board> all = store.readOnly(StoreReader::boards);
-        Map<Optional<BoardId>, List<Board>> children = all.stream().collect(Collectors.groupingBy(Board::optionalParentId));
+        Map<Optional<BoardId>, List<Board>> children = all.stream()
+                .collect(Collectors.groupingBy(Board::optionalParentId));
         List<Board> visible = new ArrayList<>();
         addVisible(viewer, children, Optional.empty(), visible, new HashSet<>());
         return visible;

@@ -17,7 +17,8 @@ public record Page<T, C>(List<T> items, C next, Long total) {
     public Page {
         items = List.copyOf(Objects.requireNonNull(items, "items"));
         if (total != null && total < items.size()) {
-            throw new IllegalArgumentException("total " + total + " is less than the " + items.size() + " items listed");
+            throw new IllegalArgumentException("total " + total + " is less than the " + items.size()
+                    + " items listed");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.forumkit.jpa;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link ForumStore} on Jakarta Persistence: the forum's tables ({@code fk_*}, created by the migrations of
  * {@link #migrations(String)}) in the host's database, through an {@code EntityManagerFactory} whose persistence
- * unit lists {@link #entityClassNames()} (or the {@link #MAPPING_FILE}). Work that hits a deadlock or serialization failure is run again in a
- * fresh transaction a bounded number of times, then fails with a {@link ConcurrentUpdateException}.
+ * unit lists {@link #entityClassNames()} (or the {@link #MAPPING_FILE}). Work that hits a deadlock or serialization
+ * failure is run again in a fresh transaction a bounded number of times, then fails with a
+ * {@link ConcurrentUpdateException}.
  *
  * <pre>{@code
  * ForumStore store = JpaForumStore.create(entityManagerFactory);
@@ -50,8 +52,8 @@ public final class JpaForumStore implements ForumStore {
     private final int maxAttempts;
     private final Duration backoff;
     private final AtomicLong retries = new AtomicLong();
-    /** Whether the database takes {@code UPDATE … RETURNING} (PostgreSQL); learnt from the first connection. */
-    private volatile Boolean updateReturning;
+    /** The statements of the hot writes for this database; chosen once, from the first connection's database. */
+    private volatile WritePath writePath;
 
     private JpaForumStore(Builder builder) {
         this.transactions = builder.transactions;
@@ -138,7 +140,7 @@ public final class JpaForumStore implements ForumStore {
             try {
                 return transactions.inTransaction(readOnly, (em, scope) -> {
                     began[0] = scope.began();
-                    return body.run(new JpaStoreTransaction(em, scope, !readOnly, updateReturning(em)));
+                    return body.run(new JpaStoreTransaction(em, scope, !readOnly, writePath(em)));
                 });
             } catch (RuntimeException e) {
                 if (!SqlErrors.isTransient(e)) {
@@ -160,12 +162,16 @@ public final class JpaForumStore implements ForumStore {
         }
     }
 
-    private boolean updateReturning(jakarta.persistence.EntityManager em) {
-        Boolean known = updateReturning;
+    /**
+     * The write path, chosen when the first transaction has a connection to ask (the builder has none: a host's
+     * transaction strategy may only work inside the host's own transactions), as ShedLock's JDBC accessor does.
+     */
+    private WritePath writePath(EntityManager em) {
+        WritePath known = writePath;
         if (known == null) {
-            String product = em.callWithConnection((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-            known = "PostgreSQL".equalsIgnoreCase(product);
-            updateReturning = known;
+            known = WritePath.forDatabase(
+                    em.callWithConnection((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
+            writePath = known;
         }
         return known;
     }
@@ -188,13 +194,7 @@ public final class JpaForumStore implements ForumStore {
 
     /** Configures a {@link JpaForumStore}. */
     public static final class Builder {
-        /**
-     * A mapping file in this jar that lists the entity classes, for a {@code persistence.xml}
-     * {@code <mapping-file>} or {@code PersistenceConfiguration.mappingFile(…)}.
-     */
-    public static final String MAPPING_FILE = "META-INF/forumkit-orm.xml";
-
-    private final JpaTransactions transactions;
+        private final JpaTransactions transactions;
         private int maxAttempts = 5;
         private Duration backoff = Duration.ofMillis(5);
 
