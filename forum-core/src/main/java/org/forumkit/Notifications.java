@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.forumkit.model.InboxEntry;
-import org.forumkit.model.InboxPage;
 import org.forumkit.model.NotificationId;
 import org.forumkit.model.NotificationKind;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UnreadCount;
 import org.forumkit.model.Viewer;
@@ -18,8 +19,12 @@ import org.forumkit.model.Viewer;
  */
 public interface Notifications {
 
-    /** The viewer's notifications, newest first, {@code size} at a time after {@code before}, only of {@code kind}. */
-    InboxPage inbox(Viewer viewer, Optional<NotificationKind> kind, Optional<NotificationId> before, int size);
+    /**
+     * The viewer's notifications, newest first, only of {@code kind} when given. A page may hold fewer entries than
+     * asked when some are hidden (their post was deleted or moved out of the reader's sight since).
+     */
+    Page<InboxEntry, NotificationId> inbox(Viewer viewer, Optional<NotificationKind> kind,
+            PageRequest<NotificationId> request);
 
     /** The viewer's unread count, counted up to the settings' display cap ({@code 99+}). */
     UnreadCount unread(Viewer viewer);

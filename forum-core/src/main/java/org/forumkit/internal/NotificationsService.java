@@ -9,10 +9,11 @@ import org.forumkit.ValidationException;
 import org.forumkit.Violation;
 import org.forumkit.model.Action;
 import org.forumkit.model.InboxEntry;
-import org.forumkit.model.InboxPage;
 import org.forumkit.model.Notification;
 import org.forumkit.model.NotificationId;
 import org.forumkit.model.NotificationKind;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.PostState;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UnreadCount;
@@ -41,29 +42,31 @@ final class NotificationsService implements Notifications {
     }
 
     @Override
-    public InboxPage inbox(Viewer viewer, Optional<NotificationKind> kind, Optional<NotificationId> before, int size) {
+    public Page<InboxEntry, NotificationId> inbox(Viewer viewer, Optional<NotificationKind> kind,
+            PageRequest<NotificationId> request) {
         UserId me = me(viewer);
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(request, "request");
+        int size = request.size();
         paging.requireSize(size);
         return store.readOnly(reader -> {
             List<InboxEntry> entries = new ArrayList<>();
-            Optional<NotificationId> cursor = before;
+            Optional<NotificationId> cursor = request.optionalAfter();
             // hidden rows leave gaps: read on until the page is full or the inbox ends, a bounded number of rounds
             for (int round = 0; round < 4 && entries.size() < size; round++) {
                 List<Notification> rows = reader.notifications().inbox(me, kind, cursor, size + 1);
                 for (Notification n : rows) {
                     if (entries.size() == size) {
-                        return new InboxPage(entries, entries.get(size - 1).notification().id());
+                        return Page.of(entries, entries.get(size - 1).notification().id());
                     }
                     shown(reader, viewer, n).ifPresent(entries::add);
                     cursor = Optional.of(n.id());
                 }
                 if (rows.size() <= size) {
-                    return new InboxPage(entries, null);
+                    return Page.of(entries, null);
                 }
             }
-            return new InboxPage(entries, cursor.orElse(null));
+            return Page.of(entries, cursor.orElse(null));
         });
     }
 

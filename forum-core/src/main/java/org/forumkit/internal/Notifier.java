@@ -62,7 +62,7 @@ final class Notifier {
         }
         Map<UserId, NotificationKind> recipients = new LinkedHashMap<>();
         // a reply to no floor in particular answers the topic's starter (as Discuz! tells the thread's author)
-        int answered = post.replyTo().orElse(1);
+        int answered = post.optionalReplyToFloor().orElse(1);
         tx.postsByFloors(topic.id(), List.of(answered)).stream().findFirst()
                 .ifPresent(p -> recipients.putIfAbsent(p.author().id(), NotificationKind.REPLIED));
         for (Quote quote : post.quotes()) {
@@ -120,7 +120,7 @@ final class Notifier {
 
     private void voted(StoreTransaction tx, ForumEvent.VoteChanged vote) {
         // only a new vote is news; a change or a retraction is not, and a vote folds into the unread one of its post
-        if (vote.change().previous().isPresent() || vote.change().current().isEmpty()
+        if (vote.change().optionalBefore().isPresent() || vote.change().optionalAfter().isEmpty()
                 || vote.change().voter().equals(vote.postAuthor().id())) {
             return;
         }

@@ -40,11 +40,19 @@ public record Notification(
         }
     }
 
-    public Optional<TopicId> topic() {
+    public Optional<Author> optionalActor() {
+        return Optional.ofNullable(actor);
+    }
+
+    public Optional<String> optionalDetail() {
+        return Optional.ofNullable(detail);
+    }
+
+    public Optional<TopicId> optionalTopicId() {
         return Optional.ofNullable(topicId);
     }
 
-    public Optional<PostId> post() {
+    public Optional<PostId> optionalPostId() {
         return Optional.ofNullable(postId);
     }
 }

@@ -32,10 +32,11 @@ import org.forumkit.model.Action;
 import org.forumkit.model.Audience;
 import org.forumkit.model.Board;
 import org.forumkit.model.InboxEntry;
-import org.forumkit.model.InboxPage;
 import org.forumkit.model.Notification;
 import org.forumkit.model.NotificationId;
 import org.forumkit.model.NotificationKind;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.Reply;
 import org.forumkit.model.ReportPost;
@@ -81,7 +82,8 @@ public abstract class NotificationsKit {
         UserDirectory directory = ids -> ids.stream().filter(people::containsKey).distinct()
                 .collect(Collectors.toMap(Function.identity(), people::get));
         forum = Forum.builder().store(kitStore()).clock(clock)
-                .settings(ForumSettings.defaults().withViews(Duration.ofMinutes(30), Duration.ZERO))
+                .settings(ForumSettings.defaults().withViewWindow(Duration.ofMinutes(30))
+                        .withViewFlushInterval(Duration.ZERO))
                 .notifications(directory).build();
         given = new ForumFixtures(forum);
     }
@@ -98,7 +100,7 @@ public abstract class NotificationsKit {
     }
 
     private List<Notification> all(Viewer.Member who) {
-        return inbox().inbox(who, Optional.empty(), Optional.empty(), 50).entries().stream()
+        return inbox().inbox(who, Optional.empty(), PageRequest.first(50)).items().stream()
                 .map(InboxEntry::notification).toList();
     }
 
@@ -226,7 +228,7 @@ public abstract class NotificationsKit {
         assertThat(all(CAROL)).extracting(Notification::kind, Notification::detail, Notification::floor)
                 .containsExactly(tuple(NotificationKind.REPORT_RESOLVED, "DELETE_POST", 2));
         assertThat(all(BOB)).extracting(Notification::kind).containsOnly(NotificationKind.MODERATION);
-        assertThat(Notifications.text(inbox().inbox(CAROL, Optional.empty(), Optional.empty(), 5).entries().get(0),
+        assertThat(Notifications.text(inbox().inbox(CAROL, Optional.empty(), PageRequest.first(5)).items().get(0),
                 Locale.SIMPLIFIED_CHINESE)).isEqualTo("您对主题“强化高水平崛起的民政服务保障”2 楼的举报已处理：帖子已删除");
     }
 
@@ -235,11 +237,11 @@ public abstract class NotificationsKit {
     void textsAtReadTime() {
         Topic topic = given.topic();
         reply(topic, BOB, Reply.to(topic.id(), "一"));
-        InboxEntry one = inbox().inbox(ALICE, Optional.empty(), Optional.empty(), 5).entries().get(0);
+        InboxEntry one = inbox().inbox(ALICE, Optional.empty(), PageRequest.first(5)).items().get(0);
         assertThat(Notifications.text(one, Locale.ENGLISH))
                 .isEqualTo("鲍勃 replied to you in \"强化高水平崛起的民政服务保障\" (floor 2)");
         reply(topic, CAROL, Reply.to(topic.id(), "二"));
-        InboxEntry two = inbox().inbox(ALICE, Optional.empty(), Optional.empty(), 5).entries().get(0);
+        InboxEntry two = inbox().inbox(ALICE, Optional.empty(), PageRequest.first(5)).items().get(0);
         assertThat(Notifications.text(two, Locale.SIMPLIFIED_CHINESE))
                 .isEqualTo("主题“强化高水平崛起的民政服务保障”有 2 条新回复，从 2 楼起");
     }
@@ -258,9 +260,10 @@ public abstract class NotificationsKit {
         List<NotificationId> seen = new ArrayList<>();
         Optional<NotificationId> cursor = Optional.empty();
         do {
-            InboxPage page = inbox().inbox(ALICE, Optional.of(NotificationKind.host(1001)), cursor, 15);
-            page.entries().forEach(e -> seen.add(e.notification().id()));
-            cursor = page.nextCursor();
+            Page<InboxEntry, NotificationId> page = inbox().inbox(ALICE, Optional.of(NotificationKind.host(1001)),
+                    new PageRequest<>(cursor.orElse(null), 15));
+            page.items().forEach(e -> seen.add(e.notification().id()));
+            cursor = page.optionalNext();
         } while (cursor.isPresent());
         assertThat(seen).hasSize(40).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 

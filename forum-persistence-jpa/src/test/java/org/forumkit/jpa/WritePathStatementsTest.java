@@ -13,6 +13,8 @@ import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteKind;
 import org.junit.jupiter.api.Nested;
+import java.util.List;
+import org.forumkit.spi.UserDirectory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,8 @@ class WritePathStatementsTest {
     private static final Viewer.Member ALICE = Viewer.user("alice", "Alice");
     private static final Viewer.Member BOB = Viewer.user("bob", "Bob");
     private static final Viewer.Member MOD = Viewer.user("mod", "Mod", "moderator");
+    private static final int FIRST_EXTRA = 99;
+    private static final int FOLD_EXTRA = 99;
 
     @Nested
     @Tag("h2")
@@ -56,6 +60,26 @@ class WritePathStatementsTest {
 
         Cases(TestDatabase db) {
             this.db = db;
+        }
+
+        @Test
+        void aReplyThatNotifiesCostsAFewStatementsMore() {
+            JpaForumStore store = db.require().freshStore();
+            try (Forum forum = Forum.builder().store(store).notifications(UserDirectory.ROLELESS).build()) {
+                Board category = forum.boards().create(ADMIN, CreateBoard.category("c", "C"));
+                Board board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "b", "B")
+                        .withPolicy(AccessPolicy.DEFAULT));
+                Topic topic = forum.topics().start(ALICE, StartTopic.of(board.id(), "t", "b"));
+
+                // the reply's own statements, then the answered floor with its quotes, the board, the fold update
+                // (nothing to fold yet) and the insert
+                int first = StatementCounter.count(() -> forum.posts().reply(BOB, Reply.to(topic.id(), "沙发")));
+                // then the fold update and the read-back of the folded row instead of the insert
+                int folded = StatementCounter.count(() -> forum.posts().reply(MOD, Reply.to(topic.id(), "板凳")));
+                int base = db == TestDatabase.POSTGRESQL ? 3 : 6;
+                assertThat(List.of(first - base, folded - base)).containsExactly(FIRST_EXTRA, FOLD_EXTRA);
+                assertThat(forum.notifications().unreadExact(ALICE)).isEqualTo(1);
+            }
         }
 
         @Test
