@@ -3,6 +3,7 @@ package org.forumkit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.forumkit.model.BoardId;
 import org.forumkit.model.InboxEntry;
 import org.forumkit.model.NotificationId;
 import org.forumkit.model.NotificationKind;
@@ -11,6 +12,7 @@ import org.forumkit.model.PageRequest;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UnreadCount;
 import org.forumkit.model.Viewer;
+import org.forumkit.model.WatchLevel;
 
 /**
  * A signed-in user's inbox: replies, quotes, votes, moderators' actions and resolved reports, written in the same
@@ -40,6 +42,21 @@ public interface Notifications {
 
     /** Marks all of the viewer's notifications read; how many changed. */
     int markAllRead(Viewer viewer);
+
+    /**
+     * Sets the viewer's level on a topic they may view; their choice, which starting and replying never override.
+     * {@code WATCHING_FIRST_POST} is for boards only.
+     */
+    void watchTopic(Viewer viewer, TopicId topic, WatchLevel level);
+
+    /** Sets the viewer's level on a board they may view. */
+    void watchBoard(Viewer viewer, BoardId board, WatchLevel level);
+
+    /** The viewer's level on a topic: {@code NORMAL} when none was set. */
+    WatchLevel topicLevel(Viewer viewer, TopicId topic);
+
+    /** The viewer's level on a board: {@code NORMAL} when none was set. */
+    WatchLevel boardLevel(Viewer viewer, BoardId board);
 
     /** Keeps every user's newest {@code keepNewest} notifications and deletes the rest: for the host to schedule. */
     long purge(int keepNewest);

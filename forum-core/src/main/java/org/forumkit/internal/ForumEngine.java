@@ -75,7 +75,7 @@ public final class ForumEngine {
         this.audit = new AuditService(store, access, paging);
         this.credits = new CreditsService(store, access, awards, paging);
         this.views = new ViewBuffer(store, clock, settings);
-        this.notifications = new NotificationsService(store, access, notifier, paging);
+        this.notifications = new NotificationsService(store, access, notifier, paging, now);
     }
 
     public Notifications notifications() {

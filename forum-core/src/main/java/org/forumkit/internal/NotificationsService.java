@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.Notifications;
 import org.forumkit.ValidationException;
 import org.forumkit.Violation;
 import org.forumkit.model.Action;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
 import org.forumkit.model.InboxEntry;
 import org.forumkit.model.Notification;
 import org.forumkit.model.NotificationId;
@@ -19,6 +23,7 @@ import org.forumkit.model.TopicId;
 import org.forumkit.model.UnreadCount;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
+import org.forumkit.model.WatchLevel;
 import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.PostInTopic;
 import org.forumkit.spi.store.StoreReader;
@@ -33,8 +38,10 @@ final class NotificationsService implements Notifications {
     private final AccessRules access;
     private final Notifier notifier;
     private final Paging paging;
+    private final ForumClock clock;
 
-    NotificationsService(ForumStore store, AccessRules access, Notifier notifier, Paging paging) {
+    NotificationsService(ForumStore store, AccessRules access, Notifier notifier, Paging paging, ForumClock clock) {
+        this.clock = clock;
         this.store = store;
         this.access = access;
         this.notifier = notifier;
@@ -128,6 +135,49 @@ final class NotificationsService implements Notifications {
     public int markAllRead(Viewer viewer) {
         UserId me = me(viewer);
         return store.inTransaction(tx -> tx.notifications().markAllRead(me));
+    }
+
+    @Override
+    public void watchTopic(Viewer viewer, TopicId topic, WatchLevel level) {
+        UserId me = me(viewer);
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(level, "level");
+        if (level == WatchLevel.WATCHING_FIRST_POST) {
+            throw new ValidationException(List.of(Violation.of("level", "invalid")));
+        }
+        store.inTransaction(tx -> {
+            TopicInBoard target = tx.topicInBoard(topic).orElseThrow(() -> new NotFoundException(Kind.TOPIC, topic));
+            access.require(viewer, Action.VIEW, target.board(), Optional.of(target.topic()));
+            tx.notifications().watchTopic(me, topic, level, true, clock.now());
+            return null;
+        });
+    }
+
+    @Override
+    public void watchBoard(Viewer viewer, BoardId board, WatchLevel level) {
+        UserId me = me(viewer);
+        Objects.requireNonNull(board, "board");
+        Objects.requireNonNull(level, "level");
+        store.inTransaction(tx -> {
+            Board target = tx.board(board).orElseThrow(() -> new NotFoundException(Kind.BOARD, board));
+            access.require(viewer, Action.VIEW, target, Optional.empty());
+            tx.notifications().watchBoard(me, board, level, clock.now());
+            return null;
+        });
+    }
+
+    @Override
+    public WatchLevel topicLevel(Viewer viewer, TopicId topic) {
+        UserId me = me(viewer);
+        Objects.requireNonNull(topic, "topic");
+        return store.readOnly(reader -> reader.notifications().topicWatch(me, topic)).orElse(WatchLevel.NORMAL);
+    }
+
+    @Override
+    public WatchLevel boardLevel(Viewer viewer, BoardId board) {
+        UserId me = me(viewer);
+        Objects.requireNonNull(board, "board");
+        return store.readOnly(reader -> reader.notifications().boardWatch(me, board)).orElse(WatchLevel.NORMAL);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.forumkit.internal;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
 import org.forumkit.model.Author;
@@ -18,14 +20,17 @@ import org.forumkit.model.Resolution;
 import org.forumkit.model.Topic;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
+import org.forumkit.model.WatchLevel;
 import org.forumkit.spi.UserDirectory;
 import org.forumkit.spi.store.NewNotification;
 import org.forumkit.spi.store.StoreTransaction;
+import org.forumkit.spi.store.WatcherFanOut;
 
 /**
  * Who learns of an event, written in the event's own transaction: one notification per recipient per post (the
  * first kind found wins: reply before quote), never to the actor, never about a post the recipient may not see.
- * Replies and quotes fold per (recipient, topic), votes per (recipient, post).
+ * Replies, quotes and watched posts fold per (recipient, topic), votes per (recipient, post). Starting a topic
+ * watches it, replying tracks it, automatically and never over the user's own choice.
  */
 final class Notifier {
     private final AccessRules access;
@@ -37,7 +42,17 @@ final class Notifier {
     }
 
     void onEvent(StoreTransaction tx, ForumEvent event) {
-        if (event instanceof ForumEvent.PostCreated created) {
+        if (event instanceof ForumEvent.TopicStarted started) {
+            Post opening = started.openingPost();
+            tx.notifications().watchTopic(opening.author().id(), started.topic().id(), WatchLevel.WATCHING, false,
+                    started.at());
+            if (opening.state() == PostState.VISIBLE) {
+                Board board = tx.board(started.topic().boardId()).orElseThrow();
+                fanOut(tx, board, started.topic(), opening, Set.of(opening.author().id()), started.at());
+            }
+        } else if (event instanceof ForumEvent.PostCreated created) {
+            tx.notifications().watchTopic(created.post().author().id(), created.topic().id(), WatchLevel.TRACKING,
+                    false, created.at());
             aboutNewPost(tx, created.topic(), created.post(), created.at());
         } else if (event instanceof ForumEvent.PostApproved approved) {
             moderation(tx, approved.post(), approved.by(), "APPROVED", approved.at());
@@ -69,18 +84,56 @@ final class Notifier {
             recipients.putIfAbsent(quote.sourceAuthor().id(), NotificationKind.QUOTED);
         }
         recipients.remove(post.author().id());
-        if (recipients.isEmpty()) {
-            return;
-        }
         Board board = tx.board(topic.boardId()).orElseThrow();
         Map<UserId, Viewer.Member> members = directory.members(recipients.keySet());
         recipients.forEach((recipient, kind) -> {
             Viewer.Member member = members.get(recipient);
-            if (member != null && mayRead(member, board, topic, post)) {
+            if (member != null && !muted(tx, recipient, topic) && mayRead(member, board, topic, post)) {
                 tx.notifications().add(new NewNotification(recipient, kind, topic.id(), post.id(), post.floor(),
-                        post.author(), null, "topic:" + topic.id(), at));
+                        post.author(), null, foldKey(topic), at));
             }
         });
+        Set<UserId> skip = new HashSet<>(recipients.keySet());
+        skip.add(post.author().id());
+        fanOut(tx, board, topic, post, skip, at);
+    }
+
+    private static String foldKey(Topic topic) {
+        return "topic:" + topic.id();
+    }
+
+    /** A muted topic, or a muted board where the user has no level on the topic, tells them nothing. */
+    private static boolean muted(StoreTransaction tx, UserId user, Topic topic) {
+        Optional<WatchLevel> onTopic = tx.notifications().topicWatch(user, topic.id());
+        return onTopic.map(WatchLevel.MUTED::equals).orElseGet(() -> tx.notifications()
+                .boardWatch(user, topic.boardId()).map(WatchLevel.MUTED::equals).orElse(false));
+    }
+
+    /**
+     * The watchers of the topic and board, in set-based statements; where not every member may read the board, the
+     * store names them first and each is checked like any recipient.
+     */
+    private void fanOut(StoreTransaction tx, Board board, Topic topic, Post post, Set<UserId> skip, Instant at) {
+        WatcherFanOut all = new WatcherFanOut(topic.id(), board.id(), post.id(), post.floor(), post.author(),
+                post.isOpening(), skip, null, foldKey(topic), at);
+        if (access.everyMemberMayView(board)) {
+            tx.notifications().notifyWatchers(all);
+            return;
+        }
+        Set<UserId> watchers = tx.notifications().watchers(all);
+        if (watchers.isEmpty()) {
+            return;
+        }
+        Set<UserId> allowed = new HashSet<>();
+        directory.members(watchers).forEach((id, member) -> {
+            if (mayRead(member, board, topic, post)) {
+                allowed.add(id);
+            }
+        });
+        if (!allowed.isEmpty()) {
+            tx.notifications().notifyWatchers(new WatcherFanOut(topic.id(), board.id(), post.id(), post.floor(),
+                    post.author(), post.isOpening(), skip, allowed, foldKey(topic), at));
+        }
     }
 
     /** Whether a recipient may see the post's content now: the board's view rule and the post's state. */

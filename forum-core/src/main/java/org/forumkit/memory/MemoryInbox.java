@@ -1,18 +1,27 @@
 package org.forumkit.memory;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.forumkit.memory.Tables.FoldKey;
+import org.forumkit.memory.Tables.TopicWatch;
+import org.forumkit.model.BoardId;
 import org.forumkit.model.Notification;
 import org.forumkit.model.NotificationId;
 import org.forumkit.model.NotificationKind;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
+import org.forumkit.model.WatchLevel;
 import org.forumkit.spi.store.NewNotification;
 import org.forumkit.spi.store.NotificationWriter;
 import org.forumkit.spi.store.TransactionNesting;
+import org.forumkit.spi.store.WatcherFanOut;
 
 /** The inboxes of an {@link InMemoryForumStore}: map code over {@link Tables}, changes through the undo log. */
 final class MemoryInbox implements NotificationWriter {
@@ -55,6 +64,66 @@ final class MemoryInbox implements NotificationWriter {
     public long unreadCount(UserId recipient, long cap) {
         TreeSet<NotificationId> ids = db.inboxes.get(recipient);
         return ids == null ? 0 : ids.stream().filter(id -> !db.notifications.get(id).read()).limit(cap).count();
+    }
+
+    @Override
+    public Optional<WatchLevel> topicWatch(UserId user, TopicId topic) {
+        return Optional.ofNullable(db.topicWatches.getOrDefault(topic, Map.of()).get(user)).map(TopicWatch::level);
+    }
+
+    @Override
+    public Optional<WatchLevel> boardWatch(UserId user, BoardId board) {
+        return Optional.ofNullable(db.boardWatches.getOrDefault(board, Map.of()).get(user));
+    }
+
+    @Override
+    public Set<UserId> watchers(WatcherFanOut f) {
+        Map<UserId, TopicWatch> onTopic = db.topicWatches.getOrDefault(f.topicId(), Map.of());
+        Set<UserId> out = new TreeSet<>(Comparator.comparing(UserId::value));
+        onTopic.forEach((user, w) -> {
+            if (w.level() == WatchLevel.WATCHING) {
+                out.add(user);
+            }
+        });
+        db.boardWatches.getOrDefault(f.boardId(), Map.of()).forEach((user, level) -> {
+            TopicWatch own = onTopic.get(user);
+            boolean watches = level == WatchLevel.WATCHING || (f.firstPost() && level == WatchLevel.WATCHING_FIRST_POST);
+            if (watches && (own == null || (!own.explicit() && own.level() != WatchLevel.MUTED))) {
+                out.add(user);
+            }
+        });
+        out.removeAll(f.skip());
+        return out;
+    }
+
+    @Override
+    public void watchTopic(UserId user, TopicId topic, WatchLevel level, boolean explicit, Instant at) {
+        TransactionNesting.checkWritable(writable);
+        Map<UserId, TopicWatch> watches = log.child(db.topicWatches, topic, HashMap::new);
+        TopicWatch own = watches.get(user);
+        if (explicit || own == null || (!own.explicit() && own.level().compareTo(level) < 0)) {
+            log.put(watches, user, new TopicWatch(level, explicit));
+        }
+    }
+
+    @Override
+    public void watchBoard(UserId user, BoardId board, WatchLevel level, Instant at) {
+        TransactionNesting.checkWritable(writable);
+        log.put(log.child(db.boardWatches, board, HashMap::new), user, level);
+    }
+
+    @Override
+    public int notifyWatchers(WatcherFanOut f) {
+        TransactionNesting.checkWritable(writable);
+        int notified = 0;
+        for (UserId user : watchers(f)) {
+            if (f.onlyTo() == null || f.onlyTo().contains(user)) {
+                add(new NewNotification(user, NotificationKind.WATCHING, f.topicId(), f.postId(), f.floor(),
+                        f.actor(), null, f.foldKey(), f.at()));
+                notified++;
+            }
+        }
+        return notified;
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteKind;
+import org.forumkit.model.WatchLevel;
 import org.forumkit.spi.store.PostingWindow;
 
 /**
@@ -59,6 +60,8 @@ final class Tables {
     /** The one unread notification of each (recipient, fold key): the unique key a database keeps. */
     final Map<FoldKey, NotificationId> unreadFolds = new HashMap<>();
     final Map<NotificationId, FoldKey> foldOf = new HashMap<>();
+    final Map<TopicId, Map<UserId, TopicWatch>> topicWatches = new HashMap<>();
+    final Map<BoardId, Map<UserId, WatchLevel>> boardWatches = new HashMap<>();
     /** The one open report of each (post, reporter): the unique key a database keeps. */
     final Map<OpenReportKey, ReportId> openReports = new HashMap<>();
 
@@ -69,6 +72,9 @@ final class Tables {
     }
 
     record FoldKey(UserId recipient, String key) {
+    }
+
+    record TopicWatch(WatchLevel level, boolean explicit) {
     }
 
     record PostingKey(UserId user, BoardId board) {

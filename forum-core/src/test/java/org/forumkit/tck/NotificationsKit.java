@@ -46,6 +46,7 @@ import org.forumkit.model.Topic;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteKind;
+import org.forumkit.model.WatchLevel;
 import org.forumkit.spi.UserDirectory;
 import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.NewNotification;
@@ -117,8 +118,9 @@ public abstract class NotificationsKit {
         reply(topic, ALICE, Reply.to(topic.id(), "自己回复自己").replyingTo(1));
         Post carols = reply(topic, CAROL, Reply.to(topic.id(), "回复鲍勃").replyingTo(bobs.floor()));
 
+        // floor 2 answers her, floor 3 is her own, floor 4 reaches her as the watching starter: folded, 2
         assertThat(all(ALICE)).extracting(Notification::kind, Notification::floor, Notification::count)
-                .containsExactly(tuple(NotificationKind.REPLIED, 2, 1));
+                .containsExactly(tuple(NotificationKind.REPLIED, 2, 2));
         assertThat(all(BOB)).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(NotificationKind.REPLIED);
             assertThat(n.postId()).isEqualTo(carols.id());
@@ -321,6 +323,12 @@ public abstract class NotificationsKit {
             people.put(writer.id(), writer);
             writers.add(writer);
         }
+        Viewer.Member topicWatcher = Viewer.user("watcher-topic", "看帖人");
+        Viewer.Member boardWatcher = Viewer.user("watcher-board", "看版人");
+        people.put(topicWatcher.id(), topicWatcher);
+        people.put(boardWatcher.id(), boardWatcher);
+        inbox().watchTopic(topicWatcher, topic.id(), WatchLevel.WATCHING);
+        inbox().watchBoard(boardWatcher, topic.boardId(), WatchLevel.WATCHING);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -341,9 +349,91 @@ public abstract class NotificationsKit {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(all(ALICE)).singleElement().satisfies(n -> {
-            assertThat(n.count()).isEqualTo(threads * each);
-            assertThat(n.floor()).isEqualTo(2);
-        });
+        for (Viewer.Member watcher : List.of(ALICE, topicWatcher, boardWatcher)) {
+            assertThat(all(watcher)).singleElement().satisfies(n -> {
+                assertThat(n.count()).isEqualTo(threads * each);
+                assertThat(n.floor()).isEqualTo(2);
+            });
+        }
+        assertThat(all(writers.get(0))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("starting a topic watches it, replying tracks it, and neither overrides the user's own choice")
+    void automaticLevelsNeverOverrideAChoice() {
+        Topic topic = given.topic();
+        assertThat(inbox().topicLevel(ALICE, topic.id())).isEqualTo(WatchLevel.WATCHING);
+        assertThat(inbox().topicLevel(BOB, topic.id())).isEqualTo(WatchLevel.NORMAL);
+        reply(topic, BOB, Reply.to(topic.id(), "跟帖"));
+        assertThat(inbox().topicLevel(BOB, topic.id())).isEqualTo(WatchLevel.TRACKING);
+
+        inbox().watchTopic(BOB, topic.id(), WatchLevel.MUTED);
+        inbox().watchTopic(CAROL, topic.id(), WatchLevel.NORMAL);
+        reply(topic, BOB, Reply.to(topic.id(), "再跟"));
+        reply(topic, CAROL, Reply.to(topic.id(), "我也跟"));
+        assertThat(inbox().topicLevel(BOB, topic.id())).isEqualTo(WatchLevel.MUTED);
+        assertThat(inbox().topicLevel(CAROL, topic.id())).isEqualTo(WatchLevel.NORMAL);
+        assertThatThrownBy(() -> inbox().watchTopic(BOB, topic.id(), WatchLevel.WATCHING_FIRST_POST))
+                .isInstanceOf(org.forumkit.ValidationException.class);
+    }
+
+    @Test
+    @DisplayName("watching a topic tells of every post, folded; tracking and normal only when addressed; muting silences even replies")
+    void topicLevels() {
+        Topic topic = given.topic();
+        Post bobs = reply(topic, BOB, Reply.to(topic.id(), "一楼回复"));
+        inbox().watchTopic(CAROL, topic.id(), WatchLevel.WATCHING);
+        reply(topic, MOD, Reply.to(topic.id(), "版主说"));
+        reply(topic, ALICE, Reply.to(topic.id(), "楼主说"));
+
+        assertThat(all(CAROL)).extracting(Notification::kind, Notification::count, Notification::floor)
+                .containsExactly(tuple(NotificationKind.WATCHING, 2, 3));
+        assertThat(all(BOB)).isEmpty();
+
+        inbox().watchTopic(BOB, topic.id(), WatchLevel.MUTED);
+        reply(topic, CAROL, Reply.to(topic.id(), "回复鲍勃").replyingTo(bobs.floor()));
+        assertThat(all(BOB)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("board watchers hear of new topics (first-post-only watchers of nothing else) and, watching, of replies, unless they muted the topic")
+    void boardLevels() {
+        Board board = given.board();
+        inbox().watchBoard(CAROL, board.id(), WatchLevel.WATCHING);
+        inbox().watchBoard(BOB, board.id(), WatchLevel.WATCHING_FIRST_POST);
+        Topic topic = given.topic(board, ALICE);
+        assertThat(all(CAROL)).extracting(Notification::kind, Notification::floor)
+                .containsExactly(tuple(NotificationKind.WATCHING, 1));
+        assertThat(all(BOB)).extracting(Notification::floor).containsExactly(1);
+        inbox().markAllRead(BOB);
+
+        reply(topic, MOD, Reply.to(topic.id(), "版主回复"));
+        assertThat(all(CAROL)).extracting(Notification::count).containsExactly(2);
+        assertThat(inbox().unreadExact(BOB)).isZero();
+
+        inbox().watchTopic(CAROL, topic.id(), WatchLevel.MUTED);
+        inbox().markAllRead(CAROL);
+        reply(topic, MOD, Reply.to(topic.id(), "又回复"));
+        assertThat(inbox().unreadExact(CAROL)).isZero();
+        assertThat(inbox().boardLevel(CAROL, board.id())).isEqualTo(WatchLevel.WATCHING);
+    }
+
+    @Test
+    @DisplayName("watchers of a restricted board who may not read it (any more) are told nothing; those who may are")
+    void restrictedBoardWatchers() {
+        Board board = given.board(AccessPolicy.DEFAULT.with(Action.VIEW, Audience.roles("staff")));
+        Viewer.Member carolStaff = Viewer.user("carol", "Carol", "staff");
+        inbox().watchBoard(carolStaff, board.id(), WatchLevel.WATCHING);
+        inbox().watchBoard(MOD, board.id(), WatchLevel.WATCHING);
+        assertThatThrownBy(() -> inbox().watchBoard(BOB, board.id(), WatchLevel.WATCHING))
+                .isInstanceOf(PermissionDeniedException.class);
+
+        forum.topics().start(MOD, org.forumkit.model.StartTopic.of(board.id(), "内部通知", "只给员工看"));
+        assertThat(inbox().unreadExact(CAROL)).isZero();
+        people.put(carolStaff.id(), carolStaff);
+        forum.topics().start(Viewer.user("dave", "Dave", "staff"),
+                org.forumkit.model.StartTopic.of(board.id(), "第二条", "员工可见"));
+        assertThat(all(carolStaff)).hasSize(1);
+        assertThat(all(MOD)).hasSize(1);
     }
 }

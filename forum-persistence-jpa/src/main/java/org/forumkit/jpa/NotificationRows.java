@@ -2,18 +2,23 @@ package org.forumkit.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.forumkit.model.Author;
+import org.forumkit.model.BoardId;
 import org.forumkit.model.Notification;
 import org.forumkit.model.NotificationId;
 import org.forumkit.model.NotificationKind;
 import org.forumkit.model.PostId;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
+import org.forumkit.model.WatchLevel;
 import org.forumkit.spi.store.NewNotification;
 import org.forumkit.spi.store.NotificationWriter;
 import org.forumkit.spi.store.TransactionNesting;
+import org.forumkit.spi.store.WatcherFanOut;
 
 /**
  * The inbox rows ({@code fk_notification}): a fold is one {@code count = count + 1} update on the unread row of its
@@ -24,10 +29,45 @@ final class NotificationRows extends Rows implements NotificationWriter {
             + " where n.recipientId = :recipient and n.isRead = false";
 
     private final boolean writable;
+    private final WatchRows watches;
 
     NotificationRows(EntityManager em, boolean writable) {
         super(em);
         this.writable = writable;
+        this.watches = new WatchRows(em);
+    }
+
+    @Override
+    public Optional<WatchLevel> topicWatch(UserId user, TopicId topic) {
+        return watches.topicWatch(user, topic);
+    }
+
+    @Override
+    public Optional<WatchLevel> boardWatch(UserId user, BoardId board) {
+        return watches.boardWatch(user, board);
+    }
+
+    @Override
+    public Set<UserId> watchers(WatcherFanOut fanOut) {
+        return fanOut.onlyTo() != null && fanOut.onlyTo().isEmpty() ? Set.of() : watches.watchers(fanOut);
+    }
+
+    @Override
+    public void watchTopic(UserId user, TopicId topic, WatchLevel level, boolean explicit, Instant at) {
+        TransactionNesting.checkWritable(writable);
+        watches.watchTopic(user, topic, level, explicit, at);
+    }
+
+    @Override
+    public void watchBoard(UserId user, BoardId board, WatchLevel level, Instant at) {
+        TransactionNesting.checkWritable(writable);
+        watches.watchBoard(user, board, level, at);
+    }
+
+    @Override
+    public int notifyWatchers(WatcherFanOut fanOut) {
+        TransactionNesting.checkWritable(writable);
+        return fanOut.onlyTo() != null && fanOut.onlyTo().isEmpty() ? 0 : watches.notifyWatchers(fanOut);
     }
 
     @Override

@@ -26,3 +26,26 @@ CREATE TABLE fk_notification (
 CREATE INDEX ix_fk_notification_inbox ON fk_notification (recipient_id, id);
 CREATE INDEX ix_fk_notification_unread ON fk_notification (recipient_id, is_read, id);
 CREATE INDEX ix_fk_notification_topic ON fk_notification (recipient_id, topic_id, floor_no);
+
+-- Watching (关注): a user's level on a topic and on a board, as a rank (0 muted, 1 normal, 2 tracking, 3 watching,
+-- 4 watching the first post, boards only) so an automatic level can be raised by comparison. explicit marks the
+-- user's own choice, which starting or replying never overrides. A new post notifies the watchers with one UPDATE
+-- (folds) and one INSERT … SELECT (the rest) that read these tables by topic and by board.
+CREATE TABLE fk_topic_watch (
+    topic_id   BIGINT       NOT NULL,
+    user_id    VARCHAR(128) ${fk_exact} NOT NULL,
+    level_rank SMALLINT     NOT NULL,
+    explicit   BOOLEAN      NOT NULL,
+    changed_at ${fk_timestamp} NOT NULL,
+    CONSTRAINT pk_fk_topic_watch PRIMARY KEY (topic_id, user_id),
+    CONSTRAINT ck_fk_topic_watch_level CHECK (level_rank BETWEEN 0 AND 3)
+) ${fk_table_options};
+
+CREATE TABLE fk_board_watch (
+    board_id   BIGINT       NOT NULL,
+    user_id    VARCHAR(128) ${fk_exact} NOT NULL,
+    level_rank SMALLINT     NOT NULL,
+    changed_at ${fk_timestamp} NOT NULL,
+    CONSTRAINT pk_fk_board_watch PRIMARY KEY (board_id, user_id),
+    CONSTRAINT ck_fk_board_watch_level CHECK (level_rank BETWEEN 0 AND 4)
+) ${fk_table_options};

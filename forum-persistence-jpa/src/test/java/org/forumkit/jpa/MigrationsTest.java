@@ -53,7 +53,7 @@ class MigrationsTest {
             try (ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND UPPER(TABLE_NAME) LIKE 'FK\\_%' ESCAPE '\\'")) {
                 rows.next();
-                assertThat(rows.getInt(1)).isEqualTo(14); // thirteen forum tables and the history
+                assertThat(rows.getInt(1)).isEqualTo(16); // fifteen forum tables and the history
             }
         }
         assertThatThrownBy(() -> JpaForumStore.migrations("oracle")).isInstanceOf(IllegalArgumentException.class);
