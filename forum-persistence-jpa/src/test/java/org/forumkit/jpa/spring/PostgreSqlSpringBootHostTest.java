@@ -1,0 +1,22 @@
+package org.forumkit.jpa.spring;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import org.forumkit.jpa.testing.TestServer;
+import org.junit.jupiter.api.Tag;
+
+/** The Spring Boot host on the PostgreSQL test server. */
+@Tag("postgresql")
+class PostgreSqlSpringBootHostTest extends SpringBootHostContract {
+
+    @Override
+    protected Map<String, Object> database() {
+        return ServerHost.properties(TestServer.POSTGRESQL.require());
+    }
+
+    @Override
+    protected Connection connect() throws SQLException {
+        return TestServer.POSTGRESQL.connect();
+    }
+}

@@ -1,0 +1,186 @@
+package org.forumkit.jpa.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.forumkit.ConflictException;
+import org.forumkit.Forum;
+import org.forumkit.jpa.JpaForumStore;
+import org.forumkit.jpa.spring.host.EventLog;
+import org.forumkit.jpa.spring.host.FlakyPolicy;
+import org.forumkit.jpa.spring.host.HostApp;
+import org.forumkit.jpa.spring.host.HostService;
+import org.forumkit.model.Board;
+import org.forumkit.model.CreateBoard;
+import org.forumkit.model.Post;
+import org.forumkit.model.StartTopic;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicPageRequest;
+import org.forumkit.model.Viewer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real Spring Boot application ({@link HostApp}: entities, a transactional service and a listener of its own, no
+ * Forumkit wiring) on one database: the forum appears, its writes join the host's transactions, its events wait for
+ * the host's commit, only its own transactions are retried, and closing the application flushes its views.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SpringBootHostContract {
+    private static final Viewer.Member ADMIN = Viewer.user("admin", "Admin", "admin");
+    private static final Viewer.Member ALICE = Viewer.user("alice", "Alice");
+    private static final Viewer.Member BOB = Viewer.user("bob", "Bob");
+
+    private final List<ConfigurableApplicationContext> started = new ArrayList<>();
+    private ConfigurableApplicationContext app;
+    private Forum forum;
+    private Topic topic;
+
+    /** The {@code spring.datasource.*} (and any other) properties that put the host on this test's database. */
+    protected abstract Map<String, Object> database();
+
+    /** A new connection to the test database, also after the application closed. */
+    protected abstract Connection connect() throws SQLException;
+
+    /** The host application classes to start. */
+    protected Class<?>[] sources() {
+        return new Class<?>[] {HostApp.class};
+    }
+
+    protected ConfigurableApplicationContext start(Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(database());
+        properties.put("spring.jpa.open-in-view", "false");
+        properties.putAll(extra);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(sources())
+                .web(WebApplicationType.NONE)
+                .properties(properties)
+                .run();
+        started.add(context);
+        return context;
+    }
+
+    @BeforeEach
+    void startHost() {
+        if (app == null) {
+            app = start(Map.of());
+            forum = app.getBean(Forum.class);
+        }
+        Board board = forum.boards().create(ADMIN, CreateBoard.board(null, "b" + UUID.randomUUID().toString()
+                .substring(0, 8), "Spring"));
+        topic = forum.topics().start(ALICE, StartTopic.of(board.id(), "A host's topic", "The opening post."));
+    }
+
+    @AfterAll
+    void closeHosts() {
+        started.forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    @DisplayName("a Forum bean appears with no host code, its schema migrated into its own history table")
+    void forumAppears() throws SQLException {
+        assertThat(app.getBeansOfType(Forum.class)).hasSize(1);
+        assertThat(app.getBean(JpaForumStore.class)).isNotNull();
+        assertThat(count("select count(*) from " + historyTable())).isPositive();
+        assertThat(forum.topics().page(BOB, topic.id(), TopicPageRequest.first(20)).posts()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a reply in the host's @Transactional method commits with the host's own write, its event after the commit")
+    void replyCommitsWithTheHost() throws SQLException {
+        HostService host = app.getBean(HostService.class);
+        EventLog events = app.getBean(EventLog.class);
+        long notes = host.notes();
+        int delivered = events.postsCreated().size();
+        List<Integer> seenInside = new ArrayList<>();
+
+        Post reply = host.noteAndReply(BOB, topic.id(), "Written with the host's note.",
+                r -> seenInside.add(events.postsCreated().size()));
+
+        assertThat(seenInside).as("events delivered while the host's transaction ran").containsExactly(delivered);
+        assertThat(events.postsCreated()).hasSize(delivered + 1);
+        EventLog.Received received = events.postsCreated().get(delivered);
+        assertThat(received.committed()).as("the new post was visible to other connections when its event came").isTrue();
+        assertThat(host.notes()).isEqualTo(notes + 1);
+        assertThat(forum.topics().page(BOB, topic.id(), TopicPageRequest.first(20)).posts())
+                .extracting(Post::id).contains(reply.id());
+        assertThat(forum.topics().get(BOB, topic.id()).replies()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a host @Transactional method that replies and then throws writes nothing and sends no event")
+    void replyRollsBackWithTheHost() throws SQLException {
+        HostService host = app.getBean(HostService.class);
+        EventLog events = app.getBean(EventLog.class);
+        long notes = host.notes();
+        int delivered = events.received.size();
+
+        assertThatThrownBy(() -> host.noteReplyAndFail(BOB, topic.id(), "Never written."))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the host's own step failed");
+
+        assertThat(host.notes()).isEqualTo(notes);
+        assertThat(count("select count(*) from fk_post where topic_id = " + topic.id().value())).isEqualTo(1);
+        assertThat(forum.topics().get(BOB, topic.id()).replies()).isZero();
+        assertThat(forum.topics().get(BOB, topic.id()).highestFloor()).isEqualTo(1);
+        assertThat(events.received).hasSize(delivered);
+    }
+
+    @Test
+    @DisplayName("after a deadlock the forum runs its own transaction again, but never one the host began")
+    void onlyForumTransactionsAreRetried() throws SQLException {
+        FlakyPolicy flaky = app.getBean(FlakyPolicy.class);
+        JpaForumStore store = app.getBean(JpaForumStore.class);
+        HostService host = app.getBean(HostService.class);
+        long retries = store.retries();
+
+        flaky.failures.set(1);
+        Post retried = forum.posts().reply(BOB, org.forumkit.model.Reply.to(topic.id(), "Second time lucky."));
+        assertThat(store.retries()).isEqualTo(retries + 1);
+        assertThat(retried.floor()).isEqualTo(2);
+
+        flaky.failures.set(1);
+        assertThatThrownBy(() -> host.reply(BOB, topic.id(), "Inside the host's transaction."))
+                .isInstanceOf(ConflictException.class);
+        assertThat(flaky.failures).hasValue(0);
+        assertThat(store.retries()).as("the host's transaction is the host's to run again").isEqualTo(retries + 1);
+        assertThat(count("select count(*) from fk_post where topic_id = " + topic.id().value())).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("closing the application closes the Forum, which writes its buffered views")
+    void shutdownFlushesViews() throws SQLException {
+        ConfigurableApplicationContext other = start(Map.of("forumkit.view-flush-interval", "0"));
+        other.getBean(Forum.class).views().record(BOB, topic.id());
+        assertThat(count("select views from fk_topic where id = " + topic.id().value())).isZero();
+
+        other.close();
+
+        assertThat(count("select views from fk_topic where id = " + topic.id().value())).isEqualTo(1);
+    }
+
+    /** The forum's Flyway history table as this database's SQL names it. */
+    protected String historyTable() {
+        return "fk_schema_history";
+    }
+
+    protected long count(String sql) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
