@@ -35,9 +35,11 @@ public final class ForumMigrations implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        JpaForumStore.Migrations migrations = JpaForumStore.migrations(dialect);
         int applied = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:" + JpaForumStore.migrationLocation(dialect))
+                .locations(migrations.locations().toArray(String[]::new))
+                .placeholders(migrations.placeholders())
                 .table(table)
                 // The host's tables may already be in the schema; the forum's history starts empty beside them.
                 .baselineOnMigrate(true)

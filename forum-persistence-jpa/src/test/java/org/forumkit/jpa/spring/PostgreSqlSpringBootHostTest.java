@@ -3,6 +3,7 @@ package org.forumkit.jpa.spring;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import org.forumkit.jpa.MigratedSchema;
 import org.forumkit.jpa.testing.TestServer;
 import org.junit.jupiter.api.Tag;
 
@@ -12,7 +13,7 @@ class PostgreSqlSpringBootHostTest extends SpringBootHostContract {
 
     @Override
     protected Map<String, Object> database() {
-        return ServerHost.properties(TestServer.POSTGRESQL.require());
+        return ServerHost.properties(MigratedSchema.on(TestServer.POSTGRESQL));
     }
 
     @Override
