@@ -88,6 +88,13 @@ abstract class SpringBootHostContract {
     @AfterAll
     void closeHosts() {
         started.forEach(ConfigurableApplicationContext::close);
+        if (app != null) {
+            afterHosts();
+        }
+    }
+
+    /** Cleans up after the hosts closed. */
+    protected void afterHosts() {
     }
 
     @Test
@@ -170,6 +177,49 @@ abstract class SpringBootHostContract {
         other.close();
 
         assertThat(count("select views from fk_topic where id = " + topic.id().value())).isEqualTo(1);
+    }
+
+    /**
+     * Two host transactions reply to two topics in opposite orders, so each holds one topic's row lock and waits for
+     * the other's: the database aborts one (a real deadlock). The store must not run the victim's work again, since
+     * the host began that transaction; the host sees a {@link ConflictException} and the other transaction commits.
+     */
+    protected void hostDeadlockIsNotRetried() throws Exception {
+        HostService host = app.getBean(HostService.class);
+        JpaForumStore store = app.getBean(JpaForumStore.class);
+        // Another board too: a reply also locks its board's row, which two topics of one board would share.
+        Board otherBoard = forum.boards().create(ADMIN, CreateBoard.board(null, "d" + UUID.randomUUID().toString()
+                .substring(0, 8), "Deadlocks"));
+        Topic other = forum.topics().start(ALICE, StartTopic.of(otherBoard.id(), "Another topic", "Its opening."));
+        long retries = store.retries();
+        java.util.concurrent.CyclicBarrier bothLocked = new java.util.concurrent.CyclicBarrier(2);
+        Runnable meet = () -> {
+            try {
+                bothLocked.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> host.replyToBoth(BOB, topic.id(), other.id(), meet));
+            var two = pool.submit(() -> host.replyToBoth(ALICE, other.id(), topic.id(), meet));
+            List<Throwable> failures = new ArrayList<>();
+            for (var future : List.of(one, two)) {
+                try {
+                    future.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.add(e.getCause());
+                }
+            }
+            assertThat(failures).as("one deadlock victim").hasSize(1);
+            assertThat(failures.get(0)).isInstanceOf(ConflictException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.retries()).as("the host's transactions are the host's to run again").isEqualTo(retries);
+        assertThat(count("select count(*) from fk_post where topic_id in (" + topic.id().value() + ", "
+                + other.id().value() + ")")).as("two openings and the survivor's two replies").isEqualTo(4);
     }
 
     /** The forum's Flyway history table as this database's SQL names it. */

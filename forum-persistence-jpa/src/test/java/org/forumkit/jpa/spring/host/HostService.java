@@ -44,6 +44,14 @@ public class HostService {
         return forum.posts().reply(viewer, Reply.to(topic, text));
     }
 
+    /** Replies to {@code first}, runs {@code between}, then replies to {@code second}, in one host transaction. */
+    @Transactional
+    public void replyToBoth(Viewer viewer, TopicId first, TopicId second, Runnable between) {
+        forum.posts().reply(viewer, Reply.to(first, "First of two."));
+        between.run();
+        forum.posts().reply(viewer, Reply.to(second, "Second of two."));
+    }
+
     /** How many notes the host has written. */
     @Transactional(readOnly = true)
     public long notes() {
