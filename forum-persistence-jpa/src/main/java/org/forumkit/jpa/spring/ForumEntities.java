@@ -1,7 +1,10 @@
 package org.forumkit.jpa.spring;
 
+import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.forumkit.jpa.JpaForumStore;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
@@ -27,6 +30,21 @@ final class ForumEntities implements BeanPostProcessor {
         }
         names.addAll(missing);
         return new WithForumEntities(names, types);
+    }
+
+    /**
+     * Fails with a message naming the remedy when {@code emf}'s persistence unit lacks the forum's entities, as one the
+     * host builds itself (not through Spring Boot's scanned types) does unless it lists them.
+     */
+    static void requireRegistered(EntityManagerFactory emf) {
+        Set<String> managed = emf.getMetamodel().getEntities().stream()
+                .map(type -> type.getJavaType().getName()).collect(Collectors.toSet());
+        List<String> missing = JpaForumStore.entityClassNames().stream().filter(n -> !managed.contains(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the EntityManagerFactory's persistence unit lacks Forumkit's entities "
+                    + missing + ": Spring Boot's own factory gets them by itself; a factory of the host's own needs the"
+                    + " mapping file " + JpaForumStore.MAPPING_FILE + " or the classes of JpaForumStore.entityClassNames()");
+        }
     }
 
     /** The scanned types plus the forum's entities. */

@@ -47,7 +47,9 @@ public final class ForumMigrations implements InitializingBean {
                 .load()
                 .migrate()
                 .migrationsExecuted;
-        LOG.info("Forumkit schema ({}, history table {}): {} migration(s) applied", dialect, table, applied);
+        if (applied > 0) {
+            LOG.info("Forumkit schema ({}, history table {}): {} migration(s) applied", dialect, table, applied);
+        }
     }
 
     /** The migrations' dialect for the database behind {@code dataSource}. */

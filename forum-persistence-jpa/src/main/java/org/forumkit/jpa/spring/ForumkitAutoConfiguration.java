@@ -58,7 +58,8 @@ public class ForumkitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ForumStore.class)
-    JpaForumStore forumkitStore(JpaTransactions transactions, ForumkitProperties properties) {
+    JpaForumStore forumkitStore(JpaTransactions transactions, ForumkitProperties properties, EntityManagerFactory emf) {
+        ForumEntities.requireRegistered(emf);
         return JpaForumStore.builder(transactions)
                 .maxAttempts(properties.getStore().getMaxAttempts())
                 .backoff(properties.getStore().getBackoff())

@@ -121,6 +121,14 @@ class ForumkitAutoConfigurationTest {
         }
 
         @Test
+        @DisplayName("an EntityManagerFactory of the host's own without the forum's entities stops the start, saying why")
+        void ownFactoryWithoutEntities() {
+            jpa.withUserConfiguration(OwnFactory.class).run(context -> assertThat(context).hasFailed()
+                    .getFailure().rootCause().hasMessageContaining("lacks Forumkit's entities")
+                    .hasMessageContaining(JpaForumStore.MAPPING_FILE));
+        }
+
+        @Test
         @DisplayName("ddl-auto update or validate runs after the forum's migrations")
         void updateAndValidateAccepted() {
             jpa.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate")
@@ -262,6 +270,19 @@ class ForumkitAutoConfigurationTest {
                         assertThat(credit).isTrue();
                         assertThat(events).hasValueGreaterThanOrEqualTo(2);
                     });
+        }
+    }
+
+    /** A host that builds its entity manager factory itself, from its own entities only. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class OwnFactory {
+        @org.springframework.context.annotation.Bean
+        org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource) {
+            var factory = new org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean();
+            factory.setDataSource(dataSource);
+            factory.setPackagesToScan("org.forumkit.jpa.spring.host");
+            factory.setJpaVendorAdapter(new org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter());
+            return factory;
         }
     }
 

@@ -42,7 +42,8 @@ class H2SpringBootHostTest extends SpringBootHostContract {
         // A separate database: the host's own tables and the forum's are both made there again.
         ConfigurableApplicationContext scanned = new org.springframework.boot.builder.SpringApplicationBuilder(
                 EntityScanHostApp.class).web(org.springframework.boot.WebApplicationType.NONE)
-                .properties(Map.of("spring.datasource.url", "jdbc:h2:mem:spring-scan-" + UUID.randomUUID()))
+                .properties(Map.of("spring.datasource.url", "jdbc:h2:mem:spring-scan-" + UUID.randomUUID(),
+                        "spring.main.banner-mode", "off"))
                 .run();
         try {
             assertThat(entityNames(scanned)).contains("Note", "ForumkitPost", "ForumkitTopic");

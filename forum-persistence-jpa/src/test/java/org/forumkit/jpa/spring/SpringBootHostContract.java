@@ -65,6 +65,7 @@ abstract class SpringBootHostContract {
     protected ConfigurableApplicationContext start(Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(database());
         properties.put("spring.jpa.open-in-view", "false");
+        properties.put("spring.main.banner-mode", "off");
         properties.putAll(extra);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(sources())
                 .web(WebApplicationType.NONE)
