@@ -23,7 +23,6 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
 import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryDependsOnPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -101,15 +100,15 @@ public class ForumkitAutoConfiguration {
         }
     }
 
-    /** Keeps Hibernate's schema tooling ({@code ddl-auto}) from dropping the tables the migrations own. */
+    /** Keeps Hibernate's schema tooling ({@code ddl-auto}) off the tables the migrations own. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HibernatePropertiesCustomizer.class)
     static class SchemaToolingConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        DdlAutoGuard forumkitDdlAutoGuard(Environment environment) {
-            return new DdlAutoGuard(environment);
+        ForumTablesFilter forumkitTablesFilter() {
+            return new ForumTablesFilter();
         }
     }
 }

@@ -113,11 +113,32 @@ class ForumkitAutoConfigurationTest {
         }
 
         @Test
-        @DisplayName("an explicit ddl-auto that drops tables stops the start, saying why")
-        void droppingDdlAutoRefused() {
-            jpa.withPropertyValues("spring.jpa.hibernate.ddl-auto=create-drop").run(context -> assertThat(context)
-                    .hasFailed().getFailure().rootCause()
-                    .hasMessageContaining("spring.jpa.hibernate.ddl-auto=create-drop would let Hibernate drop"));
+        @DisplayName("ddl-auto, whatever its mode, leaves the forum's tables as the migrations made them")
+        void ddlAutoKeepsOffForumTables() {
+            for (String mode : new String[] {"create-drop", "create", "update", "validate"}) {
+                jpa.withPropertyValues("spring.jpa.hibernate.ddl-auto=" + mode).run(context -> {
+                    assertThat(context).hasSingleBean(Forum.class);
+                    try (Connection c = context.getBean(DataSource.class).getConnection()) {
+                        assertThat(ForumColumns.size(c, "fk_post", "body")).as(mode)
+                                .isNotEqualTo(ForumColumns.HIBERNATE_TEXT_SIZE);
+                    }
+                    topic(context);
+                });
+            }
+        }
+
+        @Test
+        @DisplayName("a schema filter of the host's own with a ddl-auto that changes the schema stops the start")
+        void ownSchemaFilterRefused() {
+            jpa.withPropertyValues("spring.jpa.hibernate.ddl-auto=update",
+                    "spring.jpa.properties.hibernate.hbm2ddl.schema_filter_provider="
+                            + "org.hibernate.tool.schema.internal.DefaultSchemaFilterProvider")
+                    .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                            .hasMessageContaining("nothing keeps it off Forumkit's tables"));
+            jpa.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate",
+                    "spring.jpa.properties.hibernate.hbm2ddl.schema_filter_provider="
+                            + "org.hibernate.tool.schema.internal.DefaultSchemaFilterProvider")
+                    .run(context -> assertThat(context).hasSingleBean(Forum.class));
         }
 
         @Test
@@ -126,13 +147,6 @@ class ForumkitAutoConfigurationTest {
             jpa.withUserConfiguration(OwnFactory.class).run(context -> assertThat(context).hasFailed()
                     .getFailure().rootCause().hasMessageContaining("lacks Forumkit's entities")
                     .hasMessageContaining(JpaForumStore.MAPPING_FILE));
-        }
-
-        @Test
-        @DisplayName("ddl-auto update or validate runs after the forum's migrations")
-        void updateAndValidateAccepted() {
-            jpa.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate")
-                    .run(context -> assertThat(context).hasSingleBean(Forum.class));
         }
     }
 

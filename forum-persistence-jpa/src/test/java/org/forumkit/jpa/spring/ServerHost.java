@@ -18,9 +18,14 @@ final class ServerHost {
     private ServerHost() {
     }
 
+    private static final java.util.Set<TestServer> PREPARED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static Map<String, Object> properties(TestServer server) {
-        dropHostTable(server.require());
-        MigratedSchema.on(server);
+        if (PREPARED.add(server.require())) {
+            // Once per JVM, before the first host: later hosts in the same run share the host's table.
+            dropHostTable(server);
+            MigratedSchema.on(server);
+        }
         return Map.of("spring.datasource.url", server.url(),
                 "spring.datasource.username", server.user(),
                 "spring.datasource.password", server.password(),

@@ -108,6 +108,15 @@ abstract class SpringBootHostContract {
     }
 
     @Test
+    @DisplayName("the host's ddl-auto made the host's table and left the forum's as the migrations made them")
+    void ddlAutoLeftForumTablesAlone() throws SQLException {
+        try (Connection c = connect()) {
+            assertThat(ForumColumns.size(c, "fk_post", "body")).isNotEqualTo(ForumColumns.HIBERNATE_TEXT_SIZE);
+            assertThat(ForumColumns.size(c, "host_note", "text")).isEqualTo(255);
+        }
+    }
+
+    @Test
     @DisplayName("a reply in the host's @Transactional method commits with the host's own write, its event after the commit")
     void replyCommitsWithTheHost() throws SQLException {
         HostService host = app.getBean(HostService.class);
@@ -171,7 +180,9 @@ abstract class SpringBootHostContract {
     @Test
     @DisplayName("closing the application closes the Forum, which writes its buffered views")
     void shutdownFlushesViews() throws SQLException {
-        ConfigurableApplicationContext other = start(Map.of("forumkit.view-flush-interval", "0"));
+        // A second node on the same database; it leaves the schema alone (create-drop would drop the host's table).
+        ConfigurableApplicationContext other = start(Map.of("forumkit.view-flush-interval", "0",
+                "spring.jpa.hibernate.ddl-auto", "none"));
         other.getBean(Forum.class).views().record(BOB, topic.id());
         assertThat(count("select views from fk_topic where id = " + topic.id().value())).isZero();
 
