@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.forumkit.ConflictException;
+import org.forumkit.ConcurrentUpdateException;
 import org.forumkit.Forum;
 import org.forumkit.ForumSettings;
 import org.forumkit.jpa.JpaForumStore;
@@ -188,7 +188,7 @@ class ForumkitAutoConfigurationTest {
                         flaky.failures.set(10);
                         assertThatThrownBy(() -> context.getBean(Forum.class).posts()
                                 .reply(ALICE, Reply.to(topic.id(), "Never written.")))
-                                .isInstanceOf(ConflictException.class).hasMessageContaining("after 2 attempts");
+                                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("after 2 attempts");
                         assertThat(context.getBean(JpaForumStore.class).retries()).isEqualTo(1);
                     });
         }

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.forumkit.ConflictException;
+import org.forumkit.ConcurrentUpdateException;
 import org.forumkit.Forum;
 import org.forumkit.jpa.JpaForumStore;
 import org.forumkit.jpa.spring.host.EventLog;
@@ -171,7 +171,7 @@ abstract class SpringBootHostContract {
 
         flaky.failures.set(1);
         assertThatThrownBy(() -> host.reply(BOB, topic.id(), "Inside the host's transaction."))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(ConcurrentUpdateException.class);
         assertThat(flaky.failures).hasValue(0);
         assertThat(store.retries()).as("the host's transaction is the host's to run again").isEqualTo(retries + 1);
         assertThat(count("select count(*) from fk_post where topic_id = " + topic.id().value())).isEqualTo(2);
@@ -194,7 +194,7 @@ abstract class SpringBootHostContract {
     /**
      * Two host transactions reply to two topics in opposite orders, so each holds one topic's row lock and waits for
      * the other's: the database aborts one (a real deadlock). The store must not run the victim's work again, since
-     * the host began that transaction; the host sees a {@link ConflictException} and the other transaction commits.
+     * the host began that transaction; the host sees a {@link ConcurrentUpdateException} and the other transaction commits.
      */
     protected void hostDeadlockIsNotRetried() throws Exception {
         HostService host = app.getBean(HostService.class);
@@ -225,7 +225,7 @@ abstract class SpringBootHostContract {
                 }
             }
             assertThat(failures).as("one deadlock victim").hasSize(1);
-            assertThat(failures.get(0)).isInstanceOf(ConflictException.class);
+            assertThat(failures.get(0)).isInstanceOf(ConcurrentUpdateException.class);
         } finally {
             pool.shutdownNow();
         }
