@@ -28,11 +28,15 @@ import org.forumkit.spi.store.WatcherFanOut;
 
 /**
  * Who learns of an event, written in the event's own transaction: one notification per recipient per post (the
- * first kind found wins: reply before quote), never to the actor, never about a post the recipient may not see.
+ * first kind found wins: mention, then reply, then quote, then watching), never to the actor, never about a post
+ * the recipient may not see.
  * Replies, quotes and watched posts fold per (recipient, topic), votes per (recipient, post). Starting a topic
  * watches it, replying tracks it, automatically and never over the user's own choice.
  */
 final class Notifier {
+    /** How many people one post may notify by mentioning them (Discourse's default, 10). */
+    static final int MAX_MENTIONS = 10;
+
     private final AccessRules access;
     private final UserDirectory directory;
 
@@ -46,10 +50,7 @@ final class Notifier {
             Post opening = started.openingPost();
             tx.notifications().watchTopic(opening.author().id(), started.topic().id(), WatchLevel.WATCHING, false,
                     started.at());
-            if (opening.state() == PostState.VISIBLE) {
-                Board board = tx.board(started.topic().boardId()).orElseThrow();
-                fanOut(tx, board, started.topic(), opening, Set.of(opening.author().id()), started.at());
-            }
+            aboutNewPost(tx, started.topic(), opening, started.at());
         } else if (event instanceof ForumEvent.PostCreated created) {
             tx.notifications().watchTopic(created.post().author().id(), created.topic().id(), WatchLevel.TRACKING,
                     false, created.at());
@@ -72,16 +73,21 @@ final class Notifier {
     }
 
     private void aboutNewPost(StoreTransaction tx, Topic topic, Post post, Instant at) {
-        if (post.state() != PostState.VISIBLE || post.isOpening()) {
+        if (post.state() != PostState.VISIBLE) {
             return;
         }
         Map<UserId, NotificationKind> recipients = new LinkedHashMap<>();
-        // a reply to no floor in particular answers the topic's starter (as Discuz! tells the thread's author)
-        int answered = post.optionalReplyToFloor().orElse(1);
-        tx.postsByFloors(topic.id(), List.of(answered)).stream().findFirst()
-                .ifPresent(p -> recipients.putIfAbsent(p.author().id(), NotificationKind.REPLIED));
-        for (Quote quote : post.quotes()) {
-            recipients.putIfAbsent(quote.sourceAuthor().id(), NotificationKind.QUOTED);
+        for (UserId mentioned : mentioned(post)) {
+            recipients.putIfAbsent(mentioned, NotificationKind.MENTIONED);
+        }
+        if (!post.isOpening()) {
+            // a reply to no floor in particular answers the topic's starter (as Discuz! tells the thread's author)
+            int answered = post.optionalReplyToFloor().orElse(1);
+            tx.postsByFloors(topic.id(), List.of(answered)).stream().findFirst()
+                    .ifPresent(p -> recipients.putIfAbsent(p.author().id(), NotificationKind.REPLIED));
+            for (Quote quote : post.quotes()) {
+                recipients.putIfAbsent(quote.sourceAuthor().id(), NotificationKind.QUOTED);
+            }
         }
         recipients.remove(post.author().id());
         Board board = tx.board(topic.boardId()).orElseThrow();
@@ -89,13 +95,41 @@ final class Notifier {
         recipients.forEach((recipient, kind) -> {
             Viewer.Member member = members.get(recipient);
             if (member != null && !muted(tx, recipient, topic) && mayRead(member, board, topic, post)) {
+                // a mention is news of its own; the rest fold per topic
+                String fold = kind.equals(NotificationKind.MENTIONED) ? null : foldKey(topic);
                 tx.notifications().add(new NewNotification(recipient, kind, topic.id(), post.id(), post.floor(),
-                        post.author(), null, foldKey(topic), at));
+                        post.author(), null, fold, at));
             }
         });
         Set<UserId> skip = new HashSet<>(recipients.keySet());
         skip.add(post.author().id());
         fanOut(tx, board, topic, post, skip, at);
+    }
+
+    /**
+     * The users a post mentions by name, at most {@link #MAX_MENTIONS} distinct ones, resolved in one directory
+     * lookup: each mention is the longest of its candidate names that someone has.
+     */
+    private Set<UserId> mentioned(Post post) {
+        if (post.body().indexOf('@') < 0 && post.body().indexOf('\uFF20') < 0) {
+            return Set.of();
+        }
+        // a few more mentions are read than notified, so repeats of one name do not crowd out the others
+        List<List<String>> mentions = Mentions.candidates(post.body(), MAX_MENTIONS * 3);
+        Set<String> names = new HashSet<>();
+        mentions.forEach(names::addAll);
+        if (names.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, UserId> found = directory.byNames(names);
+        Set<UserId> out = new java.util.LinkedHashSet<>();
+        for (List<String> candidates : mentions) {
+            candidates.stream().filter(found::containsKey).findFirst().map(found::get).ifPresent(out::add);
+            if (out.size() == MAX_MENTIONS) {
+                break;
+            }
+        }
+        return out;
     }
 
     private static String foldKey(Topic topic) {

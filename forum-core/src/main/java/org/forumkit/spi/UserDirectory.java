@@ -22,4 +22,13 @@ public interface UserDirectory {
 
     /** The members with these ids; unknown ids are left out. */
     Map<UserId, Viewer.Member> members(Collection<UserId> ids);
+
+    /**
+     * The users with these names (as typed after {@code @}, NFKC-normalised), in one lookup; names nobody has are
+     * left out. How names compare (case, width) is the host's rule. By default nobody is found, so text mentions
+     * notify nobody.
+     */
+    default Map<String, UserId> byNames(Collection<String> names) {
+        return Map.of();
+    }
 }

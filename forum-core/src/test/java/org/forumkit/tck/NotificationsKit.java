@@ -80,8 +80,19 @@ public abstract class NotificationsKit {
             people.put(m.id(), m);
         }
         clock = MutableClock.atSeedTime();
-        UserDirectory directory = ids -> ids.stream().filter(people::containsKey).distinct()
-                .collect(Collectors.toMap(Function.identity(), people::get));
+        UserDirectory directory = new UserDirectory() {
+            @Override
+            public Map<UserId, Viewer.Member> members(java.util.Collection<UserId> ids) {
+                return ids.stream().filter(people::containsKey).distinct()
+                        .collect(Collectors.toMap(Function.identity(), people::get));
+            }
+
+            @Override
+            public Map<String, UserId> byNames(java.util.Collection<String> names) {
+                return people.values().stream().filter(m -> names.contains(m.displayName()))
+                        .collect(Collectors.toMap(Viewer.Member::displayName, Viewer.Member::id, (a, b) -> a));
+            }
+        };
         forum = Forum.builder().store(kitStore()).clock(clock)
                 .settings(ForumSettings.defaults().withViewWindow(Duration.ofMinutes(30))
                         .withViewFlushInterval(Duration.ZERO))
@@ -356,6 +367,52 @@ public abstract class NotificationsKit {
             });
         }
         assertThat(all(writers.get(0))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("mentions in Chinese text: longest existing name, mention before reply, never oneself, not in quotes or e-mail addresses")
+    void mentions() {
+        Viewer.Member zhang = Viewer.user("zhang3", "张三");
+        people.put(zhang.id(), zhang);
+        Topic topic = given.topic();
+        reply(topic, CAROL, Reply.to(topic.id(), "@张三你好，@Alice 看这里，@Carol 自己，写信 bob@example.com"
+                + "\n[quote]@鲍勃[/quote]"));
+
+        assertThat(all(zhang)).extracting(Notification::kind, Notification::floor, Notification::count)
+                .containsExactly(tuple(NotificationKind.MENTIONED, 2, 1));
+        assertThat(all(ALICE)).extracting(Notification::kind).containsExactly(NotificationKind.MENTIONED);
+        assertThat(all(CAROL)).isEmpty();
+        assertThat(all(BOB)).isEmpty();
+        reply(topic, BOB, Reply.to(topic.id(), "＠张三 再看"));
+        assertThat(all(zhang)).extracting(Notification::floor).containsExactly(3, 2);
+
+        forum.topics().start(BOB, org.forumkit.model.StartTopic.of(topic.boardId(), "新主题", "@张三 开帖就提到你"));
+        assertThat(all(zhang)).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("a mention of someone who may not see the board notifies nobody; a thousand mentions notify at most ten")
+    void mentionBadInput() {
+        Board staff = given.board(AccessPolicy.DEFAULT.with(Action.VIEW, Audience.roles("staff")));
+        Viewer.Member zhang = Viewer.user("zhang3", "张三");
+        people.put(zhang.id(), zhang);
+        Viewer.Member writer = Viewer.user("writer", "写手", "staff");
+        forum.topics().start(writer, org.forumkit.model.StartTopic.of(staff.id(), "内部", "@张三 你看不到"));
+        assertThat(inbox().unreadExact(zhang)).isZero();
+
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            Viewer.Member u = Viewer.user("u" + i, "u" + i);
+            if (i < 20) {
+                people.put(u.id(), u);
+            }
+            many.append("@u").append(i).append(' ');
+        }
+        Topic topic = given.topic();
+        reply(topic, BOB, Reply.to(topic.id(), many.toString()));
+        long notified = java.util.stream.IntStream.range(0, 20)
+                .filter(i -> inbox().unreadExact(Viewer.user("u" + i, "u" + i)) > 0).count();
+        assertThat(notified).isEqualTo(10);
     }
 
     @Test
