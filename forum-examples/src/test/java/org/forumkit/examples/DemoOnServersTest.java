@@ -1,41 +1,29 @@
 package org.forumkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
+import org.forumkit.jpa.testing.TestServer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The demo runs unchanged on PostgreSQL and MariaDB given a JDBC URL (the servers {@code .ci/run} prepares):
- * migrated, seeded on first start, serving the seed topic. Skipped without a server, failed under CI=true.
+ * The demo runs unchanged on PostgreSQL and MariaDB given a JDBC URL (the {@link TestServer}s): migrated, seeded
+ * on first start, serving the seed topic. Skipped without a server, failed under CI=true.
  */
 class DemoOnServersTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        "postgresql, jdbc:postgresql://127.0.0.1:5432/forumkit_test",
-        "mariadb, jdbc:mariadb://127.0.0.1:3306/forumkit_test"
-    })
-    void servesTheSeedTopic(String name, String url, @TempDir Path data) throws Exception {
-        try (var ignored = DriverManager.getConnection(url, "forumkit", "forumkit")) {
-            // reachable
-        } catch (SQLException e) {
-            String message = name + " is not reachable at " + url + " (" + e.getMessage() + "); run .ci/run";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            assumeTrue(false, message);
-        }
-        try (Database database = Database.open(url, "forumkit", "forumkit", 2)) {
+    @EnumSource(TestServer.Kind.class)
+    void servesTheSeedTopic(TestServer.Kind kind, @TempDir Path data) throws Exception {
+        TestServer server = TestServer.of(kind).require();
+        String url = server.url();
+        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        try (Database database = Database.open(url, server.user(), server.password(), 2)) {
             database.truncate(); // a first start: the demo seeds an empty forum
         }
-        DemoApp app = DemoApp.start(new DemoConfig(0, url, "forumkit", "forumkit", data));
+        DemoApp app = DemoApp.start(new DemoConfig(0, url, server.user(), server.password(), data));
         try {
             DemoClient client = new DemoClient(app.url());
             DemoClient.Reply page = client.get("/topics/1");
@@ -48,7 +36,7 @@ class DemoOnServersTest {
             app.close();
         }
         // a second start keeps the data and does not seed again
-        DemoApp again = DemoApp.start(new DemoConfig(0, url, "forumkit", "forumkit", data));
+        DemoApp again = DemoApp.start(new DemoConfig(0, url, server.user(), server.password(), data));
         try {
             assertThat(new DemoClient(again.url()).get("/api/topics/1").json().get("topic").get("replies").asInt())
                     .isEqualTo(2);

@@ -13,53 +13,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.forumkit.jpa.testing.TestServer;
 
 /**
- * The databases the tests run on: H2 in memory, and the PostgreSQL and MariaDB servers {@code .ci/run} prepares
- * (overridable with {@code FORUMKIT_PG_URL/USER/PASSWORD} and {@code FORUMKIT_MARIADB_URL/USER/PASSWORD}). The
- * schema comes from the shipped migrations run by Flyway; Hibernate only validates its mapping against it. A
- * server that cannot be reached skips its tests, except under {@code CI=true}, where it fails them.
+ * The databases the tests run on: H2 in memory, and the PostgreSQL and MariaDB {@link TestServer}s (which create
+ * their test database and user on first use; see there for the {@code FORUMKIT_*} variables). The schema comes from
+ * the shipped migrations run by Flyway; Hibernate only validates its mapping against it. A server that cannot be
+ * reached skips its tests, except under {@code CI=true}, where it fails them.
  */
 enum TestDatabase {
-    H2("h2", "jdbc:h2:mem:forumkit;DB_CLOSE_DELAY=-1", "sa", ""),
-    POSTGRESQL("postgresql", "jdbc:postgresql://127.0.0.1:5432/forumkit_test", "forumkit", "forumkit"),
-    MARIADB("mariadb", "jdbc:mariadb://127.0.0.1:3306/forumkit_test", "forumkit", "forumkit");
+    H2("h2", null),
+    POSTGRESQL("postgresql", TestServer.POSTGRESQL),
+    MARIADB("mariadb", TestServer.MARIADB);
 
     private static final List<String> TABLES_CHILD_FIRST = List.of("fk_credit_entry", "fk_credit_balance", "fk_post_revision", "fk_posting_window", "fk_ban", "fk_audit", "fk_report", "fk_vote", "fk_quote", "fk_post", "fk_topic", "fk_board");
     private static final Map<String, EntityManagerFactory> FACTORIES = new ConcurrentHashMap<>();
-    private static final Map<TestDatabase, String> UNREACHABLE = new ConcurrentHashMap<>();
     private static final Map<TestDatabase, HikariDataSource> POOLS = new ConcurrentHashMap<>();
 
     private final String dialect;
+    private final TestServer server;
     private final String url;
     private final String user;
     private final String password;
 
-    TestDatabase(String dialect, String url, String user, String password) {
-        String env = dialect.equals("postgresql") ? "FORUMKIT_PG" : "FORUMKIT_" + dialect.toUpperCase();
+    TestDatabase(String dialect, TestServer server) {
         this.dialect = dialect;
-        this.url = System.getenv().getOrDefault(env + "_URL", url);
-        this.user = System.getenv().getOrDefault(env + "_USER", user);
-        this.password = System.getenv().getOrDefault(env + "_PASSWORD", password);
+        this.server = server;
+        this.url = server == null ? "jdbc:h2:mem:forumkit;DB_CLOSE_DELAY=-1" : server.url();
+        this.user = server == null ? "sa" : server.user();
+        this.password = server == null ? "" : server.password();
     }
 
     /** Skips (or under {@code CI=true} fails) the calling test when this database cannot be reached. */
     TestDatabase require() {
-        String problem = UNREACHABLE.computeIfAbsent(this, db -> {
-            try (Connection ignored = java.sql.DriverManager.getConnection(url, user, password)) {
-                return "";
-            } catch (SQLException e) {
-                return name() + " is not reachable at " + url + " as " + user + " (" + e.getMessage()
-                        + "); run .ci/run or set the FORUMKIT_* variables";
-            }
-        });
-        if (!problem.isEmpty()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(problem);
-            }
-            Assumptions.abort(problem);
+        if (server != null) {
+            server.require();
         }
         return this;
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the same HTML), and rendering is deterministic. Inputs come from a seeded {@link Random}, so a failure names the
  * seed and input that reproduce it.
  */
-class RendererProperties {
+class RendererPropertiesTest {
     private static final long BASE_SEED = 0x466F72756DL;
     private static final int SEEDS = 150;
     private static final int INPUTS_PER_SEED = 4;

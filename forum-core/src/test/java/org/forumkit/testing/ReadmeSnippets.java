@@ -1,4 +1,4 @@
-package org.forumkit.readme;
+package org.forumkit.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
