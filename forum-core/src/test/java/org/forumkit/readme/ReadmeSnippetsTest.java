@@ -40,11 +40,9 @@ class ReadmeSnippetsTest {
 
     @TestFactory
     Stream<DynamicTest> coreSnippetsCompileAndTheRunnableOnesRun(@TempDir Path out) {
-        List<Snippet> core = ReadmeSnippets.all(ROOT).stream()
-                .filter(s -> !s.kind().equals("illustrative") && s.module().equals("forum-core")).toList();
+        List<Snippet> core = ReadmeSnippets.ofModule(ROOT, "forum-core");
         assertThat(core).hasSizeGreaterThanOrEqualTo(5);
-        return core.stream().map(snippet -> DynamicTest.dynamicTest(snippet.toString(),
-                () -> ReadmeSnippets.check(snippet, Files.createTempDirectory(out, "snippet"))));
+        return ReadmeSnippets.tests(core, out);
     }
 
     @Test

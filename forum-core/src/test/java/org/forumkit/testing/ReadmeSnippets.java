@@ -29,6 +29,7 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * The fenced Java blocks of the project's README files, each announced by a marker comment on the line before it,
@@ -198,6 +199,17 @@ public final class ReadmeSnippets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The compiled snippets of a module, in every README; compiled by a module whose test classpath has what they need. */
+    public static List<Snippet> ofModule(Path root, String module) {
+        return all(root).stream().filter(s -> !s.kind().equals("illustrative") && s.module().equals(module)).toList();
+    }
+
+    /** One dynamic test per snippet: compile it (each into its own folder under {@code out}) and run the runnable ones. */
+    public static Stream<DynamicTest> tests(List<Snippet> snippets, Path out) {
+        return snippets.stream().map(snippet -> DynamicTest.dynamicTest(snippet.toString(),
+                () -> check(snippet, Files.createTempDirectory(out, "snippet"))));
     }
 
     /** The Java source a snippet compiles as. */

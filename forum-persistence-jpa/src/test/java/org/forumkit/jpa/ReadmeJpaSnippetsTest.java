@@ -33,11 +33,9 @@ class ReadmeJpaSnippetsTest {
 
     @TestFactory
     Stream<DynamicTest> jpaSnippetsCompileAndTheRunnableOnesRun(@TempDir Path out) {
-        List<Snippet> jpa = ReadmeSnippets.all(ROOT).stream()
-                .filter(s -> !s.kind().equals("illustrative") && s.module().equals("forum-persistence-jpa")).toList();
+        List<Snippet> jpa = ReadmeSnippets.ofModule(ROOT, "forum-persistence-jpa");
         assertThat(jpa).hasSizeGreaterThanOrEqualTo(3);
-        return jpa.stream().map(snippet -> DynamicTest.dynamicTest(snippet.toString(),
-                () -> ReadmeSnippets.check(snippet, Files.createTempDirectory(out, "snippet"))));
+        return ReadmeSnippets.tests(jpa, out);
     }
 
     @Test
