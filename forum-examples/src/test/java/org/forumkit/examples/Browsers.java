@@ -18,6 +18,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Browsers {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    // Selenium logs through java.util.logging; its warning that it has no DevTools binding for this Chromium
+    // version is noise here (the tests use WebDriver, not DevTools). Held in a field: JUL keeps loggers weakly.
+    private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     private Browsers() {
     }

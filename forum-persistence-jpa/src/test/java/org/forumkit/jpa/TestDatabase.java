@@ -61,6 +61,7 @@ enum TestDatabase {
             config.setUsername(user);
             config.setPassword(password);
             config.setMaximumPoolSize(20);
+            idleAway(config);
             config.setPoolName("forumkit-" + dialect);
             HikariDataSource pool = new HikariDataSource(config);
             Flyway flyway = Flyway.configure()
@@ -74,6 +75,13 @@ enum TestDatabase {
             flyway.migrate();
             return pool;
         });
+    }
+
+    // Open connections only while tests use them: a server's slots (PostgreSQL's 100 by default) are shared by
+    // every build on the machine, and an idle pool would otherwise hold all of its connections for the whole run.
+    private static void idleAway(HikariConfig config) {
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(10_000);
     }
 
     private void dropForumTables(HikariDataSource pool) {
@@ -113,6 +121,7 @@ enum TestDatabase {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(connections);
+        idleAway(config);
         HikariDataSource pool = new HikariDataSource(config);
         return new Node(pool, newEmf(pool));
     }

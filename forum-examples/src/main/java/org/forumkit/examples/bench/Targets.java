@@ -2,7 +2,7 @@ package org.forumkit.examples.bench;
 
 /**
  * Opens benchmark targets by name: {@code memory}, {@code h2}, {@code postgresql}, {@code mariadb}. The servers
- * are the local ones {@code .ci/run} prepares, database {@code forumkit_bench} (overridable with
+ * are the local ones on 127.0.0.1, database {@code forumkit_bench} (created once as the README says; overridable with
  * {@code FORUMKIT_BENCH_PG_URL} and {@code FORUMKIT_BENCH_MARIADB_URL}, user and password {@code forumkit}).
  */
 final class Targets {
