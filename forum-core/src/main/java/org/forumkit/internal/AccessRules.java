@@ -1,11 +1,13 @@
 package org.forumkit.internal;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.forumkit.ForumSettings;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.model.Action;
 import org.forumkit.model.Audience;
+import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardKind;
 import org.forumkit.model.Decision;
@@ -16,6 +18,7 @@ import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.ViewerPermissions;
 import org.forumkit.spi.PermissionPolicy;
+import org.forumkit.spi.store.PostInTopic;
 
 /**
  * Decides what a viewer may do: the board's access policy, the topic's lock, then the host's
@@ -33,6 +36,29 @@ final class AccessRules {
     boolean isModerator(Viewer viewer, Board board) {
         return viewer instanceof Viewer.Member member
                 && (member.hasRole(settings.moderatorRole()) || board.isModerator(member.id()));
+    }
+
+    /** Whether the viewer moderates everywhere: the global moderator role, or the admin role. */
+    boolean isGlobalModerator(Viewer viewer) {
+        return viewer.hasRole(settings.moderatorRole()) || viewer.hasRole(settings.adminRole());
+    }
+
+    /** The author to store for a viewer: a signed-in user, with the display name cleaned like any name. */
+    Author author(Viewer viewer) {
+        if (!(viewer instanceof Viewer.Member member)) {
+            throw new PermissionDeniedException(DenialReason.LOGIN_REQUIRED, "anonymous visitors cannot write");
+        }
+        String name = TextRules.cut(TextRules.line(member.displayName()), settings.maxNameLength());
+        return new Author(member.id(), name.isEmpty() ? TextRules.cut(member.id().value(), settings.maxNameLength()) : name);
+    }
+
+    /** The viewer as the author of a moderator's action; refused unless they moderate the board. */
+    Author requireModerator(Viewer viewer, Board board, String what) {
+        Author author = author(viewer);
+        if (!isModerator(viewer, board)) {
+            throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators " + what);
+        }
+        return author;
     }
 
     Decision decide(Viewer viewer, Action action, Board board, Optional<Topic> topic) {
@@ -60,6 +86,34 @@ final class AccessRules {
     boolean canSee(Viewer viewer, Board board, Post post) {
         return post.state() == PostState.VISIBLE
                 || (post.state() == PostState.PENDING && (isAuthor(viewer, post) || isModerator(viewer, board)));
+    }
+
+    /** The viewer as the one who changes {@code target}: its author or a moderator of its board. */
+    Author requireAuthorOrModerator(Viewer viewer, PostInTopic target) {
+        Author author = author(viewer);
+        require(viewer, Action.VIEW, target.board(), Optional.of(target.topic()));
+        if (!isAuthor(viewer, target.post()) && !isModerator(viewer, target.board())) {
+            throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
+                    "only the author or a moderator may change post " + target.post().id());
+        }
+        return author;
+    }
+
+    /**
+     * What the viewer gets of a post: the post when they may see it, a placeholder for a deleted one (its floor,
+     * author and times, no content), nothing for a pending post of someone else.
+     */
+    Optional<Post> shown(Viewer viewer, Board board, Post post) {
+        if (canSee(viewer, board, post)) {
+            return Optional.of(post);
+        }
+        return post.state() == PostState.DELETED ? Optional.of(placeholder(post)) : Optional.empty();
+    }
+
+    private static Post placeholder(Post post) {
+        return new Post(post.id(), post.topicId(), post.floor(), post.author(), post.createdAt(), post.editedAt(),
+                post.revision(), "", post.format(), "", post.renderer(), post.state(), post.replyToFloor(),
+                post.support(), post.oppose(), List.of());
     }
 
     boolean isAuthor(Viewer viewer, Post post) {

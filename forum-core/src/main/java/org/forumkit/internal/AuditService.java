@@ -1,6 +1,5 @@
 package org.forumkit.internal;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.forumkit.AuditLog;
@@ -15,12 +14,17 @@ import org.forumkit.model.DenialReason;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.store.AuditFilter;
+import org.forumkit.spi.store.ForumStore;
 
 final class AuditService implements AuditLog {
-    private final ForumEngine forum;
+    private final ForumStore store;
+    private final AccessRules access;
+    private final Paging paging;
 
-    AuditService(ForumEngine forum) {
-        this.forum = forum;
+    AuditService(ForumStore store, AccessRules access, Paging paging) {
+        this.store = store;
+        this.access = access;
+        this.paging = paging;
     }
 
     @Override
@@ -42,21 +46,21 @@ final class AuditService implements AuditLog {
     private AuditPage read(Viewer viewer, AuditFilter filter, Optional<AuditId> before, int size, BoardId boardId) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(before, "before");
-        forum.author(viewer);
-        forum.requirePageSize(size);
-        return forum.store.readOnly(reader -> {
+        access.author(viewer);
+        paging.requireSize(size);
+        return store.readOnly(reader -> {
             if (boardId != null) {
                 Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
-                if (!forum.access.isModerator(viewer, board)) {
+                if (!access.isModerator(viewer, board)) {
                     throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators read a board's log");
                 }
-            } else if (!viewer.hasRole(forum.settings.moderatorRole()) && !viewer.hasRole(forum.settings.adminRole())) {
+            } else if (!access.isGlobalModerator(viewer)) {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
                         "only global moderators and admins read a user's log");
             }
-            List<AuditEntry> entries = reader.auditEntries(filter, before, size + 1);
-            AuditId next = entries.size() > size ? entries.get(size - 1).id() : null;
-            return new AuditPage(entries.subList(0, Math.min(size, entries.size())), next);
+            Paging.Slice<AuditEntry, AuditId> page = Paging.read(size, n -> reader.auditEntries(filter, before, n),
+                    AuditEntry::id);
+            return new AuditPage(page.rows(), page.next());
         });
     }
 }

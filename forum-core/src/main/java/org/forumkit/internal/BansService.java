@@ -1,5 +1,6 @@
 package org.forumkit.internal;
 
+import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,42 +19,51 @@ import org.forumkit.model.BoardId;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
+import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.NewBan;
 import org.forumkit.spi.store.StoreReader;
 import org.forumkit.spi.store.StoreTransaction;
 
 final class BansService implements Bans {
-    private final ForumEngine forum;
+    private final ForumStore store;
+    private final Validator validator;
+    private final AccessRules access;
+    private final AuditTrail audit;
+    private final ForumClock clock;
 
-    BansService(ForumEngine forum) {
-        this.forum = forum;
+    BansService(ForumStore store, Validator validator, AccessRules access, AuditTrail audit, ForumClock clock) {
+        this.store = store;
+        this.validator = validator;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
     public Ban ban(Viewer viewer, BanUser command) {
         Objects.requireNonNull(viewer, "viewer");
-        Checks checks = Checks.of(forum.validator, command);
+        Checks checks = Checks.of(validator, command);
         if (command == null) {
             checks.throwIfAny();
         }
         if (command.duration() != null && (command.duration().isNegative() || command.duration().isZero())) {
             checks.add("duration", "out_of_range");
         }
-        String reason = checks.block("reason", command.reason(), PostsService.MAX_REASON, false);
+        String reason = checks.block("reason", command.reason(), Reasons.MAX_LENGTH, false);
         checks.throwIfAny();
-        return forum.store.inTransaction(tx -> {
+        return store.inTransaction(tx -> {
             Author by = requireBanner(tx, viewer, command.boardId());
             return impose(tx, by, command.user(), command.boardId(), command.kind(), command.duration() == null
-                    ? null : forum.now().plus(command.duration()), reason);
+                    ? null : clock.now().plus(command.duration()), reason);
         });
     }
 
     /** Inserts a ban and its audit entry; the caller checked who may. */
     Ban impose(StoreTransaction tx, Author by, UserId user, BoardId board, BanKind kind, Instant expiresAt,
             String reason) {
-        var now = forum.now();
+        var now = clock.now();
         Ban ban = tx.insertBan(new NewBan(user, board, kind, reason, by, now, expiresAt));
-        forum.audit(tx, board, by, AuditAction.USER_BANNED, null, null, user, null,
+        audit.record(tx, board, by, AuditAction.USER_BANNED, null, null, user, null,
                 kind + (expiresAt == null ? "" : " until " + expiresAt), reason);
         return ban;
     }
@@ -62,15 +72,15 @@ final class BansService implements Bans {
     public Ban lift(Viewer viewer, BanId id, String reason) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
-        String why = PostsService.reason(reason);
-        return forum.store.inTransaction(tx -> {
+        String why = Reasons.require(reason);
+        return store.inTransaction(tx -> {
             Ban ban = tx.ban(id).orElseThrow(() -> new NotFoundException("ban", id));
             Author by = requireBanner(tx, viewer, ban.boardId());
             if (ban.liftedAt() != null) {
                 return ban;
             }
-            Ban lifted = tx.liftBan(id, by, forum.now());
-            forum.audit(tx, ban.boardId(), by, AuditAction.BAN_LIFTED, null, null, ban.user(), ban.kind(), null, why);
+            Ban lifted = tx.liftBan(id, by, clock.now());
+            audit.record(tx, ban.boardId(), by, AuditAction.BAN_LIFTED, null, null, ban.user(), ban.kind(), null, why);
             return lifted;
         });
     }
@@ -79,28 +89,24 @@ final class BansService implements Bans {
     public List<Ban> active(Viewer viewer, UserId user) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(user, "user");
-        forum.author(viewer);
-        if (!viewer.userId().orElseThrow().equals(user) && !isGlobal(viewer)) {
+        access.author(viewer);
+        if (!viewer.userId().orElseThrow().equals(user) && !access.isGlobalModerator(viewer)) {
             throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only global moderators read others' bans");
         }
-        return forum.store.readOnly((StoreReader reader) -> reader.activeBans(user, Optional.empty(), forum.now()));
-    }
-
-    private boolean isGlobal(Viewer viewer) {
-        return viewer.hasRole(forum.settings.moderatorRole()) || viewer.hasRole(forum.settings.adminRole());
+        return store.readOnly((StoreReader reader) -> reader.activeBans(user, Optional.empty(), clock.now()));
     }
 
     /** Board bans: the board's moderators; global ones: global moderators and admins. */
     private Author requireBanner(StoreReader reader, Viewer viewer, BoardId boardId) {
-        Author by = forum.author(viewer);
+        Author by = access.author(viewer);
         if (boardId == null) {
-            if (!isGlobal(viewer)) {
+            if (!access.isGlobalModerator(viewer)) {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only global moderators ban everywhere");
             }
             return by;
         }
         Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
-        if (!forum.access.isModerator(viewer, board) && !isGlobal(viewer)) {
+        if (!access.isModerator(viewer, board) && !access.isGlobalModerator(viewer)) {
             throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators ban in board " + boardId);
         }
         return by;

@@ -1,5 +1,6 @@
 package org.forumkit.internal;
 
+import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.forumkit.Boards;
+import org.forumkit.ForumSettings;
 import org.forumkit.NotFoundException;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.ValidationException;
@@ -30,6 +32,7 @@ import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.store.DuplicateKeyException;
+import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.NewBoard;
 import org.forumkit.spi.store.StoreReader;
 
@@ -39,28 +42,41 @@ final class BoardsService implements Boards {
     static final int MAX_DEPTH = 3;
     private static final int MAX_DESCRIPTION = 2_000;
 
-    private final ForumEngine forum;
+    private final ForumStore store;
+    private final ForumSettings settings;
+    private final Validator validator;
+    private final AccessRules access;
+    private final Standings standings;
+    private final AuditTrail audit;
+    private final Paging paging;
 
-    BoardsService(ForumEngine forum) {
-        this.forum = forum;
+    BoardsService(ForumStore store, ForumSettings settings, Validator validator, AccessRules access,
+            Standings standings, AuditTrail audit, Paging paging) {
+        this.store = store;
+        this.settings = settings;
+        this.validator = validator;
+        this.access = access;
+        this.standings = standings;
+        this.audit = audit;
+        this.paging = paging;
     }
 
     @Override
     public Board create(Viewer viewer, CreateBoard command) {
         requireAdmin(viewer, "creating a board");
-        Checks checks = Checks.of(forum.validator, command);
+        Checks checks = Checks.of(validator, command);
         checks.throwIfAny();
         if (!SLUG.matcher(command.slug()).matches()) {
             checks.add("slug", "bad_slug");
         }
-        String name = checks.line("name", command.name(), forum.settings.maxNameLength());
+        String name = checks.line("name", command.name(), settings.maxNameLength());
         String description = checks.block("description", Objects.requireNonNullElse(command.description(), ""),
                 MAX_DESCRIPTION, true).strip();
         List<String> types = new ArrayList<>();
         List<String> rawTypes = Objects.requireNonNullElse(command.topicTypes(), List.of());
         for (int i = 0; i < rawTypes.size(); i++) {
             String field = "topicTypes[" + i + "]";
-            String type = rawTypes.get(i) == null ? null : checks.line(field, rawTypes.get(i), forum.settings.maxNameLength());
+            String type = rawTypes.get(i) == null ? null : checks.line(field, rawTypes.get(i), settings.maxNameLength());
             if (type == null) {
                 checks.add(field, "required");
             } else if (types.contains(type)) {
@@ -81,7 +97,7 @@ final class BoardsService implements Boards {
                 command.position(), command.moderators() == null ? Set.of() : command.moderators(), types,
                 Objects.requireNonNullElse(command.policy(), AccessPolicy.DEFAULT),
                 Objects.requireNonNullElse(command.moderation(), BoardModeration.OFF));
-        return forum.store.inTransaction(tx -> {
+        return store.inTransaction(tx -> {
             Checks stored = new Checks();
             if (board.parentId() != null) {
                 Optional<Board> parent = tx.board(board.parentId());
@@ -108,9 +124,9 @@ final class BoardsService implements Boards {
         if (viewer.isAnonymous()) {
             throw new PermissionDeniedException(DenialReason.LOGIN_REQUIRED, what);
         }
-        if (!viewer.hasRole(forum.settings.adminRole())) {
+        if (!viewer.hasRole(settings.adminRole())) {
             throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
-                    what + " needs the role '" + forum.settings.adminRole() + "'");
+                    what + " needs the role '" + settings.adminRole() + "'");
         }
     }
 
@@ -121,11 +137,11 @@ final class BoardsService implements Boards {
         if (moderation == null) {
             throw new ValidationException(List.of(Violation.of("moderation", "required")));
         }
-        Author by = forum.author(viewer);
-        return forum.store.inTransaction(tx -> {
+        Author by = access.author(viewer);
+        return store.inTransaction(tx -> {
             Board before = tx.board(id).orElseThrow(() -> new NotFoundException("board", id));
             Board updated = tx.updateBoardModeration(id, moderation);
-            forum.audit(tx, id, by, AuditAction.BOARD_MODERATION_CHANGED, null, null, null, before.moderation(),
+            audit.record(tx, id, by, AuditAction.BOARD_MODERATION_CHANGED, null, null, null, before.moderation(),
                     updated.moderation(), null);
             return updated;
         });
@@ -143,9 +159,9 @@ final class BoardsService implements Boards {
     public Board get(Viewer viewer, BoardId id) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
-        return forum.store.readOnly(reader -> {
+        return store.readOnly(reader -> {
             Board board = reader.board(id).orElseThrow(() -> new NotFoundException("board", id));
-            forum.access.require(viewer, Action.VIEW, board, Optional.empty());
+            access.require(viewer, Action.VIEW, board, Optional.empty());
             return board;
         });
     }
@@ -154,14 +170,14 @@ final class BoardsService implements Boards {
     public Optional<Board> bySlug(Viewer viewer, String slug) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(slug, "slug");
-        return forum.store.readOnly(reader -> reader.boardBySlug(slug)
-                .filter(board -> forum.access.decide(viewer, Action.VIEW, board, Optional.empty()).allowed()));
+        return store.readOnly(reader -> reader.boardBySlug(slug)
+                .filter(board -> access.decide(viewer, Action.VIEW, board, Optional.empty()).allowed()));
     }
 
     @Override
     public List<Board> list(Viewer viewer) {
         Objects.requireNonNull(viewer, "viewer");
-        List<Board> all = forum.store.readOnly(StoreReader::boards);
+        List<Board> all = store.readOnly(StoreReader::boards);
         Map<Optional<BoardId>, List<Board>> children = all.stream().collect(Collectors.groupingBy(Board::parent));
         List<Board> visible = new ArrayList<>();
         addVisible(viewer, children, Optional.empty(), visible, new HashSet<>());
@@ -173,7 +189,7 @@ final class BoardsService implements Boards {
         List<Board> level = new ArrayList<>(children.getOrDefault(parent, List.of()));
         level.sort(Comparator.comparingInt(Board::position).thenComparing(Board::id));
         for (Board board : level) {
-            if (seen.add(board.id()) && forum.access.decide(viewer, Action.VIEW, board, Optional.empty()).allowed()) {
+            if (seen.add(board.id()) && access.decide(viewer, Action.VIEW, board, Optional.empty()).allowed()) {
                 out.add(board);
                 addVisible(viewer, children, Optional.of(board.id()), out, seen);
             }
@@ -185,14 +201,15 @@ final class BoardsService implements Boards {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(after, "after");
-        forum.requirePageSize(size);
-        return forum.store.readOnly(reader -> {
+        paging.requireSize(size);
+        return store.readOnly(reader -> {
             Board board = reader.board(id).orElseThrow(() -> new NotFoundException("board", id));
-            forum.access.require(viewer, Action.VIEW, board, Optional.empty());
-            List<Topic> topics = reader.topics(id, after, size + 1);
-            TopicCursor next = topics.size() > size ? TopicCursor.after(topics.get(size - 1)) : null;
-            return new BoardPage(board, topics.subList(0, Math.min(size, topics.size())),
-                    forum.access.permissions(viewer, forum.standing(reader, viewer, board), board, Optional.empty()), next);
+            access.require(viewer, Action.VIEW, board, Optional.empty());
+            Paging.Slice<Topic, TopicCursor> page = Paging.read(size, n -> reader.topics(id, after, n),
+                    TopicCursor::after);
+            return new BoardPage(board, page.rows(),
+                    access.permissions(viewer, standings.read(reader, viewer, board), board, Optional.empty()),
+                    page.next());
         });
     }
 }

@@ -16,29 +16,36 @@ import org.forumkit.model.CreditRule;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
+import org.forumkit.spi.store.ForumStore;
 
 final class CreditsService implements Credits {
-    private final ForumEngine forum;
+    private final ForumStore store;
+    private final AccessRules access;
+    private final CreditAwards awards;
+    private final Paging paging;
 
-    CreditsService(ForumEngine forum) {
-        this.forum = forum;
+    CreditsService(ForumStore store, AccessRules access, CreditAwards awards, Paging paging) {
+        this.store = store;
+        this.access = access;
+        this.awards = awards;
+        this.paging = paging;
     }
 
     @Override
     public List<CreditRule> rules(Viewer viewer, BoardId boardId) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(boardId, "boardId");
-        Board board = forum.store.readOnly(reader -> reader.board(boardId))
+        Board board = store.readOnly(reader -> reader.board(boardId))
                 .orElseThrow(() -> new NotFoundException("board", boardId));
-        forum.access.require(viewer, Action.VIEW, board, Optional.empty());
-        return forum.creditRules(board);
+        access.require(viewer, Action.VIEW, board, Optional.empty());
+        return awards.rules(board);
     }
 
     @Override
     public long balance(Viewer viewer, UserId user) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(user, "user");
-        return forum.store.readOnly(reader -> reader.creditBalance(user));
+        return store.readOnly(reader -> reader.creditBalance(user));
     }
 
     @Override
@@ -46,17 +53,15 @@ final class CreditsService implements Credits {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(before, "before");
-        forum.author(viewer);
-        if (!viewer.userId().orElseThrow().equals(user) && !viewer.hasRole(forum.settings.moderatorRole())
-                && !viewer.hasRole(forum.settings.adminRole())) {
+        access.author(viewer);
+        if (!viewer.userId().orElseThrow().equals(user) && !access.isGlobalModerator(viewer)) {
             throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only the user and global moderators read a ledger");
         }
-        forum.requirePageSize(size);
-        return forum.store.readOnly(reader -> {
-            List<CreditEntry> entries = reader.creditEntries(user, before, size + 1);
-            CreditEntryId next = entries.size() > size ? entries.get(size - 1).id() : null;
-            return new CreditLedger(user, reader.creditBalance(user), entries.subList(0, Math.min(size, entries.size())),
-                    next);
+        paging.requireSize(size);
+        return store.readOnly(reader -> {
+            Paging.Slice<CreditEntry, CreditEntryId> page = Paging.read(size,
+                    n -> reader.creditEntries(user, before, n), CreditEntry::id);
+            return new CreditLedger(user, reader.creditBalance(user), page.rows(), page.next());
         });
     }
 }

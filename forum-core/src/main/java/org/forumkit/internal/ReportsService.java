@@ -1,13 +1,12 @@
 package org.forumkit.internal;
 
+import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.forumkit.ConflictException;
 import org.forumkit.NotFoundException;
-import org.forumkit.PermissionDeniedException;
 import org.forumkit.Reports;
-import org.forumkit.ValidationException;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
 import org.forumkit.model.AuditAction;
@@ -16,7 +15,6 @@ import org.forumkit.model.BanKind;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.CreditEvent;
-import org.forumkit.model.DenialReason;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Report;
@@ -27,22 +25,43 @@ import org.forumkit.model.ReportReason;
 import org.forumkit.model.Resolution;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.store.FiledReport;
+import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.NewReport;
+import org.forumkit.spi.store.PostInTopic;
 
 final class ReportsService implements Reports {
     /** The longest text a reporter may add. */
     static final int MAX_TEXT = 500;
 
-    private final ForumEngine forum;
+    private final ForumStore store;
+    private final Validator validator;
+    private final AccessRules access;
+    private final Standings standings;
+    private final BansService bans;
+    private final CreditAwards credits;
+    private final AuditTrail audit;
+    private final Events events;
+    private final ForumClock clock;
+    private final Paging paging;
 
-    ReportsService(ForumEngine forum) {
-        this.forum = forum;
+    ReportsService(ForumStore store, Validator validator, AccessRules access, Standings standings, BansService bans,
+            CreditAwards credits, AuditTrail audit, Events events, ForumClock clock, Paging paging) {
+        this.store = store;
+        this.validator = validator;
+        this.access = access;
+        this.standings = standings;
+        this.bans = bans;
+        this.credits = credits;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.paging = paging;
     }
 
     @Override
     public Report report(Viewer viewer, ReportPost command) {
         Objects.requireNonNull(viewer, "viewer");
-        Checks checks = Checks.of(forum.validator, command);
+        Checks checks = Checks.of(validator, command);
         if (command == null) {
             checks.throwIfAny();
         }
@@ -51,16 +70,17 @@ final class ReportsService implements Reports {
             checks.add("text", "required");
         }
         checks.throwIfAny();
-        return forum.store.inTransaction(tx -> {
-            PostsService.Target target = PostsService.target(tx, command.postId());
-            forum.access.require(viewer, forum.standing(tx, viewer, target.board()), Action.REPORT, target.board(),
+        return store.inTransaction(tx -> {
+            PostInTopic target = tx.postInTopic(command.postId())
+                    .orElseThrow(() -> new NotFoundException("post", command.postId()));
+            access.require(viewer, standings.read(tx, viewer, target.board()), Action.REPORT, target.board(),
                     Optional.of(target.topic()));
-            Author reporter = forum.author(viewer);
+            Author reporter = access.author(viewer);
             // Deleted posts, and pending ones of others, cannot be seen, so cannot be reported.
-            if (!forum.access.canSee(viewer, target.board(), target.post())) {
+            if (!access.canSee(viewer, target.board(), target.post())) {
                 throw new NotFoundException("post", command.postId());
             }
-            var now = forum.now();
+            var now = clock.now();
             FiledReport filed = tx.fileReport(new NewReport(target.post().id(), target.topic().id(), target.board().id(),
                     reporter, command.reason(), text, now));
             int threshold = target.board().moderation().hideAfterReports();
@@ -70,7 +90,7 @@ final class ReportsService implements Reports {
             if (hide) {
                 tx.changePostState(target.post().id(), PostState.PENDING);
             }
-            forum.publish(tx, new ForumEvent.PostReported(filed.report(), hide, now));
+            events.publish(tx, new ForumEvent.PostReported(filed.report(), hide, now));
             return filed.report();
         });
     }
@@ -80,15 +100,15 @@ final class ReportsService implements Reports {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(boardId, "boardId");
         Objects.requireNonNull(after, "after");
-        forum.requirePageSize(size);
-        return forum.store.readOnly(reader -> {
+        paging.requireSize(size);
+        return store.readOnly(reader -> {
             Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
-            requireModerator(viewer, board, "read the report queue");
-            List<Report> reports = reader.openReports(boardId, after, size + 1);
-            ReportId next = reports.size() > size ? reports.get(size - 1).id() : null;
-            List<Report> page = reports.subList(0, Math.min(size, reports.size()));
-            return new ReportQueue(boardId, page, reader.openReportCount(boardId),
-                    reader.openReportersByPost(page.stream().map(Report::postId).distinct().toList()), next);
+            access.requireModerator(viewer, board, "read the report queue");
+            Paging.Slice<Report, ReportId> page = Paging.read(size, n -> reader.openReports(boardId, after, n),
+                    Report::id);
+            return new ReportQueue(boardId, page.rows(), reader.openReportCount(boardId),
+                    reader.openReportersByPost(page.rows().stream().map(Report::postId).distinct().toList()),
+                    page.next());
         });
     }
 
@@ -100,22 +120,17 @@ final class ReportsService implements Reports {
         if (resolution == null) {
             checks.add("resolution", "required");
         }
-        String why = null;
-        try {
-            why = PostsService.reason(reason);
-        } catch (ValidationException e) {
-            e.violations().forEach(v -> checks.add(v.field(), v.code(), v.args().toArray()));
-        }
+        String note = Reasons.check(checks, reason);
         checks.throwIfAny();
-        String note = why;
-        return forum.store.inTransaction(tx -> {
+        return store.inTransaction(tx -> {
             Report report = tx.report(id).orElseThrow(() -> new NotFoundException("report", id));
-            PostsService.Target target = PostsService.target(tx, report.postId());
-            Author by = requireModerator(viewer, target.board(), "resolve reports");
+            PostInTopic target = tx.postInTopic(report.postId())
+                    .orElseThrow(() -> new NotFoundException("post", report.postId()));
+            Author by = access.requireModerator(viewer, target.board(), "resolve reports");
             if (!report.isOpen()) {
                 throw new ConflictException("report " + id + " was resolved already");
             }
-            var now = forum.now();
+            var now = clock.now();
             Post post = switch (resolution) {
                 case DISMISS -> target.post().state() == PostState.PENDING
                         ? tx.changePostState(target.post().id(), PostState.VISIBLE) : target.post();
@@ -124,29 +139,21 @@ final class ReportsService implements Reports {
                 case DELETE_POST, BAN_AUTHOR -> tx.changePostState(target.post().id(), PostState.DELETED);
             };
             if (post.state() == PostState.DELETED && target.post().state() != PostState.DELETED) {
-                forum.award(tx, target.board(), target.post().author().id(), CreditEvent.POST_DELETED_BY_MODERATOR,
+                credits.award(tx, target.board(), target.post().author().id(), CreditEvent.POST_DELETED_BY_MODERATOR,
                         post.id());
             }
             if (resolution == Resolution.BAN_AUTHOR) {
-                forum.bans.impose(tx, by, target.post().author().id(), target.board().id(), BanKind.BAN, null, note);
+                bans.impose(tx, by, target.post().author().id(), target.board().id(), BanKind.BAN, null, note);
             }
             List<Report> resolved = tx.resolveReports(report.postId(), resolution, by, note, now);
-            forum.audit(tx, target, by, switch (resolution) {
+            audit.record(tx, target, by, switch (resolution) {
                 case DISMISS -> AuditAction.REPORTS_DISMISSED;
                 case HIDE_POST -> AuditAction.REPORTS_POST_HIDDEN;
                 case DELETE_POST -> AuditAction.REPORTS_POST_DELETED;
                 case BAN_AUTHOR -> AuditAction.REPORTS_AUTHOR_BANNED;
             }, target.post().state(), post.state(), note);
-            forum.publish(tx, new ForumEvent.ReportsResolved(resolved, post, by, now));
+            events.publish(tx, new ForumEvent.ReportsResolved(resolved, post, by, now));
             return resolved;
         });
-    }
-
-    private Author requireModerator(Viewer viewer, Board board, String what) {
-        Author author = forum.author(viewer);
-        if (!forum.access.isModerator(viewer, board)) {
-            throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators " + what);
-        }
-        return author;
     }
 }

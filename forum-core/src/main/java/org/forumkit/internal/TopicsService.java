@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.forumkit.ForumSettings;
 import org.forumkit.NotFoundException;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.Topics;
@@ -23,7 +24,6 @@ import org.forumkit.model.CreditEvent;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
-import org.forumkit.model.PostState;
 import org.forumkit.model.Quote;
 import org.forumkit.model.SourceState;
 import org.forumkit.model.StartTopic;
@@ -32,11 +32,12 @@ import org.forumkit.model.TopicId;
 import org.forumkit.model.TopicPage;
 import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.Viewer;
-import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.store.DuplicateKeyException;
+import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewTopic;
 import org.forumkit.spi.store.StartedTopic;
+import org.forumkit.spi.store.StoreTransaction;
 import org.forumkit.spi.store.StoredTopicPage;
 import org.forumkit.spi.store.TopicInBoard;
 
@@ -44,64 +45,111 @@ final class TopicsService implements Topics {
     static final int MAX_EXTERNAL_KEY = 255;
     static final int MAX_PIN_LEVEL = 3;
 
-    private final ForumEngine forum;
+    private final ForumStore store;
+    private final ForumSettings settings;
+    private final AccessRules access;
+    private final Standings standings;
+    private final AuditTrail audit;
+    private final Paging paging;
+    private final WritePipeline pipeline;
 
-    TopicsService(ForumEngine forum) {
-        this.forum = forum;
+    TopicsService(ForumStore store, ForumSettings settings, AccessRules access, Standings standings,
+            AuditTrail audit, Paging paging, WritePipeline pipeline) {
+        this.store = store;
+        this.settings = settings;
+        this.access = access;
+        this.standings = standings;
+        this.audit = audit;
+        this.paging = paging;
+        this.pipeline = pipeline;
     }
 
     @Override
     public Topic start(Viewer viewer, StartTopic command) {
-        Objects.requireNonNull(viewer, "viewer");
-        Checks checks = Checks.of(forum.validator, command);
-        if (command == null) {
-            checks.throwIfAny();
+        return pipeline.run(viewer, command, TopicDraft::new).topic();
+    }
+
+    /** A new topic and its opening post. */
+    private final class TopicDraft implements WritePipeline.Draft<StartedTopic> {
+        private final StartTopic command;
+        private final String title;
+        private final String type;
+        private final String body;
+        private final String externalKey;
+        private final ContentFormat format;
+        private Board board;
+        private String censoredTitle;
+
+        TopicDraft(StartTopic command, Checks checks) {
+            this.command = command;
+            title = checks.line("title", command.title(), settings.maxTitleLength());
+            type = checks.line("type", command.type(), settings.maxNameLength());
+            body = checks.block("body", command.body(), settings.maxBodyLength(), false);
+            externalKey = checks.line("externalKey", command.externalKey(), MAX_EXTERNAL_KEY);
+            format = Objects.requireNonNullElse(command.format(), ContentFormat.PLAIN);
+            if (!pipeline.canRender(format)) {
+                checks.add("format", "unknown_format");
+            }
         }
-        String title = checks.line("title", command.title(), forum.settings.maxTitleLength());
-        String type = checks.line("type", command.type(), forum.settings.maxNameLength());
-        String body = checks.block("body", command.body(), forum.settings.maxBodyLength(), false);
-        String externalKey = checks.line("externalKey", command.externalKey(), MAX_EXTERNAL_KEY);
-        ContentFormat format = Objects.requireNonNullElse(command.format(), ContentFormat.PLAIN);
-        if (!forum.canRender(format)) {
-            checks.add("format", "unknown_format");
+
+        @Override
+        public Board lookup(StoreTransaction tx) {
+            board = tx.board(command.boardId()).orElseThrow(() -> new NotFoundException("board", command.boardId()));
+            return board;
         }
-        checks.throwIfAny();
-        return forum.store.inTransaction(tx -> {
-            Board board = tx.board(command.boardId()).orElseThrow(() -> new NotFoundException("board", command.boardId()));
-            forum.access.require(viewer, forum.standing(tx, viewer, board), Action.START_TOPIC, board, Optional.empty());
-            Author author = forum.author(viewer);
-            Checks stored = new Checks();
+
+        @Override
+        public Author permit(StoreTransaction tx, Viewer viewer) {
+            access.require(viewer, standings.read(tx, viewer, board), Action.START_TOPIC, board, Optional.empty());
+            return access.author(viewer);
+        }
+
+        @Override
+        public ContentFormat format() {
+            return format;
+        }
+
+        @Override
+        public void check(StoreTransaction tx, Viewer viewer, Checks stored) {
             if (type != null && !board.topicTypes().contains(type)) {
                 stored.add("type", "unknown_type", board.topicTypes());
             }
             if (externalKey != null && tx.topicByExternalKey(board.id(), externalKey).isPresent()) {
                 stored.add("externalKey", "key_taken");
             }
-            Censoring censoring = forum.censoring(board);
-            String censoredTitle = censoring.apply(stored, "title", title);
-            String censoredBody = censoring.apply(stored, "body", body);
-            stored.throwIfAny();
-            forum.checkFlood(tx, viewer, board);
-            ContentRenderer renderer = forum.renderer(format);
-            String html = renderer.render(censoredBody);
-            var now = forum.now();
-            StartedTopic started = tx.insertTopic(
-                    new NewTopic(board.id(), censoredTitle, type, author, now, externalKey),
-                    new NewPost(null, author, now, censoredBody, format, html, renderer.version(),
-                            forum.initialState(viewer, board, censoring), null, List.of()));
-            forum.award(tx, board, author.id(), CreditEvent.START_TOPIC, started.openingPost().id());
-            forum.publish(tx, new ForumEvent.TopicStarted(started.topic(), started.openingPost(), now));
-            return started.topic();
-        });
+        }
+
+        @Override
+        public String censor(Censoring censoring, Checks stored) {
+            censoredTitle = censoring.apply(stored, "title", title);
+            return censoring.apply(stored, "body", body);
+        }
+
+        @Override
+        public StartedTopic store(StoreTransaction tx, WritePipeline.Composed c) {
+            return tx.insertTopic(new NewTopic(board.id(), censoredTitle, type, c.author(), c.now(), externalKey),
+                    new NewPost(null, c.author(), c.now(), c.body(), c.format(), c.html(), c.rendererVersion(),
+                            c.newState(), null, List.of()));
+        }
+
+        @Override
+        public Optional<WritePipeline.Credit> credit(StartedTopic started) {
+            return Optional.of(new WritePipeline.Credit(CreditEvent.START_TOPIC, started.openingPost().id()));
+        }
+
+        @Override
+        public List<ForumEvent> events(StartedTopic started, WritePipeline.Composed c) {
+            return List.of(new ForumEvent.TopicStarted(started.topic(), started.openingPost(), c.now()));
+        }
     }
 
     @Override
     public Topic get(Viewer viewer, TopicId id) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
-        return forum.store.readOnly(reader -> {
+        return store.readOnly(reader -> {
             TopicInBoard found = reader.topicInBoard(id).orElseThrow(() -> new NotFoundException("topic", id));
-            forum.access.require(viewer, Action.VIEW, found.board(), Optional.of(found.topic()));
+            access.require(viewer, Action.VIEW, found.board(), Optional.of(found.topic()));
             return found.topic();
         });
     }
@@ -111,9 +159,9 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(boardId, "boardId");
         Objects.requireNonNull(externalKey, "externalKey");
-        return forum.store.readOnly(reader -> {
+        return store.readOnly(reader -> {
             Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
-            forum.access.require(viewer, Action.VIEW, board, Optional.empty());
+            access.require(viewer, Action.VIEW, board, Optional.empty());
             return reader.topicByExternalKey(boardId, TextRules.line(externalKey));
         });
     }
@@ -136,12 +184,12 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(to, "to");
-        String why = PostsService.reason(reason);
-        return forum.store.inTransaction(tx -> {
+        String why = Reasons.require(reason);
+        return store.inTransaction(tx -> {
             TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException("topic", id));
             Board target = tx.board(to).orElseThrow(() -> new NotFoundException("board", to));
-            Author by = forum.author(viewer);
-            if (!forum.access.isModerator(viewer, found.board()) || !forum.access.isModerator(viewer, target)) {
+            Author by = access.author(viewer);
+            if (!access.isModerator(viewer, found.board()) || !access.isModerator(viewer, target)) {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
                         "only moderators of both boards move a topic");
             }
@@ -157,9 +205,9 @@ final class TopicsService implements Topics {
             } catch (DuplicateKeyException e) {
                 throw new ValidationException(List.of(Violation.of("externalKey", "key_taken")));
             }
-            forum.audit(tx, found.board().id(), by, AuditAction.TOPIC_MOVED, id, null, found.topic().author().id(),
+            audit.record(tx, found.board().id(), by, AuditAction.TOPIC_MOVED, id, null, found.topic().author().id(),
                     found.board().id(), to, why);
-            forum.audit(tx, to, by, AuditAction.TOPIC_MOVED, id, null, found.topic().author().id(),
+            audit.record(tx, to, by, AuditAction.TOPIC_MOVED, id, null, found.topic().author().id(),
                     found.board().id(), to, why);
             return moved;
         });
@@ -169,22 +217,22 @@ final class TopicsService implements Topics {
     private Topic moderate(Viewer viewer, TopicId id, Integer pinLevel, Boolean locked) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
-        return forum.store.inTransaction(tx -> {
+        return store.inTransaction(tx -> {
             TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException("topic", id));
             Topic topic = found.topic();
             Board board = found.board();
-            Author by = forum.author(viewer);
-            if (!forum.access.isModerator(viewer, board)) {
+            Author by = access.author(viewer);
+            if (!access.isModerator(viewer, board)) {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators lock and pin topics");
             }
             Topic updated = tx.updateTopicStatus(id, pinLevel == null ? topic.pinLevel() : pinLevel,
                     locked == null ? topic.locked() : locked);
             if (updated.locked() != topic.locked()) {
-                forum.audit(tx, board.id(), by, updated.locked() ? AuditAction.TOPIC_LOCKED : AuditAction.TOPIC_UNLOCKED,
+                audit.record(tx, board.id(), by, updated.locked() ? AuditAction.TOPIC_LOCKED : AuditAction.TOPIC_UNLOCKED,
                         id, null, topic.author().id(), null, null, null);
             }
             if (updated.pinLevel() != topic.pinLevel()) {
-                forum.audit(tx, board.id(), by, AuditAction.TOPIC_PINNED, id, null, topic.author().id(),
+                audit.record(tx, board.id(), by, AuditAction.TOPIC_PINNED, id, null, topic.author().id(),
                         topic.pinLevel(), updated.pinLevel(), null);
             }
             return updated;
@@ -196,33 +244,32 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(request, "request");
-        forum.requirePageSize(request.size());
+        paging.requireSize(request.size());
         // With an author filter the floors are not contiguous: read one more to know whether a next page exists.
         TopicPageRequest read = request.author().isPresent()
                 ? new TopicPageRequest(request.fromFloor(), request.size() + 1, request.onlyAuthor())
                 : request;
         // The viewer's bans come with the page (no extra query), so the page announces BANNED.
-        StoredTopicPage stored = forum.store.readOnly(reader -> reader.topicPage(id, read, viewer.userId()))
+        StoredTopicPage stored = store.readOnly(reader -> reader.topicPage(id, read, viewer.userId()))
                 .orElseThrow(() -> new NotFoundException("topic", id));
-        Standing standing = forum.standing(stored.viewerBans());
+        Standing standing = standings.of(stored.viewerBans());
         Board board = stored.board();
         Topic topic = stored.topic();
-        forum.access.require(viewer, Action.VIEW, board, Optional.of(topic));
+        access.require(viewer, Action.VIEW, board, Optional.of(topic));
 
         List<Post> posts = new ArrayList<>();
         Map<PostId, SourceState> sources = new HashMap<>();
         for (Post post : stored.posts().subList(0, Math.min(request.size(), stored.posts().size()))) {
-            if (forum.access.canSee(viewer, board, post)) {
-                posts.add(post);
-                for (Quote quote : post.quotes()) {
+            // A placeholder has no quotes: only the sources of posts the viewer sees come along.
+            access.shown(viewer, board, post).ifPresent(shown -> {
+                posts.add(shown);
+                for (Quote quote : shown.quotes()) {
                     SourceState source = stored.quoteSources().get(quote.sourcePostId());
                     if (source != null) {
                         sources.put(quote.sourcePostId(), source);
                     }
                 }
-            } else if (post.state() == PostState.DELETED) {
-                posts.add(PostsService.placeholder(post));
-            }
+            });
         }
         Integer next;
         if (request.author().isPresent()) {
@@ -232,7 +279,7 @@ final class TopicsService implements Topics {
             next = following <= topic.highestFloor() ? (int) following : null;
         }
         return new TopicPage(topic, board, posts, stored.viewerVotes(), sources,
-                forum.access.permissions(viewer, standing, board, Optional.of(topic)), request, next);
+                access.permissions(viewer, standing, board, Optional.of(topic)), request, next);
     }
 
 }

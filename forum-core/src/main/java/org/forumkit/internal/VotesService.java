@@ -3,6 +3,8 @@ package org.forumkit.internal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.forumkit.ForumSettings;
+import org.forumkit.NotFoundException;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.ValidationException;
 import org.forumkit.Violation;
@@ -16,12 +18,27 @@ import org.forumkit.model.PostId;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
+import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.PostInTopic;
 
 final class VotesService implements Votes {
-    private final ForumEngine forum;
+    private final ForumStore store;
+    private final ForumSettings settings;
+    private final AccessRules access;
+    private final Standings standings;
+    private final CreditAwards credits;
+    private final Events events;
+    private final ForumClock clock;
 
-    VotesService(ForumEngine forum) {
-        this.forum = forum;
+    VotesService(ForumStore store, ForumSettings settings, AccessRules access, Standings standings,
+            CreditAwards credits, Events events, ForumClock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.access = access;
+        this.standings = standings;
+        this.credits = credits;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -40,23 +57,23 @@ final class VotesService implements Votes {
     private VoteChange change(Viewer viewer, PostId id, VoteKind vote) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "post");
-        return forum.store.inTransaction(tx -> {
-            PostsService.Target target = PostsService.target(tx, id);
-            forum.access.require(viewer, forum.standing(tx, viewer, target.board()), Action.VOTE, target.board(),
+        return store.inTransaction(tx -> {
+            PostInTopic target = tx.postInTopic(id).orElseThrow(() -> new NotFoundException("post", id));
+            access.require(viewer, standings.read(tx, viewer, target.board()), Action.VOTE, target.board(),
                     Optional.of(target.topic()));
-            Author voter = forum.author(viewer);
+            Author voter = access.author(viewer);
             if (!target.post().isVisible()) {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "post " + id + " is not visible");
             }
-            if (vote != null && !forum.settings.selfVoteAllowed() && forum.access.isAuthor(viewer, target.post())) {
+            if (vote != null && !settings.selfVoteAllowed() && access.isAuthor(viewer, target.post())) {
                 throw new PermissionDeniedException(DenialReason.OWN_POST, "post " + id);
             }
             VoteChange change = tx.castVote(id, voter.id(), vote);
             if (change.changed()) {
                 if (change.after() == VoteKind.SUPPORT) {
-                    forum.award(tx, target.board(), target.post().author().id(), CreditEvent.RECEIVE_SUPPORT, id);
+                    credits.award(tx, target.board(), target.post().author().id(), CreditEvent.RECEIVE_SUPPORT, id);
                 }
-                forum.publish(tx, new ForumEvent.VoteChanged(change, target.post().author(), forum.now()));
+                events.publish(tx, new ForumEvent.VoteChanged(change, target.post().author(), clock.now()));
             }
             return change;
         });

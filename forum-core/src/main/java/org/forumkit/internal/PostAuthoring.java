@@ -1,0 +1,288 @@
+package org.forumkit.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.forumkit.ForumSettings;
+import org.forumkit.NotFoundException;
+import org.forumkit.PermissionDeniedException;
+import org.forumkit.event.ForumEvent;
+import org.forumkit.model.Action;
+import org.forumkit.model.AuditAction;
+import org.forumkit.model.Author;
+import org.forumkit.model.Board;
+import org.forumkit.model.ContentFormat;
+import org.forumkit.model.CreditEvent;
+import org.forumkit.model.DenialReason;
+import org.forumkit.model.EditPost;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
+import org.forumkit.model.PostRevision;
+import org.forumkit.model.PostState;
+import org.forumkit.model.Quote;
+import org.forumkit.model.QuoteRequest;
+import org.forumkit.model.Reply;
+import org.forumkit.model.Topic;
+import org.forumkit.model.Viewer;
+import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.PostEdit;
+import org.forumkit.spi.store.PostInTopic;
+import org.forumkit.spi.store.StoreTransaction;
+import org.forumkit.spi.store.TopicInBoard;
+
+/** Writing posts: replies with quotes, edits and their revisions, and reading one post. */
+final class PostAuthoring {
+    private final ForumStore store;
+    private final ForumSettings settings;
+    private final AccessRules access;
+    private final Standings standings;
+    private final AuditTrail audit;
+    private final ForumClock clock;
+    private final WritePipeline pipeline;
+
+    PostAuthoring(ForumStore store, ForumSettings settings, AccessRules access, Standings standings,
+            AuditTrail audit, ForumClock clock, WritePipeline pipeline) {
+        this.store = store;
+        this.settings = settings;
+        this.access = access;
+        this.standings = standings;
+        this.audit = audit;
+        this.clock = clock;
+        this.pipeline = pipeline;
+    }
+
+    Post reply(Viewer viewer, Reply command) {
+        return pipeline.run(viewer, command, ReplyDraft::new);
+    }
+
+    Post get(Viewer viewer, PostId id) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        return store.readOnly(reader -> {
+            PostInTopic target = reader.postInTopic(id).orElseThrow(() -> new NotFoundException("post", id));
+            access.require(viewer, Action.VIEW, target.board(), Optional.of(target.topic()));
+            return access.shown(viewer, target.board(), target.post())
+                    .orElseThrow(() -> new NotFoundException("post", id));
+        });
+    }
+
+    Post edit(Viewer viewer, EditPost command) {
+        return pipeline.run(viewer, command, EditDraft::new);
+    }
+
+    List<PostRevision> revisions(Viewer viewer, PostId id) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        return store.readOnly(reader -> {
+            access.requireAuthorOrModerator(viewer,
+                    reader.postInTopic(id).orElseThrow(() -> new NotFoundException("post", id)));
+            return reader.revisions(id);
+        });
+    }
+
+    /** A reply: its quotes become snapshots of the stored sources, never of text the client sent. */
+    private final class ReplyDraft implements WritePipeline.Draft<Post> {
+        private final Reply command;
+        private final String body;
+        private final ContentFormat format;
+        /** The excerpt wanted from each quoted floor ({@code null}: the whole post), in the order asked. */
+        private final Map<Integer, String> excerpts = new LinkedHashMap<>();
+        private final List<Quote> snapshots = new ArrayList<>();
+        private final List<Post> quoted = new ArrayList<>();
+        private Topic topic;
+        private Board board;
+
+        ReplyDraft(Reply command, Checks checks) {
+            this.command = command;
+            body = checks.block("body", command.body(), settings.maxBodyLength(), false);
+            format = Objects.requireNonNullElse(command.format(), ContentFormat.PLAIN);
+            if (!pipeline.canRender(format)) {
+                checks.add("format", "unknown_format");
+            }
+            if (command.replyToFloor() != null && command.replyToFloor() < 1) {
+                checks.add("replyToFloor", "out_of_range");
+            }
+            List<QuoteRequest> quotes = Objects.requireNonNullElse(command.quotes(), List.of());
+            if (quotes.size() > settings.maxQuotesPerPost()) {
+                checks.add("quotes", "too_many", settings.maxQuotesPerPost());
+            }
+            for (int i = 0; i < quotes.size(); i++) {
+                QuoteRequest quote = quotes.get(i);
+                if (quote == null) {
+                    continue;
+                }
+                String excerpt = checks.block("quotes[" + i + "].excerpt", quote.excerpt(), settings.maxBodyLength(),
+                        false);
+                if (excerpts.containsKey(quote.floor())) {
+                    checks.add("quotes[" + i + "].floor", "duplicate");
+                }
+                excerpts.put(quote.floor(), excerpt);
+            }
+        }
+
+        @Override
+        public Board lookup(StoreTransaction tx) {
+            TopicInBoard found = tx.topicInBoard(command.topicId())
+                    .orElseThrow(() -> new NotFoundException("topic", command.topicId()));
+            topic = found.topic();
+            board = found.board();
+            return board;
+        }
+
+        @Override
+        public Author permit(StoreTransaction tx, Viewer viewer) {
+            Standing standing = standings.read(tx, viewer, board);
+            access.require(viewer, standing, Action.REPLY, board, Optional.of(topic));
+            if (!excerpts.isEmpty()) {
+                access.require(viewer, standing, Action.QUOTE, board, Optional.of(topic));
+            }
+            return access.author(viewer);
+        }
+
+        @Override
+        public ContentFormat format() {
+            return format;
+        }
+
+        @Override
+        public void check(StoreTransaction tx, Viewer viewer, Checks stored) {
+            if (command.replyToFloor() != null && command.replyToFloor() > topic.highestFloor()) {
+                stored.add("replyToFloor", "unknown_floor");
+            }
+            Map<Integer, Post> sources = new LinkedHashMap<>();
+            tx.postsByFloors(topic.id(), excerpts.keySet()).forEach(post -> sources.put(post.floor(), post));
+            int i = 0;
+            for (Map.Entry<Integer, String> wanted : excerpts.entrySet()) {
+                String field = "quotes[" + i++ + "]";
+                Post source = sources.get(wanted.getKey());
+                if (source == null) {
+                    stored.add(field + ".floor", "unknown_floor");
+                    continue;
+                }
+                if (!access.canSee(viewer, board, source)) {
+                    throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
+                            "floor " + source.floor() + " cannot be quoted: it is not visible");
+                }
+                Quote quote = Quoting.snapshot(source, wanted.getValue(), settings.maxQuoteLength(), stored,
+                        field + ".excerpt");
+                if (quote != null) {
+                    snapshots.add(quote);
+                    quoted.add(source);
+                }
+            }
+        }
+
+        @Override
+        public String censor(Censoring censoring, Checks stored) {
+            return censoring.apply(stored, "body", body);
+        }
+
+        @Override
+        public Post store(StoreTransaction tx, WritePipeline.Composed c) {
+            return tx.appendReply(new NewPost(topic.id(), c.author(), c.now(), c.body(), c.format(), c.html(),
+                    c.rendererVersion(), c.newState(), command.replyToFloor(), snapshots));
+        }
+
+        @Override
+        public Optional<WritePipeline.Credit> credit(Post post) {
+            return Optional.of(new WritePipeline.Credit(CreditEvent.REPLY, post.id()));
+        }
+
+        @Override
+        public List<ForumEvent> events(Post post, WritePipeline.Composed c) {
+            List<ForumEvent> events = new ArrayList<>();
+            events.add(new ForumEvent.PostCreated(topic, post, c.now()));
+            for (Post source : quoted) {
+                events.add(new ForumEvent.PostQuoted(post, source, source.author(), c.now()));
+            }
+            return events;
+        }
+    }
+
+    /** An edit by the author (within the board's edit window) or a moderator; the replaced text is kept. */
+    private final class EditDraft implements WritePipeline.Draft<Post> {
+        private final EditPost command;
+        private final String body;
+        private PostInTopic target;
+        private boolean byAuthor;
+
+        EditDraft(EditPost command, Checks checks) {
+            this.command = command;
+            body = checks.block("body", command.body(), settings.maxBodyLength(), false);
+            if (command.format() != null && !pipeline.canRender(command.format())) {
+                checks.add("format", "unknown_format");
+            }
+        }
+
+        @Override
+        public Board lookup(StoreTransaction tx) {
+            target = tx.postInTopic(command.postId())
+                    .orElseThrow(() -> new NotFoundException("post", command.postId()));
+            return target.board();
+        }
+
+        @Override
+        public Author permit(StoreTransaction tx, Viewer viewer) {
+            Author editor = access.requireAuthorOrModerator(viewer, target);
+            Post post = target.post();
+            boolean moderator = access.isModerator(viewer, target.board());
+            byAuthor = access.isAuthor(viewer, post);
+            if (post.state() == PostState.DELETED) {
+                throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "post " + post.id() + " is deleted");
+            }
+            if (target.topic().locked() && !moderator) {
+                throw new PermissionDeniedException(DenialReason.TOPIC_LOCKED, "topic " + target.topic().id());
+            }
+            if (!moderator && standings.read(tx, viewer, target.board()).forbids(Action.REPLY)) {
+                throw new PermissionDeniedException(DenialReason.BANNED, "post " + post.id());
+            }
+            Duration window = target.board().moderation().authorEditWindow();
+            if (!moderator && !window.isZero() && !clock.now().isBefore(post.createdAt().plus(window))) {
+                throw new PermissionDeniedException(DenialReason.EDIT_WINDOW_CLOSED, "post " + post.id()
+                        + " could be edited for " + window);
+            }
+            return editor;
+        }
+
+        @Override
+        public ContentFormat format() {
+            return Objects.requireNonNullElse(command.format(), target.post().format());
+        }
+
+        @Override
+        public String censor(Censoring censoring, Checks stored) {
+            return censoring.apply(stored, "body", body);
+        }
+
+        @Override
+        public boolean flooded() {
+            return false;
+        }
+
+        @Override
+        public Post store(StoreTransaction tx, WritePipeline.Composed c) {
+            PostId id = target.post().id();
+            PostRevision replaced = tx.keepRevision(id, c.author(), c.now());
+            Post edited = tx.editPost(id, new PostEdit(c.body(), c.format(), c.html(), c.rendererVersion(), c.now()));
+            if (!byAuthor) {
+                audit.record(tx, target, c.author(), AuditAction.POST_EDITED, replaced.revision(), edited.revision(),
+                        null);
+            }
+            // A "moderate" word sends a visible post back for approval, as it would hold a new one.
+            if (c.heldByCensor() && edited.state() == PostState.VISIBLE) {
+                edited = tx.changePostState(edited.id(), PostState.PENDING);
+            }
+            return edited;
+        }
+
+        @Override
+        public List<ForumEvent> events(Post edited, WritePipeline.Composed c) {
+            return List.of(new ForumEvent.PostEdited(edited, c.author(), c.now()));
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.forumkit.internal;
+
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.forumkit.ValidationException;
+import org.forumkit.Violation;
+import org.forumkit.event.ForumEvent;
+import org.forumkit.model.Author;
+import org.forumkit.model.Board;
+import org.forumkit.model.ContentFormat;
+import org.forumkit.model.CreditEvent;
+import org.forumkit.model.PostId;
+import org.forumkit.model.PostState;
+import org.forumkit.model.Viewer;
+import org.forumkit.spi.CensorPolicy;
+import org.forumkit.spi.ContentRenderer;
+import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.StoreTransaction;
+
+/**
+ * The one write path of new topics, replies and edits: checks → transaction → lookup → standing and permission →
+ * censoring → flood control → render → store → credits → events. Each command gives a {@link Draft} with what
+ * differs; the order of the steps, and so of the store's statements, is written here once.
+ */
+final class WritePipeline {
+    private final ForumStore store;
+    private final Validator validator;
+    private final Map<ContentFormat, ContentRenderer> renderers;
+    private final CensorPolicy censorPolicy;
+    private final AccessRules access;
+    private final FloodGate flood;
+    private final CreditAwards credits;
+    private final Events events;
+    private final ForumClock clock;
+
+    WritePipeline(ForumStore store, Validator validator, Map<ContentFormat, ContentRenderer> renderers,
+            CensorPolicy censorPolicy, AccessRules access, FloodGate flood, CreditAwards credits, Events events,
+            ForumClock clock) {
+        this.store = store;
+        this.validator = validator;
+        this.renderers = renderers;
+        this.censorPolicy = censorPolicy;
+        this.access = access;
+        this.flood = flood;
+        this.credits = credits;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** One command's own steps, called once each in the order declared here (a draft lives for one call). */
+    interface Draft<R> {
+        /** Reads what the command writes to and returns its board. */
+        Board lookup(StoreTransaction tx);
+
+        /** Refuses what the viewer may not do here, their bans included; returns the author to store. */
+        Author permit(StoreTransaction tx, Viewer viewer);
+
+        /** The format of the body; an unknown one is refused. */
+        ContentFormat format();
+
+        /** Adds the violations found against stored state, reading what {@link #store} needs. */
+        default void check(StoreTransaction tx, Viewer viewer, Checks stored) {
+        }
+
+        /** Censors the command's texts, adding REJECT words to {@code stored}; returns the body to render. */
+        String censor(Censoring censoring, Checks stored);
+
+        /** Whether the board's flood control counts this write (new posts do, edits do not). */
+        default boolean flooded() {
+            return true;
+        }
+
+        R store(StoreTransaction tx, Composed composed);
+
+        /** What the author earns by {@code written}, if anything. */
+        default Optional<Credit> credit(R written) {
+            return Optional.empty();
+        }
+
+        /** The events of {@code written}, delivered after commit. */
+        List<ForumEvent> events(R written, Composed composed);
+    }
+
+    /**
+     * What the pipeline hands the store step. {@code newState} is the state of a new post: PENDING when the board
+     * holds the viewer's posts for approval or a "moderate" word matched, moderators' posts always visible;
+     * {@code heldByCensor} says a "moderate" word matched (never for a moderator).
+     */
+    record Composed(Author author, String body, ContentFormat format, String html, String rendererVersion,
+            Instant now, PostState newState, boolean heldByCensor) {
+    }
+
+    /** Credits the author earns for the post {@code post}. */
+    record Credit(CreditEvent event, PostId post) {
+    }
+
+    /** Whether a renderer for {@code format} is installed, for a draft's checks before the transaction. */
+    boolean canRender(ContentFormat format) {
+        return renderers.containsKey(format);
+    }
+
+    /**
+     * Runs one write: Jakarta Validation of {@code command}, then {@code draft} checks the command's own fields
+     * into the same violations and gives the steps, all of which run in one transaction.
+     */
+    <C, R> R run(Viewer viewer, C command, BiFunction<C, Checks, Draft<R>> draft) {
+        Objects.requireNonNull(viewer, "viewer");
+        Checks checks = Checks.of(validator, command);
+        if (command == null) {
+            checks.throwIfAny();
+        }
+        Draft<R> steps = draft.apply(command, checks);
+        checks.throwIfAny();
+        return store.inTransaction(tx -> {
+            Board board = steps.lookup(tx);
+            Author author = steps.permit(tx, viewer);
+            ContentFormat format = steps.format();
+            ContentRenderer renderer = renderers.get(format);
+            if (renderer == null) {
+                throw new ValidationException(List.of(Violation.of("format", "unknown_format")));
+            }
+            Checks stored = new Checks();
+            steps.check(tx, viewer, stored);
+            Censoring censoring = new Censoring(censorPolicy.forBoard(board));
+            String body = steps.censor(censoring, stored);
+            stored.throwIfAny();
+            if (steps.flooded()) {
+                flood.check(tx, viewer, board);
+            }
+            String html = renderer.render(body);
+            Instant now = clock.now();
+            boolean moderator = access.isModerator(viewer, board);
+            PostState newState = !moderator && board.moderation().holds(viewer)
+                    ? PostState.PENDING : censoring.state(moderator);
+            Composed composed = new Composed(author, body, format, html, renderer.version(), now, newState,
+                    censoring.state(moderator) == PostState.PENDING);
+            R written = steps.store(tx, composed);
+            steps.credit(written).ifPresent(c -> credits.award(tx, board, author.id(), c.event(), c.post()));
+            for (ForumEvent event : steps.events(written, composed)) {
+                events.publish(tx, event);
+            }
+            return written;
+        });
+    }
+}
