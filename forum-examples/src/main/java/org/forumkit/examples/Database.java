@@ -59,9 +59,11 @@ public final class Database implements AutoCloseable {
         config.setPoolName("forumkit-" + dialect);
         HikariDataSource pool = new HikariDataSource(config);
         try {
+            JpaForumStore.Migrations migrations = JpaForumStore.migrations(dialect);
             Flyway.configure()
                     .dataSource(pool)
-                    .locations("classpath:" + JpaForumStore.migrationLocation(dialect))
+                    .locations(migrations.locations().toArray(String[]::new))
+                    .placeholders(migrations.placeholders())
                     .table("fk_schema_history")
                     .baselineOnMigrate(true)
                     .baselineVersion("0")

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.forumkit.jpa.testing.TestServer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The demo runs unchanged on PostgreSQL and MariaDB given a JDBC URL (the {@link TestServer}s): migrated, seeded
@@ -14,36 +15,60 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class DemoOnServersTest {
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(TestServer.Kind.class)
-    void servesTheSeedTopic(TestServer.Kind kind, @TempDir Path data) throws Exception {
-        TestServer server = TestServer.of(kind).require();
-        String url = server.url();
-        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
-        try (Database database = Database.open(url, server.user(), server.password(), 2)) {
-            database.truncate(); // a first start: the demo seeds an empty forum
+    @Nested
+    @Tag("postgresql")
+    class OnPostgreSql extends Cases {
+        OnPostgreSql() {
+            super(TestServer.Kind.POSTGRESQL);
         }
-        DemoApp app = DemoApp.start(new DemoConfig(0, url, server.user(), server.password(), data));
-        try {
-            DemoClient client = new DemoClient(app.url());
-            DemoClient.Reply page = client.get("/topics/1");
-            assertThat(page.status()).isEqualTo(200);
-            assertThat(page.text()).contains("强化高水平崛起的民政服务保障", "希望该培训真的能系统落实~", "1351");
-            assertThat(page.text()).containsPattern("[0-9]+ queries");
-            assertThat(client.signIn("alice").json("POST", "/api/topics/1/replies", "{\"body\":\"在" + name + "上回复\"}")
-                    .json().get("floor").asInt()).isEqualTo(3);
-        } finally {
-            app.close();
+    }
+
+    @Nested
+    @Tag("mariadb")
+    class OnMariaDb extends Cases {
+        OnMariaDb() {
+            super(TestServer.Kind.MARIADB);
         }
-        // a second start keeps the data and does not seed again
-        DemoApp again = DemoApp.start(new DemoConfig(0, url, server.user(), server.password(), data));
-        try {
-            assertThat(new DemoClient(again.url()).get("/api/topics/1").json().get("topic").get("replies").asInt())
-                    .isEqualTo(2);
-            assertThat(new DemoClient(again.url()).get("/api/boards").json().findValuesAsText("slug"))
-                    .containsOnlyOnce("news-media");
-        } finally {
-            again.close();
+    }
+
+    /** The tests, run once per database by the nested classes above (one JUnit tag each). */
+    abstract class Cases {
+        final TestServer.Kind kind;
+
+        Cases(TestServer.Kind kind) {
+            this.kind = kind;
+        }
+
+        @Test
+        void servesTheSeedTopic(@TempDir Path data) throws Exception {
+            TestServer server = TestServer.of(kind).require();
+            String url = server.url();
+            String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+            try (Database database = Database.open(url, server.user(), server.password(), 2)) {
+                database.truncate(); // a first start: the demo seeds an empty forum
+            }
+            DemoApp app = DemoApp.start(new DemoConfig(0, url, server.user(), server.password(), data));
+            try {
+                DemoClient client = new DemoClient(app.url());
+                DemoClient.Reply page = client.get("/topics/1");
+                assertThat(page.status()).isEqualTo(200);
+                assertThat(page.text()).contains("强化高水平崛起的民政服务保障", "希望该培训真的能系统落实~", "1351");
+                assertThat(page.text()).containsPattern("[0-9]+ queries");
+                assertThat(client.signIn("alice").json("POST", "/api/topics/1/replies", "{\"body\":\"在" + name + "上回复\"}")
+                        .json().get("floor").asInt()).isEqualTo(3);
+            } finally {
+                app.close();
+            }
+            // a second start keeps the data and does not seed again
+            DemoApp again = DemoApp.start(new DemoConfig(0, url, server.user(), server.password(), data));
+            try {
+                assertThat(new DemoClient(again.url()).get("/api/topics/1").json().get("topic").get("replies").asInt())
+                        .isEqualTo(2);
+                assertThat(new DemoClient(again.url()).get("/api/boards").json().findValuesAsText("slug"))
+                        .containsOnlyOnce("news-media");
+            } finally {
+                again.close();
+            }
         }
     }
 }

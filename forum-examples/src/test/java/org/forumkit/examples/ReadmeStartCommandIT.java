@@ -17,10 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the start command exactly as README.md gives it, waits for the URL it prints and fetches the seed topic. */
+@Tag("h2")
 class ReadmeStartCommandIT {
     private static final Pattern COMMAND = Pattern.compile(
             "## Starting the demo\\b.*?```(?:sh|bash)?\\n([^\\n]+)\\n```", Pattern.DOTALL);

@@ -27,12 +27,14 @@ import org.forumkit.spi.store.NewBoard;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewTopic;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A host that manages transactions itself plugs in a {@link JpaTransactions}: forum writes join the host's
  * transaction, commit or roll back with it, and their after-commit actions wait for the host's commit.
  */
+@Tag("h2")
 class HostManagedTransactionsTest {
     private static final Author ALICE = new Author(UserId.of("alice"), "Alice");
 

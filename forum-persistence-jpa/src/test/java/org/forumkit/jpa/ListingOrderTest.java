@@ -23,8 +23,9 @@ import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.NewBoard;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewTopic;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Walking a board's listing page by page gives exactly the in-memory reference store's order, with pin levels,
@@ -75,19 +76,51 @@ class ListingOrderTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void pagesWalkTheReferenceOrder(TestDatabase db) {
-        JpaForumStore store = db.require().freshStore();
-        InMemoryForumStore reference = new InMemoryForumStore();
-        fill(store);
-        fill(reference);
+    @Nested
+    @Tag("h2")
+    class OnH2 extends Cases {
+        OnH2() {
+            super(TestDatabase.H2);
+        }
+    }
 
-        List<TopicId> expected = walk(reference, 1_000);
-        assertThat(expected).hasSize(45);
-        assertThat(walk(store, 1_000)).containsExactlyElementsOf(expected);
-        for (int size : new int[] {1, 4, 7}) {
-            assertThat(walk(store, size)).as("pages of %d", size).containsExactlyElementsOf(expected);
+    @Nested
+    @Tag("postgresql")
+    class OnPostgreSql extends Cases {
+        OnPostgreSql() {
+            super(TestDatabase.POSTGRESQL);
+        }
+    }
+
+    @Nested
+    @Tag("mariadb")
+    class OnMariaDb extends Cases {
+        OnMariaDb() {
+            super(TestDatabase.MARIADB);
+        }
+    }
+
+    /** The tests, run once per database by the nested classes above (one JUnit tag each). */
+    abstract class Cases {
+        final TestDatabase db;
+
+        Cases(TestDatabase db) {
+            this.db = db;
+        }
+
+        @Test
+        void pagesWalkTheReferenceOrder() {
+            JpaForumStore store = db.require().freshStore();
+            InMemoryForumStore reference = new InMemoryForumStore();
+            fill(store);
+            fill(reference);
+
+            List<TopicId> expected = walk(reference, 1_000);
+            assertThat(expected).hasSize(45);
+            assertThat(walk(store, 1_000)).containsExactlyElementsOf(expected);
+            for (int size : new int[] {1, 4, 7}) {
+                assertThat(walk(store, size)).as("pages of %d", size).containsExactlyElementsOf(expected);
+            }
         }
     }
 }

@@ -11,9 +11,11 @@ import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardKind;
 import org.forumkit.spi.store.NewBoard;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A host can name the forum's entities by class or through the shipped mapping file, and they stay non-public. */
+@Tag("h2")
 class PersistenceUnitTest {
 
     @Test

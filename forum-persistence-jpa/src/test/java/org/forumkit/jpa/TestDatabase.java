@@ -64,9 +64,11 @@ enum TestDatabase {
             idleAway(config);
             config.setPoolName("forumkit-" + dialect);
             HikariDataSource pool = new HikariDataSource(config);
+            JpaForumStore.Migrations migrations = JpaForumStore.migrations(dialect);
             Flyway flyway = Flyway.configure()
                     .dataSource(pool)
-                    .locations("classpath:" + JpaForumStore.migrationLocation(dialect))
+                    .locations(migrations.locations().toArray(String[]::new))
+                    .placeholders(migrations.placeholders())
                     .table("fk_schema_history")
                     .cleanDisabled(false)
                     .load();

@@ -27,8 +27,9 @@ import org.forumkit.spi.store.NewBoard;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewTopic;
 import org.forumkit.spi.store.StartedTopic;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every text column keeps Chinese text, 4-byte emoji and characters JSON must escape exactly, and a body at the
@@ -37,67 +38,99 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TextRoundTripTest {
     private static final String MIXED = "中文标题😀 𠀋𡈽 \"引号\" \\ 反斜杠\n换行\t制表 — ＡＢＣ 🇨🇳";
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void everyTextColumnRoundTripsExactly(TestDatabase db) throws Exception {
-        JpaForumStore store = db.require().freshStore();
-        Author author = new Author(UserId.of("用户😀-1"), "鲍勃😀");
-        AccessPolicy policy = AccessPolicy.DEFAULT.with(Action.REPLY, Audience.roles("会员😀", "vip\"quoted\""));
-        NewBoard newBoard = new NewBoard(null, BoardKind.BOARD, "unicode", "新闻媒体😀", MIXED, 3,
-                Set.of(author.id(), UserId.of("mod\\x")), List.of("新闻媒体", "讨论😀", "a,b]"), policy);
-        StringBuilder text = new StringBuilder();
-        while (text.codePointCount(0, text.length()) < 20_000) {
-            text.append("民政服务😀𝄞中");
+    @Nested
+    @Tag("h2")
+    class OnH2 extends Cases {
+        OnH2() {
+            super(TestDatabase.H2);
         }
-        String body = text.substring(0, text.offsetByCodePoints(0, 20_000));
-        Instant at = Instant.parse("2012-08-07T01:21:00.654321Z");
+    }
 
-        Board board = store.inTransaction(tx -> tx.insertBoard(newBoard));
-        Optional<Board> readBoard = store.readOnly(reader -> reader.board(board.id()));
-        assertThat(readBoard).contains(board);
-        StartedTopic started = store.inTransaction(tx -> tx.insertTopic(
-                new NewTopic(board.id(), MIXED, "讨论😀", author, at, "文章-😀-42"),
-                new NewPost(null, author, at, body, ContentFormat.PLAIN, "<p>" + body + "</p>", "plain/1",
-                        PostState.VISIBLE, null, List.of())));
-        Optional<Topic> byKey = store.readOnly(reader -> reader.topicByExternalKey(board.id(), "文章-😀-42"));
-        assertThat(byKey).contains(started.topic());
-        Post opening = started.openingPost();
-        Quote quote = new Quote(opening.id(), 1, author, opening.createdAt(), 1, MIXED, false, true);
-        Post reply = store.inTransaction(tx -> tx.appendReply(new NewPost(started.topic().id(), author, at, MIXED,
-                ContentFormat.PLAIN, MIXED, "plain/1", PostState.VISIBLE, 1, List.of(quote))));
+    @Nested
+    @Tag("postgresql")
+    class OnPostgreSql extends Cases {
+        OnPostgreSql() {
+            super(TestDatabase.POSTGRESQL);
+        }
+    }
 
-        assertThat(store.readOnly(reader -> reader.boardBySlug("unicode")).orElseThrow().policy()).isEqualTo(policy);
-        var page = store.readOnly(reader -> reader.topicPage(started.topic().id(), TopicPageRequest.first(20),
-                Optional.of(author.id()))).orElseThrow();
-        assertThat(page.posts()).containsExactly(opening, reply);
-        assertThat(page.posts().get(0).body().getBytes(StandardCharsets.UTF_8))
-                .isEqualTo(body.getBytes(StandardCharsets.UTF_8));
-        assertThat(page.posts().get(1).quotes()).containsExactly(quote);
+    @Nested
+    @Tag("mariadb")
+    class OnMariaDb extends Cases {
+        OnMariaDb() {
+            super(TestDatabase.MARIADB);
+        }
+    }
 
-        try (Connection c = db.dataSource().getConnection()) {
-            // What the database holds, not only what the driver hands back: 20,000 code points and the UTF-8 bytes.
-            String lengths = switch (db) {
-                case MARIADB -> "SELECT CHAR_LENGTH(body), LENGTH(body) FROM fk_post WHERE floor = 1";
-                case POSTGRESQL -> "SELECT char_length(body), octet_length(body) FROM fk_post WHERE floor = 1";
-                case H2 -> "SELECT CHAR_LENGTH(body), OCTET_LENGTH(body) FROM fk_post WHERE floor = 1";
-            };
-            try (PreparedStatement s = c.prepareStatement(lengths); ResultSet rows = s.executeQuery()) {
-                assertThat(rows.next()).isTrue();
-                if (db != TestDatabase.H2) { // H2 counts UTF-16 units
-                    assertThat(rows.getLong(1)).isEqualTo(20_000);
-                }
-                if (db == TestDatabase.MARIADB || db == TestDatabase.POSTGRESQL) {
-                    assertThat(rows.getLong(2)).isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
-                }
+    /** The tests, run once per database by the nested classes above (one JUnit tag each). */
+    abstract class Cases {
+        final TestDatabase db;
+
+        Cases(TestDatabase db) {
+            this.db = db;
+        }
+
+        @Test
+        void everyTextColumnRoundTripsExactly() throws Exception {
+            JpaForumStore store = db.require().freshStore();
+            Author author = new Author(UserId.of("用户😀-1"), "鲍勃😀");
+            AccessPolicy policy = AccessPolicy.DEFAULT.with(Action.REPLY, Audience.roles("会员😀", "vip\"quoted\""));
+            NewBoard newBoard = new NewBoard(null, BoardKind.BOARD, "unicode", "新闻媒体😀", MIXED, 3,
+                    Set.of(author.id(), UserId.of("mod\\x")), List.of("新闻媒体", "讨论😀", "a,b]"), policy);
+            StringBuilder text = new StringBuilder();
+            while (text.codePointCount(0, text.length()) < 20_000) {
+                text.append("民政服务😀𝄞中");
             }
-            if (db == TestDatabase.MARIADB) {
-                // DATETIME has no zone: the column must hold UTC whatever the JVM's zone, so other clients read it right.
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT CAST(created_at AS CHAR) FROM fk_topic WHERE id = ?")) {
-                    s.setLong(1, started.topic().id().value());
-                    try (ResultSet rows = s.executeQuery()) {
-                        assertThat(rows.next()).isTrue();
-                        assertThat(rows.getString(1)).isEqualTo("2012-08-07 01:21:00.654321");
+            String body = text.substring(0, text.offsetByCodePoints(0, 20_000));
+            Instant at = Instant.parse("2012-08-07T01:21:00.654321Z");
+
+            Board board = store.inTransaction(tx -> tx.insertBoard(newBoard));
+            Optional<Board> readBoard = store.readOnly(reader -> reader.board(board.id()));
+            assertThat(readBoard).contains(board);
+            StartedTopic started = store.inTransaction(tx -> tx.insertTopic(
+                    new NewTopic(board.id(), MIXED, "讨论😀", author, at, "文章-😀-42"),
+                    new NewPost(null, author, at, body, ContentFormat.PLAIN, "<p>" + body + "</p>", "plain/1",
+                            PostState.VISIBLE, null, List.of())));
+            Optional<Topic> byKey = store.readOnly(reader -> reader.topicByExternalKey(board.id(), "文章-😀-42"));
+            assertThat(byKey).contains(started.topic());
+            Post opening = started.openingPost();
+            Quote quote = new Quote(opening.id(), 1, author, opening.createdAt(), 1, MIXED, false, true);
+            Post reply = store.inTransaction(tx -> tx.appendReply(new NewPost(started.topic().id(), author, at, MIXED,
+                    ContentFormat.PLAIN, MIXED, "plain/1", PostState.VISIBLE, 1, List.of(quote))));
+
+            assertThat(store.readOnly(reader -> reader.boardBySlug("unicode")).orElseThrow().policy()).isEqualTo(policy);
+            var page = store.readOnly(reader -> reader.topicPage(started.topic().id(), TopicPageRequest.first(20),
+                    Optional.of(author.id()))).orElseThrow();
+            assertThat(page.posts()).containsExactly(opening, reply);
+            assertThat(page.posts().get(0).body().getBytes(StandardCharsets.UTF_8))
+                    .isEqualTo(body.getBytes(StandardCharsets.UTF_8));
+            assertThat(page.posts().get(1).quotes()).containsExactly(quote);
+
+            try (Connection c = db.dataSource().getConnection()) {
+                // What the database holds, not only what the driver hands back: 20,000 code points and the UTF-8 bytes.
+                String lengths = switch (db) {
+                    case MARIADB -> "SELECT CHAR_LENGTH(body), LENGTH(body) FROM fk_post WHERE floor = 1";
+                    case POSTGRESQL -> "SELECT char_length(body), octet_length(body) FROM fk_post WHERE floor = 1";
+                    case H2 -> "SELECT CHAR_LENGTH(body), OCTET_LENGTH(body) FROM fk_post WHERE floor = 1";
+                };
+                try (PreparedStatement s = c.prepareStatement(lengths); ResultSet rows = s.executeQuery()) {
+                    assertThat(rows.next()).isTrue();
+                    if (db != TestDatabase.H2) { // H2 counts UTF-16 units
+                        assertThat(rows.getLong(1)).isEqualTo(20_000);
+                    }
+                    if (db == TestDatabase.MARIADB || db == TestDatabase.POSTGRESQL) {
+                        assertThat(rows.getLong(2)).isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
+                    }
+                }
+                if (db == TestDatabase.MARIADB) {
+                    // DATETIME has no zone: the column must hold UTC whatever the JVM's zone, so other clients read it right.
+                    try (PreparedStatement s = c.prepareStatement(
+                            "SELECT CAST(created_at AS CHAR) FROM fk_topic WHERE id = ?")) {
+                        s.setLong(1, started.topic().id().value());
+                        try (ResultSet rows = s.executeQuery()) {
+                            assertThat(rows.next()).isTrue();
+                            assertThat(rows.getString(1)).isEqualTo("2012-08-07 01:21:00.654321");
+                        }
                     }
                 }
             }

@@ -1,8 +1,9 @@
--- Forumkit schema, version 2, for MariaDB 10.8+ and MySQL 8: moderation.
+-- Forumkit schema, version 2: moderation.
 
 -- A board's moderation settings as a JSON object ({"premoderation": "OFF" | "EVERYONE" | "WITHOUT_ROLES",
--- "trustedRoles": [...]}); '{}' means none.
-ALTER TABLE fk_board ADD COLUMN moderation MEDIUMTEXT COLLATE utf8mb4_bin NOT NULL DEFAULT ('{}');
+-- "trustedRoles": [...]}); '{}' means none. The default is an expression in parentheses, which MySQL needs for
+-- a TEXT column.
+ALTER TABLE fk_board ADD COLUMN moderation ${fk_text} ${fk_exact} NOT NULL DEFAULT ('{}');
 
 -- The moderation queue: a board's pending posts, oldest first. Few posts are pending, so the index leads with
 -- the state and the queue reads only them.

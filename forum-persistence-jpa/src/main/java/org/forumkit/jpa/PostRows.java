@@ -1,0 +1,312 @@
+package org.forumkit.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.forumkit.NotFoundException;
+import org.forumkit.model.Ban;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
+import org.forumkit.model.PostState;
+import org.forumkit.model.Quote;
+import org.forumkit.model.SourceState;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.TopicPageRequest;
+import org.forumkit.model.UserId;
+import org.forumkit.model.VoteKind;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.PostEdit;
+import org.forumkit.spi.store.PostInTopic;
+import org.forumkit.spi.store.StoredTopicPage;
+
+/**
+ * The post rows ({@code fk_post}) on their floors, with their quote rows ({@code fk_quote}): topic pages, replies,
+ * edits, state changes and the moderation queue. Appending a reply is one of the two hot writes, so its statements are
+ * the {@link WritePath}'s.
+ */
+final class PostRows extends Rows {
+    private final WritePath writePath;
+    private final BoardRows boards;
+    private final VoteRows votes;
+
+    PostRows(EntityManager em, WritePath writePath, BoardRows boards, VoteRows votes) {
+        super(em);
+        this.writePath = writePath;
+        this.boards = boards;
+        this.votes = votes;
+    }
+
+    Optional<Post> post(PostId id) {
+        PostEntity post = detach(em.find(PostEntity.class, id.value()));
+        return post == null ? Optional.empty() : Optional.of(withQuotes(post));
+    }
+
+    Optional<PostInTopic> postInTopic(PostId id) {
+        List<Object[]> rows = em.createQuery("select p, t, b from ForumkitPost p, ForumkitTopic t, ForumkitBoard b"
+                        + " where p.id = :id and t.id = p.topicId and b.id = t.boardId", Object[].class)
+                .setParameter("id", id.value())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        PostEntity post = detach((PostEntity) rows.get(0)[0]);
+        return Optional.of(new PostInTopic(withQuotes(post), Records.topic(detach((TopicEntity) rows.get(0)[1])),
+                Records.board(detach((BoardEntity) rows.get(0)[2]))));
+    }
+
+    List<Post> postsByFloors(TopicId topic, Collection<Integer> floors) {
+        List<Integer> wanted = floors.stream().filter(Objects::nonNull).filter(f -> f >= 1).distinct().toList();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return withQuotes(list(em.createQuery(
+                        "select p from ForumkitPost p where p.topicId = :topic and p.floor in :floors order by p.floor",
+                        PostEntity.class)
+                .setParameter("topic", topic.value())
+                .setParameter("floors", wanted)));
+    }
+
+    Optional<StoredTopicPage> topicPage(TopicId topicId, TopicPageRequest request, Optional<UserId> viewer) {
+        // 1: the topic with its board, and the viewer's bans there that are not lifted (one row per ban).
+        List<Object[]> header = em.createQuery("select t, b, x from ForumkitTopic t join ForumkitBoard b on b.id = t.boardId"
+                        + " left join ForumkitBan x on x.userId = :viewer and x.liftedAt is null"
+                        + " and (x.boardId is null or x.boardId = t.boardId)"
+                        + " where t.id = :id order by x.id", Object[].class)
+                .setParameter("id", topicId.value())
+                .setParameter("viewer", viewer.map(UserId::value).orElse(""))
+                .getResultList();
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        TopicEntity topic = detach((TopicEntity) header.get(0)[0]);
+        BoardEntity board = detach((BoardEntity) header.get(0)[1]);
+        List<Ban> viewerBans = header.stream().filter(row -> row[2] != null)
+                .map(row -> Records.ban(detach((BanEntity) row[2]))).toList();
+
+        // 2: a floor range (keyset on the unique (topic_id, floor) index), never an offset.
+        String onlyAuthor = request.author().map(UserId::value).orElse(null);
+        // Floors are gap-free, so without an author filter the page is exactly [from, from + size): a bounded range
+        // every database reads from the index, at any depth (an open-ended one may be planned as a scan + sort).
+        TypedQuery<PostEntity> postsQuery = em.createQuery("select p from ForumkitPost p where p.topicId = :topic"
+                        + " and p.floor >= :from" + (onlyAuthor == null ? " and p.floor < :to" : " and p.authorId = :author")
+                        + " order by p.floor", PostEntity.class)
+                .setParameter("topic", topicId.value())
+                .setParameter("from", request.fromFloor())
+                .setMaxResults(request.size());
+        if (onlyAuthor != null) {
+            postsQuery.setParameter("author", onlyAuthor);
+        } else {
+            postsQuery.setParameter("to", (int) Math.min(Integer.MAX_VALUE, (long) request.fromFloor() + request.size()));
+        }
+        List<PostEntity> posts = list(postsQuery);
+        List<Long> ids = posts.stream().map(p -> p.id).toList();
+
+        // 3: the quotes of those posts, each with its source's current revision and state.
+        Map<Long, List<Quote>> quotes = new HashMap<>();
+        Map<PostId, SourceState> sources = new HashMap<>();
+        if (!ids.isEmpty()) {
+            List<Object[]> rows = em.createQuery("select q, s.revision, s.state from ForumkitQuote q, ForumkitPost s"
+                            + " where q.postId in :ids and s.id = q.sourcePostId order by q.postId, q.position",
+                            Object[].class)
+                    .setParameter("ids", ids)
+                    .getResultList();
+            for (Object[] row : rows) {
+                QuoteEntity quote = detach((QuoteEntity) row[0]);
+                quotes.computeIfAbsent(quote.postId, k -> new ArrayList<>()).add(Records.quote(quote));
+                sources.put(PostId.of(quote.sourcePostId),
+                        new SourceState((Integer) row[1], PostState.valueOf((String) row[2])));
+            }
+        }
+
+        // 4: the viewer's own votes on them (none for anonymous viewers).
+        Map<PostId, VoteKind> viewerVotes = viewer.isPresent() && !ids.isEmpty()
+                ? votes.votesBy(viewer.get(), ids) : new HashMap<>();
+        List<Post> page = posts.stream().map(p -> Records.post(p, quotes.getOrDefault(p.id, List.of()))).toList();
+        return Optional.of(new StoredTopicPage(Records.board(board), Records.topic(topic), page, viewerVotes, sources,
+                viewerBans));
+    }
+
+    Post appendReply(NewPost reply) {
+        if (reply.topicId() == null) {
+            throw new NotFoundException("topic", null);
+        }
+        // The topic row is the lock that allocates the floor: taken there, as late as the caller allows, and
+        // before the post row is written (parent before child, so InnoDB's shared lock on the parent that the
+        // child insert takes never meets a waiting counter update).
+        return writePath.appendReply(this, boards, reply, reply.topicId().value(), reply.state() == PostState.VISIBLE);
+    }
+
+    /** Inserts a post row and its quote rows; the caller holds the topic row's lock. */
+    Post insertPost(long topicId, int floor, NewPost post) {
+        PostEntity row = new PostEntity();
+        row.topicId = topicId;
+        row.floor = floor;
+        row.authorId = post.author().id().value();
+        row.authorName = post.author().displayName();
+        row.createdAt = micros(post.createdAt());
+        row.revision = 1;
+        row.body = post.body();
+        row.format = post.format().name();
+        row.html = post.html();
+        row.renderer = post.renderer();
+        row.state = post.state().name();
+        row.replyToFloor = post.replyToFloor();
+        em.persist(row);
+        em.flush();
+        detach(row);
+        return Records.post(row, insertQuotes(row.id, post.quotes()));
+    }
+
+    /** Inserts the quote rows of a new post, in order; returns the quotes as stored. */
+    List<Quote> insertQuotes(long postId, List<Quote> snapshots) {
+        List<QuoteEntity> quotes = new ArrayList<>();
+        for (int i = 0; i < snapshots.size(); i++) {
+            Quote quote = snapshots.get(i);
+            QuoteEntity q = new QuoteEntity();
+            q.postId = postId;
+            q.position = i;
+            q.sourcePostId = quote.sourcePostId().value();
+            q.sourceFloor = quote.sourceFloor();
+            q.sourceAuthorId = quote.sourceAuthor().id().value();
+            q.sourceAuthorName = quote.sourceAuthor().displayName();
+            q.sourcePostedAt = micros(quote.sourcePostedAt());
+            q.sourceRevision = quote.sourceRevision();
+            q.excerpt = quote.excerpt();
+            q.whole = quote.whole();
+            q.truncated = quote.truncated();
+            em.persist(q);
+            quotes.add(q);
+        }
+        if (!quotes.isEmpty()) {
+            em.flush();
+            quotes.forEach(this::detach);
+        }
+        return quotes.stream().map(Records::quote).toList();
+    }
+
+    Post editPost(PostId id, PostEdit edit) {
+        int updated = em.createQuery("update ForumkitPost p set p.body = :body, p.format = :format, p.html = :html,"
+                        + " p.renderer = :renderer, p.editedAt = :at, p.revision = p.revision + 1 where p.id = :id")
+                .setParameter("body", edit.body())
+                .setParameter("format", edit.format().name())
+                .setParameter("html", edit.html())
+                .setParameter("renderer", edit.renderer())
+                .setParameter("at", micros(edit.editedAt()))
+                .setParameter("id", id.value())
+                .executeUpdate();
+        if (updated == 0) {
+            throw new NotFoundException("post", id);
+        }
+        return post(id).orElseThrow();
+    }
+
+    Post changePostState(PostId id, PostState state) {
+        List<Object[]> found = em.createQuery("select p.state, p.floor, p.topicId, t.boardId"
+                        + " from ForumkitPost p, ForumkitTopic t where p.id = :id and t.id = p.topicId", Object[].class)
+                .setParameter("id", id.value())
+                .getResultList();
+        if (found.isEmpty()) {
+            throw new NotFoundException("post", id);
+        }
+        PostState before = PostState.valueOf((String) found.get(0)[0]);
+        int floor = (Integer) found.get(0)[1];
+        long topicId = (Long) found.get(0)[2];
+        long boardId = (Long) found.get(0)[3];
+        if (before == state) {
+            return post(id).orElseThrow();
+        }
+        int delta = (state == PostState.VISIBLE ? 1 : 0) - (before == PostState.VISIBLE ? 1 : 0);
+        if (delta != 0 && floor != 1) {
+            // The topic row first, as everywhere else (parent before child).
+            em.createQuery("update ForumkitTopic t set t.replies = t.replies + :delta where t.id = :id")
+                    .setParameter("delta", (long) delta)
+                    .setParameter("id", topicId)
+                    .executeUpdate();
+        }
+        // Conditional on the state read above: if another transaction changed it since, the counters moved
+        // for the wrong transition, so the whole work runs again.
+        int updated = em.createQuery("update ForumkitPost p set p.state = :state where p.id = :id and p.state = :before")
+                .setParameter("state", state.name())
+                .setParameter("id", id.value())
+                .setParameter("before", before.name())
+                .executeUpdate();
+        if (updated == 0) {
+            throw new SqlErrors.RaceDetected("post " + id + " changed state concurrently");
+        }
+        if (delta != 0) {
+            boards.addPostCount(boardId, delta);
+        }
+        return post(id).orElseThrow();
+    }
+
+    List<Post> pendingPosts(BoardId board, Optional<PostId> after, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        TypedQuery<PostEntity> query = em.createQuery("select p from ForumkitPost p, ForumkitTopic t"
+                        + " where p.state = :state and t.id = p.topicId and t.boardId = :board"
+                        + (after.isPresent() ? " and p.id > :after" : "") + " order by p.id", PostEntity.class)
+                .setParameter("state", PostState.PENDING.name())
+                .setParameter("board", board.value())
+                .setMaxResults(limit);
+        after.ifPresent(a -> query.setParameter("after", a.value()));
+        return withQuotes(list(query));
+    }
+
+    long pendingPostCount(BoardId board) {
+        return em.createQuery("select count(p) from ForumkitPost p, ForumkitTopic t"
+                        + " where p.state = :state and t.id = p.topicId and t.boardId = :board", Long.class)
+                .setParameter("state", PostState.PENDING.name())
+                .setParameter("board", board.value())
+                .getSingleResult();
+    }
+
+    long visibleCount(long topicId) {
+        return em.createQuery("select count(p) from ForumkitPost p where p.topicId = :topic and p.state = :state",
+                        Long.class)
+                .setParameter("topic", topicId)
+                .setParameter("state", PostState.VISIBLE.name())
+                .getSingleResult();
+    }
+
+    /** The newest visible post of a topic (without its quotes), or {@code null}. */
+    Post newestVisible(long topicId) {
+        List<PostEntity> rows = list(em.createQuery("select p from ForumkitPost p where p.topicId = :topic"
+                        + " and p.state = :state order by p.floor desc", PostEntity.class)
+                .setParameter("topic", topicId)
+                .setParameter("state", PostState.VISIBLE.name())
+                .setMaxResults(1));
+        return rows.isEmpty() ? null : Records.post(rows.get(0), List.of());
+    }
+
+    private Post withQuotes(PostEntity post) {
+        return Records.post(post, quotesOf(List.of(post.id)).getOrDefault(post.id, List.of()));
+    }
+
+    private List<Post> withQuotes(List<PostEntity> posts) {
+        Map<Long, List<Quote>> quotes = quotesOf(posts.stream().map(p -> p.id).toList());
+        return posts.stream().map(p -> Records.post(p, quotes.getOrDefault(p.id, List.of()))).toList();
+    }
+
+    /** The quotes of the given posts, in the order they were written. */
+    private Map<Long, List<Quote>> quotesOf(List<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<Quote>> quotes = new HashMap<>();
+        for (QuoteEntity q : list(em.createQuery(
+                        "select q from ForumkitQuote q where q.postId in :ids order by q.postId, q.position",
+                        QuoteEntity.class)
+                .setParameter("ids", postIds))) {
+            quotes.computeIfAbsent(q.postId, k -> new ArrayList<>()).add(Records.quote(q));
+        }
+        return quotes;
+    }
+}

@@ -1,0 +1,218 @@
+package org.forumkit.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.forumkit.NotFoundException;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostState;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicCursor;
+import org.forumkit.model.TopicId;
+import org.forumkit.spi.store.DuplicateKeyException;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.NewTopic;
+import org.forumkit.spi.store.StartedTopic;
+import org.forumkit.spi.store.TopicInBoard;
+
+/** The topic rows ({@code fk_topic}): lookups, a board's listing, starting, pinning and locking, moving, views. */
+final class TopicRows extends Rows {
+    /** Topics per view-count statement; one statement per chunk keeps the IN list and CASE within every database's limits. */
+    static final int VIEWS_PER_STATEMENT = 500;
+
+    private final BoardRows boards;
+    private final PostRows posts;
+    private final ReportRows reports;
+
+    TopicRows(EntityManager em, BoardRows boards, PostRows posts, ReportRows reports) {
+        super(em);
+        this.boards = boards;
+        this.posts = posts;
+        this.reports = reports;
+    }
+
+    Optional<Topic> topic(TopicId id) {
+        return Optional.ofNullable(detach(em.find(TopicEntity.class, id.value()))).map(Records::topic);
+    }
+
+    Optional<TopicInBoard> topicInBoard(TopicId id) {
+        List<Object[]> rows = em.createQuery("select t, b from ForumkitTopic t, ForumkitBoard b"
+                        + " where t.id = :id and b.id = t.boardId", Object[].class)
+                .setParameter("id", id.value())
+                .getResultList();
+        return rows.stream().findFirst().map(row -> new TopicInBoard(Records.topic(detach((TopicEntity) row[0])),
+                Records.board(detach((BoardEntity) row[1]))));
+    }
+
+    Optional<Topic> topicByExternalKey(BoardId board, String externalKey) {
+        return first(em.createQuery(
+                        "select t from ForumkitTopic t where t.boardId = :board and t.externalKey = :key", TopicEntity.class)
+                .setParameter("board", board.value())
+                .setParameter("key", externalKey)).map(Records::topic);
+    }
+
+    /** A board's listing, in the listing order: pin level, then last post, newest first, then id, highest first. */
+    List<Topic> topics(BoardId board, Optional<TopicCursor> after, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        // Keyset on (pin_level desc, last_post_at desc, id desc), written so the listing index gives the scan a
+        // start: past the pinned topics (pin level 0, where nearly all deep pages are) as a range on
+        // (board_id, pin_level, last_post_at); within the few pinned ones, bounded by pin level.
+        String keyset = after.isEmpty() ? ""
+                : after.get().pinLevel() == 0
+                        ? " and t.pinLevel = 0 and t.lastPostAt <= :at and (t.lastPostAt < :at or t.id < :id)"
+                        : " and t.pinLevel <= :pin and (t.pinLevel < :pin or t.lastPostAt < :at"
+                                + " or (t.lastPostAt = :at and t.id < :id))";
+        TypedQuery<TopicEntity> query = em.createQuery("select t from ForumkitTopic t where t.boardId = :board"
+                        + keyset + " order by t.pinLevel desc, t.lastPostAt desc, t.id desc", TopicEntity.class)
+                .setParameter("board", board.value())
+                .setMaxResults(limit);
+        after.ifPresent(cursor -> {
+            if (cursor.pinLevel() != 0) {
+                query.setParameter("pin", cursor.pinLevel());
+            }
+            query.setParameter("at", micros(cursor.lastPostAt()))
+                    .setParameter("id", cursor.topicId().value());
+        });
+        return list(query).stream().map(Records::topic).toList();
+    }
+
+    StartedTopic insertTopic(NewTopic topic, NewPost opening) {
+        if (topic.externalKey() != null && topicByExternalKey(topic.boardId(), topic.externalKey()).isPresent()) {
+            throw duplicateExternalKey(topic.boardId(), topic.externalKey(), null);
+        }
+        boolean visible = opening.state() == PostState.VISIBLE;
+        // Parent first: the board row is locked before any child row is written.
+        if (!boards.countNewTopic(topic.boardId(), visible)) {
+            throw new NotFoundException("board", topic.boardId());
+        }
+        TopicEntity row = new TopicEntity();
+        row.boardId = topic.boardId().value();
+        row.title = topic.title();
+        row.type = topic.type();
+        row.authorId = topic.author().id().value();
+        row.authorName = topic.author().displayName();
+        row.createdAt = micros(topic.createdAt());
+        row.externalKey = topic.externalKey();
+        row.highestFloor = 1;
+        row.lastPostAt = micros(opening.createdAt());
+        row.lastPostById = opening.author().id().value();
+        row.lastPostByName = opening.author().displayName();
+        try {
+            em.persist(row);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw duplicateExternalKey(topic.boardId(), topic.externalKey(), e);
+            }
+            throw e;
+        }
+        detach(row);
+        Post post = posts.insertPost(row.id, 1, opening);
+        if (visible) {
+            boards.addPost(row.boardId, post);
+        }
+        return new StartedTopic(Records.topic(row), post);
+    }
+
+    private static DuplicateKeyException duplicateExternalKey(BoardId board, String externalKey, Throwable cause) {
+        return new DuplicateKeyException("topic.externalKey",
+                "board " + board + " has a topic for '" + externalKey + "'", cause);
+    }
+
+    Topic updateStatus(TopicId id, int pinLevel, boolean locked) {
+        int updated = em.createQuery("update ForumkitTopic t set t.pinLevel = :pin, t.locked = :locked where t.id = :id")
+                .setParameter("pin", pinLevel)
+                .setParameter("locked", locked)
+                .setParameter("id", id.value())
+                .executeUpdate();
+        if (updated == 0) {
+            throw new NotFoundException("topic", id);
+        }
+        return topic(id).orElseThrow();
+    }
+
+    Topic moveTopic(TopicId id, BoardId to) {
+        // The topic row first (as a reply takes it), so its posts and counts hold still; then the boards.
+        TopicEntity topic = detach(em.find(TopicEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
+        if (topic == null) {
+            throw new NotFoundException("topic", id);
+        }
+        if (boards.board(to).isEmpty()) {
+            throw new NotFoundException("board", to);
+        }
+        long from = topic.boardId;
+        if (from == to.value()) {
+            return Records.topic(topic);
+        }
+        if (topic.externalKey != null && topicByExternalKey(to, topic.externalKey).isPresent()) {
+            throw duplicateExternalKey(to, topic.externalKey, null);
+        }
+        boards.moveCounts(from, to.value(), posts.visibleCount(id.value()));
+        em.createQuery("update ForumkitTopic t set t.boardId = :to where t.id = :id")
+                .setParameter("to", to.value())
+                .setParameter("id", id.value())
+                .executeUpdate();
+        reports.moveTopic(id, to);
+        moveLastPosts(id, from, to);
+        return topic(id).orElseThrow();
+    }
+
+    /**
+     * The last-post rule of a move: the source board, if its last post was in the moved topic, takes the newest
+     * visible post of its most recently active remaining topic (or none); the target takes the moved topic's newest
+     * visible post if that is newer than its own last post.
+     */
+    private void moveLastPosts(TopicId id, long from, BoardId to) {
+        Board source = boards.board(BoardId.of(from)).orElseThrow();
+        Board target = boards.board(to).orElseThrow();
+        if (source.lastPost() != null && source.lastPost().topicId().equals(id)) {
+            List<Long> active = em.createQuery("select t.id from ForumkitTopic t where t.boardId = :board"
+                            + " order by t.lastPostAt desc, t.id desc", Long.class)
+                    .setParameter("board", from)
+                    .setMaxResults(1)
+                    .getResultList();
+            boards.setLastPost(from, active.isEmpty() ? null : posts.newestVisible(active.get(0)));
+        }
+        Post newest = posts.newestVisible(id.value());
+        if (newest != null && (target.lastPost() == null || newest.createdAt().isAfter(target.lastPost().at()))) {
+            boards.setLastPost(to.value(), newest);
+        }
+    }
+
+    void addViews(Map<TopicId, Long> views) {
+        // Ascending ids, so concurrent flushes take the topic rows' locks in the same order.
+        TreeMap<Long, Long> counts = new TreeMap<>();
+        views.forEach((topic, count) -> {
+            if (count != null && count > 0) {
+                counts.merge(topic.value(), count, Long::sum);
+            }
+        });
+        List<Map.Entry<Long, Long>> entries = new ArrayList<>(counts.entrySet());
+        for (int start = 0; start < entries.size(); start += VIEWS_PER_STATEMENT) {
+            List<Map.Entry<Long, Long>> chunk = entries.subList(start, Math.min(entries.size(), start + VIEWS_PER_STATEMENT));
+            // One statement for the whole chunk: views = views + CASE id WHEN … THEN … END.
+            StringBuilder jpql = new StringBuilder("update ForumkitTopic t set t.views = t.views + case t.id");
+            for (int i = 0; i < chunk.size(); i++) {
+                jpql.append(" when :id").append(i).append(" then :count").append(i);
+            }
+            jpql.append(" else 0 end where t.id in :ids");
+            var update = em.createQuery(jpql.toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                update.setParameter("id" + i, chunk.get(i).getKey());
+                update.setParameter("count" + i, chunk.get(i).getValue());
+            }
+            update.setParameter("ids", chunk.stream().map(Map.Entry::getKey).toList());
+            update.executeUpdate();
+        }
+    }
+}

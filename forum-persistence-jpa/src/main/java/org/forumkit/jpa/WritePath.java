@@ -1,0 +1,37 @@
+package org.forumkit.jpa;
+
+import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
+import org.forumkit.model.UserId;
+import org.forumkit.model.VoteChange;
+import org.forumkit.model.VoteKind;
+import org.forumkit.spi.store.NewPost;
+
+/**
+ * The statements of the two hot writes, a reply and a vote, which differ by database: portable JPQL, or fewer round
+ * trips under the row lock where the database can do more in one statement. Chosen once per store, from the
+ * database product of its first connection.
+ */
+interface WritePath {
+
+    /** The write path for a database, by its JDBC product name. */
+    static WritePath forDatabase(String productName) {
+        return "PostgreSQL".equalsIgnoreCase(productName) ? new PostgresWritePath() : new PortableWritePath();
+    }
+
+    /**
+     * Takes the topic row's lock (which allocates the floor), inserts the reply and its quotes and, for a visible
+     * reply, moves the topic's and the board's counters and last post; the topic row before any child row.
+     *
+     * @throws org.forumkit.NotFoundException when there is no topic {@code topicId}
+     */
+    Post appendReply(PostRows posts, BoardRows boards, NewPost reply, long topicId, boolean visible);
+
+    /**
+     * Takes the post row's lock (which serializes every vote on the post), then reads the voter's old vote, writes
+     * the new one ({@code null}: retract) and moves both counts by {@link VoteRows#delta}.
+     *
+     * @throws org.forumkit.NotFoundException when there is no post {@code id}
+     */
+    VoteChange castVote(VoteRows votes, PostId id, UserId voter, VoteKind vote);
+}
