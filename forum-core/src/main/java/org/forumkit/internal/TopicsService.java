@@ -22,6 +22,7 @@ import org.forumkit.model.BoardKind;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreditEvent;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.Quote;
@@ -34,6 +35,7 @@ import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.store.DuplicateKeyException;
 import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.MovedTopic;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewTopic;
 import org.forumkit.spi.store.StartedTopic;
@@ -199,18 +201,38 @@ final class TopicsService implements Topics {
             if (target.id().equals(found.board().id())) {
                 return found.topic();
             }
-            Topic moved;
+            MovedTopic moved;
             try {
                 moved = tx.moveTopic(id, to);
             } catch (DuplicateKeyException e) {
                 throw new ValidationException(List.of(Violation.of("externalKey", "key_taken")));
             }
+            if (!moved.from().equals(to)) {
+                followLastPosts(tx, id, moved.from(), to);
+            }
             audit.record(tx, found.board().id(), by, AuditAction.TOPIC_MOVED, id, null, found.topic().author().id(),
                     found.board().id(), to, why);
             audit.record(tx, to, by, AuditAction.TOPIC_MOVED, id, null, found.topic().author().id(),
                     found.board().id(), to, why);
-            return moved;
+            return moved.topic();
         });
+    }
+
+    /**
+     * The last-post rule of a move, run while the store holds the topic's and both boards' row locks: a source
+     * board whose last post was in the topic gets the newest visible post of its most recently active remaining
+     * topic, and the target takes the topic's newest visible post when it is newer than its own.
+     */
+    private static void followLastPosts(StoreTransaction tx, TopicId topic, BoardId from, BoardId to) {
+        Board source = tx.board(from).orElseThrow();
+        Board target = tx.board(to).orElseThrow();
+        if (source.lastPost() != null && source.lastPost().topicId().equals(topic)) {
+            tx.setBoardLastPost(from, tx.mostRecentlyActiveTopic(from).flatMap(t -> tx.newestVisiblePost(t.id())));
+        }
+        Optional<LastPost> newest = tx.newestVisiblePost(topic);
+        if (newest.isPresent() && (target.lastPost() == null || newest.get().at().isAfter(target.lastPost().at()))) {
+            tx.setBoardLastPost(to, newest);
+        }
     }
 
     /** Sets what is not {@code null} of pin level and lock. */

@@ -1,6 +1,7 @@
 package org.forumkit.model;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,6 +30,19 @@ public record Topic(
         int highestFloor,
         Instant lastPostAt,
         Author lastPostBy) {
+
+    /** Most recent activity first: last post time descending, then id descending. */
+    public static final Comparator<Topic> ACTIVITY_ORDER = Comparator
+            .comparing(Topic::lastPostAt, Comparator.reverseOrder())
+            .thenComparing(Topic::id, Comparator.reverseOrder());
+
+    /**
+     * The order of a board's listing, which every store keeps: pin level descending, then {@link #ACTIVITY_ORDER}.
+     * A {@link TopicCursor} is a position in it.
+     */
+    public static final Comparator<Topic> LISTING_ORDER = Comparator
+            .comparing(Topic::pinLevel, Comparator.reverseOrder())
+            .thenComparing(ACTIVITY_ORDER);
 
     public Topic {
         Objects.requireNonNull(id, "id");

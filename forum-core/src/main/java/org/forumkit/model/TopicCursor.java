@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A position in a board's topic listing (pinned first, then newest activity first). {@link #token()} is an
- * opaque string a host can put in a URL; {@link #parse(String)} reads it back.
+ * A position in a board's topic listing ({@link Topic#LISTING_ORDER}: pinned first, then newest activity first).
+ * {@link #token()} is an opaque string a host can put in a URL; {@link #parse(String)} reads it back.
  */
 public record TopicCursor(int pinLevel, Instant lastPostAt, TopicId topicId) {
     public TopicCursor {
@@ -35,17 +35,5 @@ public record TopicCursor(int pinLevel, Instant lastPostAt, TopicId topicId) {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a topic cursor: '" + token + "'", e);
         }
-    }
-
-    /** Whether {@code topic} lists after this position. */
-    public boolean isBefore(Topic topic) {
-        if (topic.pinLevel() != pinLevel) {
-            return topic.pinLevel() < pinLevel;
-        }
-        int byTime = topic.lastPostAt().compareTo(lastPostAt);
-        if (byTime != 0) {
-            return byTime < 0;
-        }
-        return topic.id().compareTo(topicId) < 0;
     }
 }

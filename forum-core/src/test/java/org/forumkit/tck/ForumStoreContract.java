@@ -45,6 +45,7 @@ import org.forumkit.model.CreditEntry;
 import org.forumkit.model.CreditEvent;
 import org.forumkit.model.CreditRule;
 import org.forumkit.model.EditPost;
+import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostRevision;
 import org.forumkit.model.PostState;
@@ -67,6 +68,7 @@ import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.AuditFilter;
 import org.forumkit.spi.CreditPolicy;
 import org.forumkit.spi.store.DuplicateKeyException;
+import org.forumkit.spi.store.MovedTopic;
 import org.forumkit.spi.store.FiledReport;
 import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.NewAuditEntry;
@@ -279,6 +281,7 @@ public abstract class ForumStoreContract {
             assertThat(locked.locked()).isTrue();
             assertThat(store.readOnly((StoreReader reader) -> reader.topic(plain.id())).orElseThrow().locked()).isTrue();
             assertThat(store.readOnly((StoreReader reader) -> reader.topics(board.id(), Optional.empty(), 10)))
+                    .isSortedAccordingTo(Topic.LISTING_ORDER)
                     .extracting(Topic::id).containsExactly(high.id(), low.id(), plain.id());
             var firstTwo = forum.boards().page(ALICE, board.id(), Optional.empty(), 2);
             assertThat(forum.boards().page(ALICE, board.id(), firstTwo.nextCursor(), 2).topics())
@@ -297,16 +300,19 @@ public abstract class ForumStoreContract {
                 started.add(given.topic(board, ALICE).id());
             }
             List<TopicId> walked = new ArrayList<>();
+            List<Topic> walkedTopics = new ArrayList<>();
             Optional<TopicCursor> after = Optional.empty();
             do {
                 var page = forum.boards().page(ALICE, board.id(), after, 5);
                 page.topics().forEach(t -> walked.add(t.id()));
+                walkedTopics.addAll(page.topics());
                 after = page.nextCursor().map(c -> TopicCursor.parse(c.token()));
             } while (after.isPresent());
 
             List<TopicId> expected = new ArrayList<>(started);
             Collections.reverse(expected);
             assertThat(walked).containsExactlyElementsOf(expected);
+            assertThat(walkedTopics).isSortedAccordingTo(Topic.LISTING_ORDER);
         }
     }
 
@@ -1161,7 +1167,8 @@ public abstract class ForumStoreContract {
             Board sourceBefore = given.reload(source);
             Board targetBefore = given.reload(target);
 
-            Topic moved = store.inTransaction(tx -> tx.moveTopic(moving.id(), target.id()));
+            // Through the service: the store moves the counts, core moves the last posts.
+            Topic moved = forum.topics().move(MOD, moving.id(), target.id(), "换版");
             assertThat(moved.boardId()).isEqualTo(target.id());
             Board sourceAfter = given.reload(source);
             Board targetAfter = given.reload(target);
@@ -1194,7 +1201,7 @@ public abstract class ForumStoreContract {
             assertThat(given.reload(keyed).boardId()).isEqualTo(source.id());
 
             Board empty = given.board();
-            store.inTransaction(tx -> tx.moveTopic(keyed.id(), empty.id()));
+            forum.topics().move(MOD, keyed.id(), empty.id(), "换版");
             assertThat(given.reload(source).lastPost()).isNull();
             assertThat(given.reload(source).topicCount()).isZero();
             assertThat(given.reload(source).postCount()).isZero();
@@ -1202,6 +1209,49 @@ public abstract class ForumStoreContract {
                     .map(Topic::id).contains(keyed.id());
             assertThatThrownBy(() -> store.inTransaction(tx -> tx.moveTopic(keyed.id(), BoardId.of(424_242))))
                     .isInstanceOf(NotFoundException.class);
+        }
+
+        @Test
+        @DisplayName("the move primitive moves counts and reports and leaves last posts to core's own primitives")
+        void primitives() {
+            Board source = given.board();
+            Board target = given.board();
+            Topic older = given.topic(source, ALICE);
+            tick();
+            Topic moving = given.topic(source, ALICE);
+            tick();
+            Post reply = given.reply(moving, BOB, "最新");
+            tick();
+            given.reply(older, BOB, "旧帖也动了");
+            tick();
+            Post deleted = given.reply(moving, CAROL, "删掉");
+            forum.posts().delete(MOD, deleted.id());
+            Board sourceBefore = given.reload(source);
+
+            MovedTopic moved = store.inTransaction(tx -> tx.moveTopic(moving.id(), target.id()));
+            assertThat(moved.from()).isEqualTo(source.id());
+            assertThat(moved.topic().boardId()).isEqualTo(target.id());
+            assertThat(given.reload(source).lastPost()).isEqualTo(sourceBefore.lastPost());
+            assertThat(given.reload(target).lastPost()).isNull();
+            assertThat(given.reload(target).postCount()).isEqualTo(2);
+            assertThat(store.inTransaction(tx -> tx.moveTopic(moving.id(), target.id())).from()).isEqualTo(target.id());
+
+            assertThat(store.readOnly((StoreReader reader) -> reader.newestVisiblePost(moving.id())))
+                    .map(LastPost::postId).contains(reply.id());
+            assertThat(store.readOnly((StoreReader reader) -> reader.mostRecentlyActiveTopic(source.id())))
+                    .map(Topic::id).contains(older.id());
+            assertThat(store.readOnly((StoreReader reader) -> reader.mostRecentlyActiveTopic(target.id())))
+                    .map(Topic::id).contains(moving.id());
+            Optional<LastPost> last = store.readOnly((StoreReader reader) -> reader.newestVisiblePost(moving.id()));
+            store.inTransaction(tx -> {
+                tx.setBoardLastPost(target.id(), last);
+                tx.setBoardLastPost(source.id(), Optional.empty());
+                return null;
+            });
+            assertThat(given.reload(target).lastPost()).isEqualTo(last.orElseThrow());
+            assertThat(given.reload(target).postCount()).isEqualTo(2);
+            assertThat(given.reload(source).lastPost()).isNull();
+            assertThat(given.reload(source).postCount()).isEqualTo(sourceBefore.postCount() - 2);
         }
     }
 

@@ -8,7 +8,9 @@ import org.forumkit.NotFoundException;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardModeration;
+import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
+import org.forumkit.spi.store.CounterDelta;
 import org.forumkit.spi.store.DuplicateKeyException;
 import org.forumkit.spi.store.NewBoard;
 
@@ -35,7 +37,7 @@ final class BoardRows extends Rows {
 
     Board insertBoard(NewBoard board) {
         if (boardBySlug(board.slug()).isPresent()) {
-            throw duplicateSlug(board.slug(), null);
+            throw DuplicateKeyException.boardSlug(board.slug(), null);
         }
         if (board.parentId() != null && board(board.parentId()).isEmpty()) {
             throw new NotFoundException("board", board.parentId());
@@ -56,7 +58,7 @@ final class BoardRows extends Rows {
             em.flush();
         } catch (PersistenceException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-                throw duplicateSlug(board.slug(), e);
+                throw DuplicateKeyException.boardSlug(board.slug(), e);
             }
             if (SqlErrors.isForeignKeyViolation(e)) {
                 throw new NotFoundException("board", board.parentId());
@@ -64,10 +66,6 @@ final class BoardRows extends Rows {
             throw e;
         }
         return Records.board(detach(row));
-    }
-
-    private static DuplicateKeyException duplicateSlug(String slug, Throwable cause) {
-        return new DuplicateKeyException("board.slug", "a board with slug '" + slug + "' exists", cause);
     }
 
     Board updateModeration(BoardId id, BoardModeration moderation) {
@@ -81,11 +79,11 @@ final class BoardRows extends Rows {
         return board(id).orElseThrow();
     }
 
-    /** Counts a new topic and, when its opening post is visible, that post; {@code false} when there is no such board. */
-    boolean countNewTopic(BoardId board, boolean visible) {
+    /** Counts a new topic and its opening post's {@code counts}; {@code false} when there is no such board. */
+    boolean countNewTopic(BoardId board, CounterDelta counts) {
         return em.createQuery("update ForumkitBoard b set b.topicCount = b.topicCount + 1,"
                         + " b.postCount = b.postCount + :posts where b.id = :board")
-                .setParameter("posts", visible ? 1L : 0L)
+                .setParameter("posts", counts.posts())
                 .setParameter("board", board.value())
                 .executeUpdate() > 0;
     }
@@ -127,17 +125,21 @@ final class BoardRows extends Rows {
     }
 
     /** Sets a board's last post (or clears it); its counters stay. */
-    void setLastPost(long boardId, Post post) {
-        em.createQuery("update ForumkitBoard b set b.lastTopicId = :topic, b.lastPostId = :post,"
+    void setLastPost(BoardId board, Optional<LastPost> lastPost) {
+        LastPost last = lastPost.orElse(null);
+        int updated = em.createQuery("update ForumkitBoard b set b.lastTopicId = :topic, b.lastPostId = :post,"
                         + " b.lastPostFloor = :floor, b.lastPostAuthorId = :authorId, b.lastPostAuthorName = :authorName,"
                         + " b.lastPostAt = :at where b.id = :board")
-                .setParameter("topic", post == null ? null : post.topicId().value())
-                .setParameter("post", post == null ? null : post.id().value())
-                .setParameter("floor", post == null ? null : post.floor())
-                .setParameter("authorId", post == null ? null : post.author().id().value())
-                .setParameter("authorName", post == null ? null : post.author().displayName())
-                .setParameter("at", post == null ? null : post.createdAt())
-                .setParameter("board", boardId)
+                .setParameter("topic", last == null ? null : last.topicId().value())
+                .setParameter("post", last == null ? null : last.postId().value())
+                .setParameter("floor", last == null ? null : last.floor())
+                .setParameter("authorId", last == null ? null : last.author().id().value())
+                .setParameter("authorName", last == null ? null : last.author().displayName())
+                .setParameter("at", last == null ? null : micros(last.at()))
+                .setParameter("board", board.value())
                 .executeUpdate();
+        if (updated == 0) {
+            throw new NotFoundException("board", board);
+        }
     }
 }

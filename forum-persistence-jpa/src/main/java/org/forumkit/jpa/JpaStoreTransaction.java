@@ -18,6 +18,7 @@ import org.forumkit.model.BoardModeration;
 import org.forumkit.model.CreditEntry;
 import org.forumkit.model.CreditEntryId;
 import org.forumkit.model.CreditEvent;
+import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostRevision;
@@ -34,6 +35,7 @@ import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.AuditFilter;
 import org.forumkit.spi.store.FiledReport;
+import org.forumkit.spi.store.MovedTopic;
 import org.forumkit.spi.store.NewAuditEntry;
 import org.forumkit.spi.store.NewBan;
 import org.forumkit.spi.store.NewBoard;
@@ -48,6 +50,7 @@ import org.forumkit.spi.store.StartedTopic;
 import org.forumkit.spi.store.StoreTransaction;
 import org.forumkit.spi.store.StoredTopicPage;
 import org.forumkit.spi.store.TopicInBoard;
+import org.forumkit.spi.store.TransactionNesting;
 
 /**
  * One store transaction on an entity manager: the storage SPI, handed to one rows class per aggregate on that same
@@ -84,9 +87,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     }
 
     private void checkWritable() {
-        if (!writable) {
-            throw new IllegalStateException("this transaction is read-only");
-        }
+        TransactionNesting.checkWritable(writable);
     }
 
     // ---- boards ----
@@ -118,6 +119,12 @@ final class JpaStoreTransaction implements StoreTransaction {
         return boards.updateModeration(id, moderation);
     }
 
+    @Override
+    public void setBoardLastPost(BoardId id, Optional<LastPost> lastPost) {
+        checkWritable();
+        boards.setLastPost(id, lastPost);
+    }
+
     // ---- topics and listing ----
 
     @Override
@@ -141,6 +148,11 @@ final class JpaStoreTransaction implements StoreTransaction {
     }
 
     @Override
+    public Optional<Topic> mostRecentlyActiveTopic(BoardId board) {
+        return topics.mostRecentlyActiveTopic(board);
+    }
+
+    @Override
     public StartedTopic insertTopic(NewTopic topic, NewPost opening) {
         checkWritable();
         return topics.insertTopic(topic, opening);
@@ -153,7 +165,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     }
 
     @Override
-    public Topic moveTopic(TopicId id, BoardId to) {
+    public MovedTopic moveTopic(TopicId id, BoardId to) {
         checkWritable();
         return topics.moveTopic(id, to);
     }
@@ -169,6 +181,11 @@ final class JpaStoreTransaction implements StoreTransaction {
     @Override
     public Optional<Post> post(PostId id) {
         return posts.post(id);
+    }
+
+    @Override
+    public Optional<LastPost> newestVisiblePost(TopicId topic) {
+        return posts.newestVisiblePost(topic);
     }
 
     @Override

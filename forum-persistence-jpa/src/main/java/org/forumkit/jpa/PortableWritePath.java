@@ -78,8 +78,8 @@ final class PortableWritePath implements WritePath {
                     .setParameter("voter", voter.value())
                     .executeUpdate();
         }
-        long support = VoteRows.delta(before, vote, VoteKind.SUPPORT);
-        long oppose = VoteRows.delta(before, vote, VoteKind.OPPOSE);
+        long support = VoteKind.delta(before, vote, VoteKind.SUPPORT);
+        long oppose = VoteKind.delta(before, vote, VoteKind.OPPOSE);
         em.createQuery("update ForumkitPost p set p.support = p.support + :support, p.oppose = p.oppose + :oppose"
                         + " where p.id = :id")
                 .setParameter("support", support)

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.forumkit.NotFoundException;
 import org.forumkit.model.Ban;
 import org.forumkit.model.BoardId;
+import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
@@ -21,6 +22,7 @@ import org.forumkit.model.TopicId;
 import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteKind;
+import org.forumkit.spi.store.CounterDelta;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.PostEdit;
 import org.forumkit.spi.store.PostInTopic;
@@ -222,11 +224,11 @@ final class PostRows extends Rows {
         if (before == state) {
             return post(id).orElseThrow();
         }
-        int delta = (state == PostState.VISIBLE ? 1 : 0) - (before == PostState.VISIBLE ? 1 : 0);
-        if (delta != 0 && floor != 1) {
+        CounterDelta counts = CounterDelta.ofChange(floor, before, state);
+        if (counts.replies() != 0) {
             // The topic row first, as everywhere else (parent before child).
             em.createQuery("update ForumkitTopic t set t.replies = t.replies + :delta where t.id = :id")
-                    .setParameter("delta", (long) delta)
+                    .setParameter("delta", counts.replies())
                     .setParameter("id", topicId)
                     .executeUpdate();
         }
@@ -240,8 +242,8 @@ final class PostRows extends Rows {
         if (updated == 0) {
             throw new SqlErrors.RaceDetected("post " + id + " changed state concurrently");
         }
-        if (delta != 0) {
-            boards.addPostCount(boardId, delta);
+        if (counts.posts() != 0) {
+            boards.addPostCount(boardId, counts.posts());
         }
         return post(id).orElseThrow();
     }
@@ -276,14 +278,14 @@ final class PostRows extends Rows {
                 .getSingleResult();
     }
 
-    /** The newest visible post of a topic (without its quotes), or {@code null}. */
-    Post newestVisible(long topicId) {
-        List<PostEntity> rows = list(em.createQuery("select p from ForumkitPost p where p.topicId = :topic"
+    /** The visible post of a topic on the highest floor, as a board's last post. */
+    Optional<LastPost> newestVisiblePost(TopicId topic) {
+        return first(em.createQuery("select p from ForumkitPost p where p.topicId = :topic"
                         + " and p.state = :state order by p.floor desc", PostEntity.class)
-                .setParameter("topic", topicId)
-                .setParameter("state", PostState.VISIBLE.name())
-                .setMaxResults(1));
-        return rows.isEmpty() ? null : Records.post(rows.get(0), List.of());
+                .setParameter("topic", topic.value())
+                .setParameter("state", PostState.VISIBLE.name()))
+                .map(p -> new LastPost(TopicId.of(p.topicId), PostId.of(p.id), p.floor,
+                        Records.author(p.authorId, p.authorName), p.createdAt));
     }
 
     private Post withQuotes(PostEntity post) {

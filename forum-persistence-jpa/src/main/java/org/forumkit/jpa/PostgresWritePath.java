@@ -70,7 +70,7 @@ final class PostgresWritePath implements WritePath {
      * Locks the post row, then reads the voter's old vote, writes the new one and moves both counts in ONE
      * statement. The statement starts after the lock is held, so under READ COMMITTED its snapshot already sees
      * every earlier vote on the post: two round trips under the lock instead of four. The CASE arithmetic is
-     * {@link VoteRows#delta} in SQL.
+     * {@link VoteKind#delta} in SQL.
      */
     @Override
     public VoteChange castVote(VoteRows votes, PostId id, UserId voter, VoteKind vote) {

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.forumkit.spi.store.TransactionNesting;
 
 /**
  * Resource-local transactions: the outermost call on a thread opens an entity manager and a transaction,
@@ -58,9 +59,7 @@ final class ResourceLocalTransactions implements JpaTransactions {
         Objects.requireNonNull(work, "work");
         Current outer = current.get();
         if (outer != null) {
-            if (outer.readOnly && !readOnly) {
-                throw new IllegalStateException("cannot open a read-write transaction inside a read-only one");
-            }
+            TransactionNesting.checkJoin(!outer.readOnly, !readOnly);
             return work.run(outer.em, new Joined(outer));
         }
         EntityManager em = emf.createEntityManager();

@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.forumkit.NotFoundException;
-import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.Post;
-import org.forumkit.model.PostState;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
 import org.forumkit.model.TopicId;
+import org.forumkit.spi.store.CounterDelta;
 import org.forumkit.spi.store.DuplicateKeyException;
+import org.forumkit.spi.store.MovedTopic;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewTopic;
 import org.forumkit.spi.store.StartedTopic;
@@ -59,12 +59,13 @@ final class TopicRows extends Rows {
                 .setParameter("key", externalKey)).map(Records::topic);
     }
 
-    /** A board's listing, in the listing order: pin level, then last post, newest first, then id, highest first. */
+    /** A board's listing in {@link Topic#LISTING_ORDER}: pin level, then last post, newest first, then id, highest first. */
     List<Topic> topics(BoardId board, Optional<TopicCursor> after, int limit) {
         if (limit < 1) {
             return List.of();
         }
-        // Keyset on (pin_level desc, last_post_at desc, id desc), written so the listing index gives the scan a
+        // Topic.LISTING_ORDER as a keyset on (pin_level desc, last_post_at desc, id desc), written so the listing
+        // index gives the scan a
         // start: past the pinned topics (pin level 0, where nearly all deep pages are) as a range on
         // (board_id, pin_level, last_post_at); within the few pinned ones, bounded by pin level.
         String keyset = after.isEmpty() ? ""
@@ -88,11 +89,10 @@ final class TopicRows extends Rows {
 
     StartedTopic insertTopic(NewTopic topic, NewPost opening) {
         if (topic.externalKey() != null && topicByExternalKey(topic.boardId(), topic.externalKey()).isPresent()) {
-            throw duplicateExternalKey(topic.boardId(), topic.externalKey(), null);
+            throw DuplicateKeyException.topicExternalKey(topic.boardId(), topic.externalKey(), null);
         }
-        boolean visible = opening.state() == PostState.VISIBLE;
         // Parent first: the board row is locked before any child row is written.
-        if (!boards.countNewTopic(topic.boardId(), visible)) {
+        if (!boards.countNewTopic(topic.boardId(), CounterDelta.ofNew(1, opening.state()))) {
             throw new NotFoundException("board", topic.boardId());
         }
         TopicEntity row = new TopicEntity();
@@ -112,21 +112,16 @@ final class TopicRows extends Rows {
             em.flush();
         } catch (PersistenceException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-                throw duplicateExternalKey(topic.boardId(), topic.externalKey(), e);
+                throw DuplicateKeyException.topicExternalKey(topic.boardId(), topic.externalKey(), e);
             }
             throw e;
         }
         detach(row);
         Post post = posts.insertPost(row.id, 1, opening);
-        if (visible) {
+        if (post.isVisible()) {
             boards.addPost(row.boardId, post);
         }
         return new StartedTopic(Records.topic(row), post);
-    }
-
-    private static DuplicateKeyException duplicateExternalKey(BoardId board, String externalKey, Throwable cause) {
-        return new DuplicateKeyException("topic.externalKey",
-                "board " + board + " has a topic for '" + externalKey + "'", cause);
     }
 
     Topic updateStatus(TopicId id, int pinLevel, boolean locked) {
@@ -141,7 +136,8 @@ final class TopicRows extends Rows {
         return topic(id).orElseThrow();
     }
 
-    Topic moveTopic(TopicId id, BoardId to) {
+    /** Moves a topic, its counts and its reports; the boards' last posts are core's step after it. */
+    MovedTopic moveTopic(TopicId id, BoardId to) {
         // The topic row first (as a reply takes it), so its posts and counts hold still; then the boards.
         TopicEntity topic = detach(em.find(TopicEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
         if (topic == null) {
@@ -152,10 +148,10 @@ final class TopicRows extends Rows {
         }
         long from = topic.boardId;
         if (from == to.value()) {
-            return Records.topic(topic);
+            return new MovedTopic(Records.topic(topic), to);
         }
         if (topic.externalKey != null && topicByExternalKey(to, topic.externalKey).isPresent()) {
-            throw duplicateExternalKey(to, topic.externalKey, null);
+            throw DuplicateKeyException.topicExternalKey(to, topic.externalKey, null);
         }
         boards.moveCounts(from, to.value(), posts.visibleCount(id.value()));
         em.createQuery("update ForumkitTopic t set t.boardId = :to where t.id = :id")
@@ -163,30 +159,16 @@ final class TopicRows extends Rows {
                 .setParameter("id", id.value())
                 .executeUpdate();
         reports.moveTopic(id, to);
-        moveLastPosts(id, from, to);
-        return topic(id).orElseThrow();
+        // The locked row with its new board is the topic as it is now: no statement to read it back.
+        topic.boardId = to.value();
+        return new MovedTopic(Records.topic(topic), BoardId.of(from));
     }
 
-    /**
-     * The last-post rule of a move: the source board, if its last post was in the moved topic, takes the newest
-     * visible post of its most recently active remaining topic (or none); the target takes the moved topic's newest
-     * visible post if that is newer than its own last post.
-     */
-    private void moveLastPosts(TopicId id, long from, BoardId to) {
-        Board source = boards.board(BoardId.of(from)).orElseThrow();
-        Board target = boards.board(to).orElseThrow();
-        if (source.lastPost() != null && source.lastPost().topicId().equals(id)) {
-            List<Long> active = em.createQuery("select t.id from ForumkitTopic t where t.boardId = :board"
-                            + " order by t.lastPostAt desc, t.id desc", Long.class)
-                    .setParameter("board", from)
-                    .setMaxResults(1)
-                    .getResultList();
-            boards.setLastPost(from, active.isEmpty() ? null : posts.newestVisible(active.get(0)));
-        }
-        Post newest = posts.newestVisible(id.value());
-        if (newest != null && (target.lastPost() == null || newest.createdAt().isAfter(target.lastPost().at()))) {
-            boards.setLastPost(to.value(), newest);
-        }
+    /** The board's topic first in {@link Topic#ACTIVITY_ORDER}. */
+    Optional<Topic> mostRecentlyActiveTopic(BoardId board) {
+        return first(em.createQuery("select t from ForumkitTopic t where t.boardId = :board"
+                        + " order by t.lastPostAt desc, t.id desc", TopicEntity.class)
+                .setParameter("board", board.value())).map(Records::topic);
     }
 
     void addViews(Map<TopicId, Long> views) {

@@ -53,9 +53,4 @@ final class VoteRows extends Rows {
     VoteChange castVote(PostId id, UserId voter, VoteKind vote) {
         return writePath.castVote(this, id, voter, vote);
     }
-
-    /** How a vote moving from {@code before} to {@code after} (either may be none) moves the count of {@code kind}. */
-    static long delta(VoteKind before, VoteKind after, VoteKind kind) {
-        return (after == kind ? 1 : 0) - (before == kind ? 1 : 0);
-    }
 }

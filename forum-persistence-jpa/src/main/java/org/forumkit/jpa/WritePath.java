@@ -29,7 +29,7 @@ interface WritePath {
 
     /**
      * Takes the post row's lock (which serializes every vote on the post), then reads the voter's old vote, writes
-     * the new one ({@code null}: retract) and moves both counts by {@link VoteRows#delta}.
+     * the new one ({@code null}: retract) and moves both counts by {@link VoteKind#delta}.
      *
      * @throws org.forumkit.NotFoundException when there is no post {@code id}
      */

@@ -1,10 +1,22 @@
 package org.forumkit.spi.store;
 
 import org.forumkit.ConflictException;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.PostId;
 
-/** A store refused a write because a unique key is taken; {@link #key()} names it, e.g. {@code board.slug}. */
+/**
+ * A store refused a write because a unique key is taken; {@link #key()} names it, e.g. {@link #BOARD_SLUG}. The
+ * factories give every store the same key names and messages.
+ */
 public class DuplicateKeyException extends ConflictException {
     private static final long serialVersionUID = 1L;
+
+    /** A board's slug is unique. */
+    public static final String BOARD_SLUG = "board.slug";
+    /** A topic's external key is unique within its board. */
+    public static final String TOPIC_EXTERNAL_KEY = "topic.externalKey";
+    /** A post keeps each revision once. */
+    public static final String POST_REVISION = "post.revision";
 
     private final String key;
 
@@ -16,6 +28,22 @@ public class DuplicateKeyException extends ConflictException {
     public DuplicateKeyException(String key, String message, Throwable cause) {
         super(message, cause);
         this.key = key;
+    }
+
+    /** {@link #BOARD_SLUG} is taken; {@code cause} is the database's error, or {@code null}. */
+    public static DuplicateKeyException boardSlug(String slug, Throwable cause) {
+        return new DuplicateKeyException(BOARD_SLUG, "a board with slug '" + slug + "' exists", cause);
+    }
+
+    /** {@link #TOPIC_EXTERNAL_KEY} is taken in {@code board}; {@code cause} is the database's error, or {@code null}. */
+    public static DuplicateKeyException topicExternalKey(BoardId board, String externalKey, Throwable cause) {
+        return new DuplicateKeyException(TOPIC_EXTERNAL_KEY, "board " + board + " has a topic for '" + externalKey + "'",
+                cause);
+    }
+
+    /** {@link #POST_REVISION} is kept already; {@code cause} is the database's error, or {@code null}. */
+    public static DuplicateKeyException postRevision(PostId post, int revision, Throwable cause) {
+        return new DuplicateKeyException(POST_REVISION, "post " + post + " already keeps revision " + revision, cause);
     }
 
     public String key() {

@@ -13,6 +13,7 @@ import org.forumkit.model.Board;
 import org.forumkit.model.CreditEntry;
 import org.forumkit.model.CreditEntryId;
 import org.forumkit.model.CreditEvent;
+import org.forumkit.model.LastPost;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
@@ -71,10 +72,16 @@ public interface StoreReader {
     Optional<StoredTopicPage> topicPage(TopicId topic, TopicPageRequest request, Optional<UserId> viewer);
 
     /**
-     * Up to {@code limit} topics of a board in listing order (pin level descending, then last post time
-     * descending, then id descending), starting after {@code after} when present.
+     * Up to {@code limit} topics of a board in {@link Topic#LISTING_ORDER} (pin level descending, then last post
+     * time descending, then id descending), starting after {@code after} when present.
      */
     List<Topic> topics(BoardId board, Optional<TopicCursor> after, int limit);
+
+    /** The board's topic that comes first in {@link Topic#ACTIVITY_ORDER} (pin levels aside); empty for none. */
+    Optional<Topic> mostRecentlyActiveTopic(BoardId board);
+
+    /** The visible post of a topic on the highest floor, as a board's last post; empty when none is visible. */
+    Optional<LastPost> newestVisiblePost(TopicId topic);
 
     Optional<VoteKind> vote(PostId post, UserId voter);
 

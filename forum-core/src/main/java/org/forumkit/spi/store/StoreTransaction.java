@@ -3,6 +3,7 @@ package org.forumkit.spi.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.Author;
 import org.forumkit.model.Ban;
@@ -11,6 +12,7 @@ import org.forumkit.model.Board;
 import org.forumkit.model.CreditEntry;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardModeration;
+import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostRevision;
@@ -29,7 +31,10 @@ import org.forumkit.model.VoteKind;
  */
 public interface StoreTransaction extends StoreReader {
 
-    /** Inserts a board with zero counters. Throws {@link DuplicateKeyException} ({@code board.slug}) for a used slug. */
+    /**
+     * Inserts a board with zero counters. Throws {@link DuplicateKeyException} ({@link DuplicateKeyException#BOARD_SLUG})
+     * for a used slug.
+     */
     Board insertBoard(NewBoard board);
 
     /**
@@ -40,15 +45,16 @@ public interface StoreTransaction extends StoreReader {
 
     /**
      * Inserts a topic with its opening post on floor 1 and bumps the board's counters (topics by one, posts by
-     * one when the opening post is visible, the board's last post). Throws {@link DuplicateKeyException}
-     * ({@code topic.externalKey}) when the board has a topic with the same external key.
+     * {@link CounterDelta#ofNew}, the board's last post when the opening post is visible). Throws
+     * {@link DuplicateKeyException} ({@link DuplicateKeyException#TOPIC_EXTERNAL_KEY}) when the board has a topic
+     * with the same external key.
      */
     StartedTopic insertTopic(NewTopic topic, NewPost openingPost);
 
     /**
      * Appends a reply on the topic's next floor, allocated atomically with the topic row as the lock (so two
-     * concurrent replies never share or skip a floor), and when the reply is visible bumps the topic's reply
-     * count and last post and the board's post count and last post. Throws
+     * concurrent replies never share or skip a floor), moves the topic's reply count and the board's post count by
+     * {@link CounterDelta#ofNew}, and when the reply is visible sets the topic's and the board's last post. Throws
      * {@link org.forumkit.NotFoundException} when the topic does not exist.
      */
     Post appendReply(NewPost reply);
@@ -62,33 +68,41 @@ public interface StoreTransaction extends StoreReader {
     /**
      * Keeps a post's current text as a revision before an edit replaces it: takes the post's row lock, copies its
      * revision number, body and format as they are under the lock, and records who replaces it and when, so
-     * concurrent edits each keep the text they replace. (post, revision) is unique. Throws
+     * concurrent edits each keep the text they replace. (post, revision) is unique
+     * ({@link DuplicateKeyException#POST_REVISION}). Throws
      * {@link org.forumkit.NotFoundException} when the post does not exist.
      */
     PostRevision keepRevision(PostId post, Author replacedBy, Instant at);
 
     /**
      * Moves a topic to another board: the source board loses a topic and the topic's visible posts, the target
-     * gains them; a source board whose last post was in the topic gets the newest visible post of its most recently
-     * active remaining topic, and the target takes the topic's newest visible post when it is newer than its own; the
-     * topic's reports follow it. Takes the topic's row lock first, so no reply or state change moves its counts
-     * meanwhile. Throws {@link org.forumkit.NotFoundException} for an unknown topic or board and
-     * {@link DuplicateKeyException} ({@code topic.externalKey}) when the target has a topic with the same key.
+     * gains them, and the topic's reports follow it. Takes the topic's row lock first, so no reply or state change
+     * moves its counts meanwhile, then both boards' rows (in id order); both stay locked until the transaction ends.
+     * Board last posts are left as they are: core sets them afterwards with {@link #setBoardLastPost}. A topic
+     * already in {@code to} is returned unchanged. Throws {@link org.forumkit.NotFoundException} for an unknown
+     * topic or board and {@link DuplicateKeyException} ({@link DuplicateKeyException#TOPIC_EXTERNAL_KEY}) when the
+     * target has a topic with the same key.
      */
-    Topic moveTopic(TopicId topic, BoardId to);
+    MovedTopic moveTopic(TopicId topic, BoardId to);
+
+    /**
+     * Sets a board's last post, or clears it when empty; its counters stay. Throws
+     * {@link org.forumkit.NotFoundException} when the board does not exist.
+     */
+    void setBoardLastPost(BoardId board, Optional<LastPost> lastPost);
 
     /** Replaces a post's body and rendering, stamps the edit and increments its revision. */
     Post editPost(PostId post, PostEdit edit);
 
     /**
-     * Moves a post to another state. When its visibility changes, the topic's reply count (for floors after
-     * the first) and the board's post count move by one. Returns the post as it is now.
+     * Moves a post to another state; the topic's reply count and the board's post count move by
+     * {@link CounterDelta#ofChange}. Returns the post as it is now.
      */
     Post changePostState(PostId post, PostState state);
 
     /**
      * Sets {@code voter}'s vote on a post ({@code null} retracts it) and moves the post's support and oppose
-     * counts by the difference, atomically, so that the counts always equal the vote rows.
+     * counts by {@link VoteKind#delta}, atomically, so that the counts always equal the vote rows.
      */
     VoteChange castVote(PostId post, UserId voter, VoteKind vote);
 

@@ -1,0 +1,65 @@
+package org.forumkit.memory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.forumkit.model.AuditEntry;
+import org.forumkit.model.Ban;
+import org.forumkit.model.BanId;
+import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.CreditEntry;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
+import org.forumkit.model.PostRevision;
+import org.forumkit.model.Report;
+import org.forumkit.model.ReportId;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.UserId;
+import org.forumkit.model.VoteKind;
+import org.forumkit.spi.store.PostingWindow;
+
+/**
+ * The data of an {@link InMemoryForumStore}: plain maps and lists, as a database's tables and indexes. Only a
+ * read-write transaction changes them, each change through its undo log.
+ */
+final class Tables {
+    long lastBoardId;
+    long lastTopicId;
+    long lastPostId;
+    long lastReportId;
+    final Map<BoardId, Board> boards = new HashMap<>();
+    final Map<String, BoardId> boardsBySlug = new HashMap<>();
+    final Map<TopicId, Topic> topics = new HashMap<>();
+    final Map<ExternalKey, TopicId> topicsByKey = new HashMap<>();
+    /** Each board's topics in {@link Topic#LISTING_ORDER}. */
+    final Map<BoardId, TreeSet<Topic>> listings = new HashMap<>();
+    final Map<PostId, Post> posts = new HashMap<>();
+    /** Post ids of a topic by floor: index 0 holds floor 1. */
+    final Map<TopicId, List<PostId>> floors = new HashMap<>();
+    final Map<TopicId, Map<UserId, NavigableMap<Integer, PostId>>> floorsByAuthor = new HashMap<>();
+    final Map<PostId, Map<UserId, VoteKind>> votes = new HashMap<>();
+    final List<AuditEntry> audit = new ArrayList<>();
+    final Map<BanId, Ban> bans = new HashMap<>();
+    final Map<PostingKey, PostingWindow> postingWindows = new HashMap<>();
+    final Map<PostId, TreeMap<Integer, PostRevision>> revisions = new HashMap<>();
+    final Map<UserId, Long> creditBalances = new HashMap<>();
+    final List<CreditEntry> credits = new ArrayList<>();
+    final Map<ReportId, Report> reports = new HashMap<>();
+    /** The one open report of each (post, reporter): the unique key a database keeps. */
+    final Map<OpenReportKey, ReportId> openReports = new HashMap<>();
+
+    record ExternalKey(BoardId board, String key) {
+    }
+
+    record OpenReportKey(PostId post, UserId reporter) {
+    }
+
+    record PostingKey(UserId user, BoardId board) {
+    }
+}
