@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.forumkit.ConflictException;
+import org.forumkit.ConcurrentUpdateException;
 import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
@@ -141,7 +141,7 @@ class FailedWritesTest {
             attempts.incrementAndGet();
             tx.appendReply(post(topic.id(), List.of()));
             throw new PersistenceException("simulated", new SQLException("Deadlock found", "40001", 1213));
-        })).isInstanceOf(ConflictException.class).isNotInstanceOf(DuplicateKeyException.class);
+        })).isInstanceOf(ConcurrentUpdateException.class).isNotInstanceOf(DuplicateKeyException.class);
 
         assertThat(attempts).hasValue(4);
         assertThat(topicNow()).isEqualTo(before);

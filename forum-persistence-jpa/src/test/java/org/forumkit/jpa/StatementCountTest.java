@@ -106,7 +106,8 @@ class StatementCountTest {
         // Through the forum service, the same page costs the same: the reader's bans (so the page can announce
         // BANNED) come with the topic's header row.
         try (Forum forum = Forum.builder().store(store)
-                .settings(ForumSettings.defaults().withViews(Duration.ofMinutes(30), Duration.ZERO)).build()) {
+                .settings(ForumSettings.defaults().withViewWindow(Duration.ofMinutes(30))
+                        .withViewFlushInterval(Duration.ZERO)).build()) {
             List<Integer> viaForum = new ArrayList<>();
             for (int size : new int[] {5, 20, 200}) {
                 viaForum.add(StatementCounter.count(() -> assertThat(forum.topics()

@@ -46,7 +46,8 @@ class TwoNodesTest {
 
     private static Forum forum(JpaForumStore store) {
         return Forum.builder().store(store)
-                .settings(ForumSettings.defaults().withViews(Duration.ofMinutes(30), Duration.ZERO))
+                .settings(ForumSettings.defaults().withViewWindow(Duration.ofMinutes(30))
+                        .withViewFlushInterval(Duration.ZERO))
                 .build();
     }
 
