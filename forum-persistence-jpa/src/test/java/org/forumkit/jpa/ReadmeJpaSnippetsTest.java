@@ -19,6 +19,7 @@ import org.forumkit.spi.store.NewBoard;
 import org.forumkit.testing.ReadmeSnippets;
 import org.forumkit.testing.ReadmeSnippets.Snippet;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the classpath, and the runnable ones run: the plain-Java wiring of README.md really starts a forum on H2. The
  * module README's {@code persistence.xml} unit works too.
  */
+@Tag("h2")
 class ReadmeJpaSnippetsTest {
     private static final Path ROOT = ReadmeSnippets.projectRoot();
 
