@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * A {@link ForumStore} on Jakarta Persistence: the forum's tables ({@code fk_*}, created by the migrations of
  * {@link #migrations(String)}) in the host's database, through an {@code EntityManagerFactory} whose persistence
  * unit lists {@link #entityClassNames()} (or the {@link #MAPPING_FILE}). Work that hits a deadlock or serialization
- * failure is run again in a fresh transaction a bounded number of times, then fails with a {@link ConflictException}.
+ * failure (also a Galera certification failure, at any statement) is run again from the start in a fresh
+ * transaction a bounded number of times, then fails with a {@link ConflictException}.
  *
  * <pre>{@code
  * ForumStore store = JpaForumStore.create(entityManagerFactory);
@@ -50,7 +51,9 @@ public final class JpaForumStore implements ForumStore {
     private final JpaTransactions transactions;
     private final int maxAttempts;
     private final Duration backoff;
+    private final Duration maxBackoff;
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong exhausted = new AtomicLong();
     /** The statements of the hot writes for this database; chosen once, from the first connection's database. */
     private volatile WritePath writePath;
 
@@ -58,6 +61,7 @@ public final class JpaForumStore implements ForumStore {
         this.transactions = builder.transactions;
         this.maxAttempts = builder.maxAttempts;
         this.backoff = builder.backoff;
+        this.maxBackoff = builder.maxBackoff == null ? builder.backoff.multipliedBy(1024) : builder.maxBackoff;
     }
 
     /** A store with resource-local transactions on {@code emf} and the default retry budget. */
@@ -150,6 +154,7 @@ public final class JpaForumStore implements ForumStore {
                     throw new ConflictException("the transaction collided with another one: " + e.getMessage(), e);
                 }
                 if (attempt >= maxAttempts) {
+                    exhausted.incrementAndGet();
                     throw new ConflictException("the transaction still collided after " + attempt + " attempts", e);
                 }
                 retries.incrementAndGet();
@@ -178,9 +183,17 @@ public final class JpaForumStore implements ForumStore {
         return retries.get();
     }
 
-    /** Sleeps a random time up to {@code backoff * 2^(attempt-1)}, so colliding writers spread out. */
+    /**
+     * How many commands failed with a {@link ConflictException} because they still collided after the whole retry
+     * budget: on a Galera cluster, the measure of whether {@link Builder#maxAttempts} fits the deployment.
+     */
+    public long retriesExhausted() {
+        return exhausted.get();
+    }
+
+    /** Sleeps a random time up to {@code min(backoff * 2^(attempt-1), maxBackoff)}, so colliding writers spread out. */
     private void pause(int attempt, RuntimeException cause) {
-        long cap = backoff.toNanos() << Math.min(attempt - 1, 10);
+        long cap = Math.min(backoff.toNanos() << Math.min(attempt - 1, 20), maxBackoff.toNanos());
         try {
             TimeUnit.NANOSECONDS.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
         } catch (InterruptedException interrupted) {
@@ -194,6 +207,7 @@ public final class JpaForumStore implements ForumStore {
         private final JpaTransactions transactions;
         private int maxAttempts = 5;
         private Duration backoff = Duration.ofMillis(5);
+        private Duration maxBackoff;
 
         private Builder(JpaTransactions transactions) {
             this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -218,7 +232,24 @@ public final class JpaForumStore implements ForumStore {
             return this;
         }
 
+        /**
+         * The longest pause between two attempts, however many came before; default 1,024 times {@link #backoff}.
+         * A multi-primary cluster (Galera) aborts losers of certification at any statement and may need dozens of
+         * attempts for one hot-topic reply: a large {@link #maxAttempts} with a small cap keeps such a reply fast.
+         */
+        public Builder maxBackoff(Duration maxBackoff) {
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
+            if (maxBackoff.isNegative() || maxBackoff.isZero()) {
+                throw new IllegalArgumentException("maxBackoff must be positive, was " + maxBackoff);
+            }
+            this.maxBackoff = maxBackoff;
+            return this;
+        }
+
         public JpaForumStore build() {
+            if (maxBackoff != null && maxBackoff.compareTo(backoff) < 0) {
+                throw new IllegalArgumentException("maxBackoff " + maxBackoff + " is shorter than backoff " + backoff);
+            }
             return new JpaForumStore(this);
         }
     }

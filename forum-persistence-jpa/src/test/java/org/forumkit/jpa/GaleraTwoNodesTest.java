@@ -1,0 +1,51 @@
+package org.forumkit.jpa;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.forumkit.jpa.testing.GaleraCluster;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link TwoNodesTest}'s load with each app node on a Galera node of its own: every node certifies the others'
+ * write-sets, so losers abort at any statement and the store runs the whole command again. Floors, counters and
+ * votes are checked on every database node.
+ */
+@Tag("galera")
+class GaleraTwoNodesTest {
+
+    @Test
+    void appNodesOnGaleraNodesOneAndTwoKeepEveryInvariant() throws Exception {
+        run(1, 2);
+    }
+
+    @Test
+    void threeAppNodesOnThreeGaleraNodesKeepEveryInvariant() throws Exception {
+        run(1, 2, 3);
+    }
+
+    private static void run(int... members) throws Exception {
+        GaleraCluster cluster = GaleraNodes.cluster();
+        GaleraNodes.clean();
+        List<TestDatabase.Node> nodes = new ArrayList<>();
+        List<TestDatabase.Node> checks = new ArrayList<>();
+        try {
+            List<JpaForumStore> stores = new ArrayList<>();
+            for (int member : members) {
+                TestDatabase.Node node = GaleraNodes.open(member, TwoNodesTest.THREADS_PER_NODE + 2, false);
+                nodes.add(node);
+                stores.add(GaleraNodes.store(node));
+            }
+            for (int member = 1; member <= cluster.size(); member++) {
+                checks.add(GaleraNodes.open(member, 1, true));
+            }
+            List<DataSource> checkPools = checks.stream().map(n -> (DataSource) n.pool()).toList();
+            TwoNodesTest.assertInvariantsUnderLoad("Galera nodes " + java.util.Arrays.toString(members), stores,
+                    checkPools);
+        } finally {
+            nodes.forEach(TestDatabase.Node::close);
+            checks.forEach(TestDatabase.Node::close);
+        }
+    }
+}
