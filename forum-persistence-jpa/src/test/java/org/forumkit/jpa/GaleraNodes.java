@@ -2,6 +2,7 @@ package org.forumkit.jpa;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -54,9 +55,9 @@ final class GaleraNodes {
         return new TestDatabase.Node(pool, TestDatabase.entityManagerFactory("mariadb", pool, false));
     }
 
-    /** A store on {@code node} with room for Galera's retries: many attempts, short pauses. */
-    static JpaForumStore store(TestDatabase.Node node) {
-        return JpaForumStore.builder(JpaTransactions.resourceLocal(node.emf()))
+    /** A store on {@code emf} with room for Galera's retries: many attempts, short pauses. */
+    static JpaForumStore store(EntityManagerFactory emf) {
+        return JpaForumStore.builder(JpaTransactions.resourceLocal(emf))
                 .maxAttempts(200)
                 .backoff(Duration.ofMillis(2))
                 .maxBackoff(Duration.ofMillis(50))

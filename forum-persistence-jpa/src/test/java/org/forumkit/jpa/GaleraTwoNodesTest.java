@@ -1,6 +1,7 @@
 package org.forumkit.jpa;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.forumkit.jpa.testing.GaleraCluster;
@@ -35,13 +36,13 @@ class GaleraTwoNodesTest {
             for (int member : members) {
                 TestDatabase.Node node = GaleraNodes.open(member, TwoNodesTest.THREADS_PER_NODE + 2, false);
                 nodes.add(node);
-                stores.add(GaleraNodes.store(node));
+                stores.add(GaleraNodes.store(node.emf()));
             }
             for (int member = 1; member <= cluster.size(); member++) {
                 checks.add(GaleraNodes.open(member, 1, true));
             }
             List<DataSource> checkPools = checks.stream().map(n -> (DataSource) n.pool()).toList();
-            TwoNodesTest.assertInvariantsUnderLoad("Galera nodes " + java.util.Arrays.toString(members), stores,
+            TwoNodesTest.assertInvariantsUnderLoad("Galera nodes " + Arrays.toString(members), stores,
                     checkPools);
         } finally {
             nodes.forEach(TestDatabase.Node::close);
