@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.forumkit.ConflictException;
+import org.forumkit.ConcurrentUpdateException;
 import org.forumkit.spi.store.ForumStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@link #migrations(String)}) in the host's database, through an {@code EntityManagerFactory} whose persistence
  * unit lists {@link #entityClassNames()} (or the {@link #MAPPING_FILE}). Work that hits a deadlock or serialization
  * failure (also a Galera certification failure, at any statement) is run again from the start in a fresh
- * transaction a bounded number of times, then fails with a {@link ConflictException}.
+ * transaction a bounded number of times, then fails with a {@link ConcurrentUpdateException}.
  *
  * <pre>{@code
  * ForumStore store = JpaForumStore.create(entityManagerFactory);
@@ -151,11 +151,13 @@ public final class JpaForumStore implements ForumStore {
                 }
                 if (!began[0]) {
                     // Joined a transaction begun elsewhere: only its owner can run it again.
-                    throw new ConflictException("the transaction collided with another one: " + e.getMessage(), e);
+                    throw new ConcurrentUpdateException("the transaction collided with another one: " + e.getMessage(),
+                            e);
                 }
                 if (attempt >= maxAttempts) {
                     exhausted.incrementAndGet();
-                    throw new ConflictException("the transaction still collided after " + attempt + " attempts", e);
+                    throw new ConcurrentUpdateException("the transaction still collided after " + attempt + " attempts",
+                            e);
                 }
                 retries.incrementAndGet();
                 LOG.debug("attempt {} collided with another transaction; running it again", attempt, e);
@@ -184,7 +186,7 @@ public final class JpaForumStore implements ForumStore {
     }
 
     /**
-     * How many commands failed with a {@link ConflictException} because they still collided after the whole retry
+     * How many commands failed with a {@link ConcurrentUpdateException} because they still collided after the whole retry
      * budget: on a Galera cluster, the measure of whether {@link Builder#maxAttempts} fits the deployment.
      */
     public long retriesExhausted() {
@@ -198,7 +200,7 @@ public final class JpaForumStore implements ForumStore {
             TimeUnit.NANOSECONDS.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new ConflictException("interrupted while waiting to retry", cause);
+            throw new ConcurrentUpdateException("interrupted while waiting to retry", cause);
         }
     }
 

@@ -31,8 +31,9 @@ import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteKind;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two app nodes (two entity manager factories with pools of their own, one {@link Forum} each) on one database,
@@ -47,18 +48,43 @@ class TwoNodesTest {
 
     private static Forum forum(JpaForumStore store) {
         return Forum.builder().store(store)
-                .settings(ForumSettings.defaults().withViews(Duration.ofMinutes(30), Duration.ZERO))
+                .settings(ForumSettings.defaults().withViewWindow(Duration.ofMinutes(30))
+                        .withViewFlushInterval(Duration.ZERO))
                 .build();
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
-    void twoNodesKeepFloorsCountersAndVotesExact(TestDatabase db) throws Exception {
-        db.require().clean();
-        try (TestDatabase.Node one = db.openNode(THREADS_PER_NODE + 2);
-                TestDatabase.Node two = db.openNode(THREADS_PER_NODE + 2)) {
-            assertInvariantsUnderLoad(db.toString(), List.of(JpaForumStore.create(one.emf()),
-                    JpaForumStore.create(two.emf())), List.of(db.dataSource()));
+    @Nested
+    @Tag("postgresql")
+    class OnPostgreSql extends Cases {
+        OnPostgreSql() {
+            super(TestDatabase.POSTGRESQL);
+        }
+    }
+
+    @Nested
+    @Tag("mariadb")
+    class OnMariaDb extends Cases {
+        OnMariaDb() {
+            super(TestDatabase.MARIADB);
+        }
+    }
+
+    /** The tests, run once per database by the nested classes above (one JUnit tag each). */
+    abstract class Cases {
+        final TestDatabase db;
+
+        Cases(TestDatabase db) {
+            this.db = db;
+        }
+
+        @Test
+        void twoNodesKeepFloorsCountersAndVotesExact() throws Exception {
+            db.require().clean();
+            try (TestDatabase.Node one = db.openNode(THREADS_PER_NODE + 2);
+                    TestDatabase.Node two = db.openNode(THREADS_PER_NODE + 2)) {
+                assertInvariantsUnderLoad(db.toString(), List.of(JpaForumStore.create(one.emf()),
+                        JpaForumStore.create(two.emf())), List.of(db.dataSource()));
+            }
         }
     }
 
