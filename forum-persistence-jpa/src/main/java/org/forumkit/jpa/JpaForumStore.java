@@ -54,6 +54,10 @@ public final class JpaForumStore implements ForumStore {
     private final Duration maxBackoff;
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong exhausted = new AtomicLong();
+    /** Null without a read replica. */
+    private final ReplicaReads replicaReads;
+    /** Whether this thread runs work of this store already: reads inside it stay on the primary. */
+    private final ThreadLocal<Boolean> working = new ThreadLocal<>();
     /** The statements of the hot writes for this database; chosen once, from the first connection's database. */
     private volatile WritePath writePath;
 
@@ -62,6 +66,8 @@ public final class JpaForumStore implements ForumStore {
         this.maxAttempts = builder.maxAttempts;
         this.backoff = builder.backoff;
         this.maxBackoff = builder.maxBackoff == null ? builder.backoff.multipliedBy(1024) : builder.maxBackoff;
+        this.replicaReads = builder.replica == null ? null
+                : new ReplicaReads(JpaTransactions.resourceLocal(builder.replica), builder.replicaRetryAfter);
     }
 
     /** A store with resource-local transactions on {@code emf} and the default retry budget. */
@@ -138,8 +144,34 @@ public final class JpaForumStore implements ForumStore {
     }
 
     private <T> T run(boolean readOnly, Body<T> body) {
-        for (int attempt = 1; ; attempt++) {
+        boolean outermost = working.get() == null;
+        if (!outermost) {
+            return attempts(readOnly, body, new boolean[1]);
+        }
+        working.set(Boolean.TRUE);
+        try {
+            if (readOnly && replicaReads != null) {
+                ReplicaReads.Answer<T> answer = replicaReads.tryReplica((em, scope) ->
+                        body.run(new JpaStoreTransaction(em, scope, false, writePath(em))));
+                if (answer != null) {
+                    return answer.value();
+                }
+            }
             boolean[] began = {false};
+            T result = attempts(readOnly, body, began);
+            // Only a transaction this store began has committed by now; a host's commits later, out of sight.
+            if (!readOnly && began[0] && replicaReads != null && replicaReads.tracking()) {
+                replicaReads.committed(transactions);
+            }
+            return result;
+        } finally {
+            working.remove();
+        }
+    }
+
+    private <T> T attempts(boolean readOnly, Body<T> body, boolean[] began) {
+        for (int attempt = 1; ; attempt++) {
+            began[0] = false;
             try {
                 return transactions.inTransaction(readOnly, (em, scope) -> {
                     began[0] = scope.began();
@@ -186,6 +218,27 @@ public final class JpaForumStore implements ForumStore {
     }
 
     /**
+     * Opens a {@link ReadSession} on this thread for one user's request, with the position the host kept from their
+     * last request ({@code null} or empty for none). Without a read replica the session only carries the position.
+     */
+    public ReadSession openSession(String position) {
+        if (replicaReads == null) {
+            return new ReadSession(new ThreadLocal<>(), ReadSession.parse(position));
+        }
+        return replicaReads.open(position);
+    }
+
+    /** How many reads the read replica answered (0 without one). */
+    public long readsOnReplica() {
+        return replicaReads == null ? 0 : replicaReads.onReplica();
+    }
+
+    /** How many reads went to the primary although a replica is configured: it lagged behind the user, or failed. */
+    public long readsOnPrimaryInstead() {
+        return replicaReads == null ? 0 : replicaReads.onPrimary();
+    }
+
+    /**
      * How many commands failed with a {@link ConcurrentUpdateException} because they still collided after the whole retry
      * budget: on a Galera cluster, the measure of whether {@link Builder#maxAttempts} fits the deployment.
      */
@@ -210,6 +263,8 @@ public final class JpaForumStore implements ForumStore {
         private int maxAttempts = 5;
         private Duration backoff = Duration.ofMillis(5);
         private Duration maxBackoff;
+        private EntityManagerFactory replica;
+        private Duration replicaRetryAfter = Duration.ofSeconds(5);
 
         private Builder(JpaTransactions transactions) {
             this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -245,6 +300,25 @@ public final class JpaForumStore implements ForumStore {
                 throw new IllegalArgumentException("maxBackoff must be positive, was " + maxBackoff);
             }
             this.maxBackoff = maxBackoff;
+            return this;
+        }
+
+        /**
+         * A read-only factory on a PostgreSQL hot standby of the same database: reads go there, except a user's
+         * reads while it has not replayed their last write (see {@link ReadSession}) and while it fails.
+         */
+        public Builder readReplica(EntityManagerFactory replica) {
+            this.replica = Objects.requireNonNull(replica, "replica");
+            return this;
+        }
+
+        /** How long reads stay on the primary after the replica failed; default 5 s. */
+        public Builder replicaRetryAfter(Duration retryAfter) {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+            if (retryAfter.isNegative()) {
+                throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
+            }
+            this.replicaRetryAfter = retryAfter;
             return this;
         }
 

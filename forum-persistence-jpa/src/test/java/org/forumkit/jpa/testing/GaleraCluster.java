@@ -1,17 +1,11 @@
 package org.forumkit.jpa.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,15 +20,19 @@ import org.slf4j.LoggerFactory;
 public final class GaleraCluster {
     private static final Logger LOG = LoggerFactory.getLogger(GaleraCluster.class);
     private static final Path PROVIDER = Path.of("/usr/lib/galera/libgalera_smm.so");
-    private static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
     private static GaleraCluster started;
     private static String problem;
 
     private final List<TestServer> members;
     private final double startSeconds;
 
-    private GaleraCluster(List<TestServer> members, double startSeconds) {
-        this.members = List.copyOf(members);
+    private GaleraCluster(List<String> urls, double startSeconds) {
+        List<TestServer> servers = new ArrayList<>();
+        for (String url : urls) {
+            servers.add(new TestServer(TestServer.Kind.MARIADB, url.trim(), "forumkit", "forumkit", "forumkit",
+                    "forumkit", ClusterScripts.CI));
+        }
+        this.members = List.copyOf(servers);
         this.startSeconds = startSeconds;
     }
 
@@ -51,10 +49,7 @@ public final class GaleraCluster {
             }
         }
         if (problem != null) {
-            if (CI) {
-                Assertions.fail(problem);
-            }
-            Assumptions.abort(problem);
+            ClusterScripts.skipOrFail(problem);
         }
         return started;
     }
@@ -76,66 +71,16 @@ public final class GaleraCluster {
     private static GaleraCluster start(Map<String, String> env) throws IOException, InterruptedException {
         String given = env.get("FORUMKIT_GALERA_URLS");
         if (given != null && !given.isBlank()) {
-            return new GaleraCluster(servers(List.of(given.split(","))), 0);
+            return new GaleraCluster(List.of(given.split(",")), 0);
         }
-        Path script = script();
+        Path script = ClusterScripts.find("galera.sh");
         if (script == null || !Files.isExecutable(Path.of("/usr/sbin/mariadbd")) || !Files.exists(PROVIDER)) {
             throw new IllegalStateException("needs mariadbd and " + PROVIDER + " (Debian: apt-get install mariadb-server"
                     + " brings galera-4, rsync and socat) and src/test/cluster/galera.sh; or set FORUMKIT_GALERA_URLS");
         }
-        // /tmp, not target/: as root the nodes run as mysql, which must be able to reach their data directories.
-        Path dir = Files.createTempDirectory("forumkit-galera-");
-        Path log = dir.resolve("galera-start.log");
-        long began = System.nanoTime();
-        Process process = new ProcessBuilder(script.toString(), "start", dir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(script, dir), "galera-stop"));
-        if (!process.waitFor(4, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("galera.sh start took over 4 minutes; see " + log);
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("galera.sh start failed (exit " + process.exitValue() + "): " + output);
-        }
-        List<String> urls = output.lines().filter(line -> line.startsWith("jdbc:")).toList();
-        double seconds = (System.nanoTime() - began) / 1e9;
-        LOG.info("Galera test cluster of {} nodes formed in {} s: {}", urls.size(), String.format("%.1f", seconds), urls);
-        return new GaleraCluster(servers(urls), seconds);
-    }
-
-    private static List<TestServer> servers(List<String> urls) {
-        List<TestServer> servers = new ArrayList<>();
-        for (String url : urls) {
-            servers.add(new TestServer(TestServer.Kind.MARIADB, url.trim(), "forumkit", "forumkit", "forumkit",
-                    "forumkit", CI));
-        }
-        return servers;
-    }
-
-    private static void stop(Path script, Path dir) {
-        try {
-            Process stop = new ProcessBuilder(script.toString(), "stop", dir.toString()).inheritIO().start();
-            stop.waitFor(2, TimeUnit.MINUTES);
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        } catch (IOException e) {
-            System.err.println("could not stop the Galera test cluster in " + dir + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    // Maven runs the tests in the module directory; forum-examples' tests run next to it.
-    private static Path script() {
-        for (String candidate : new String[] {"src/test/cluster/galera.sh",
-                "../forum-persistence-jpa/src/test/cluster/galera.sh", "forum-persistence-jpa/src/test/cluster/galera.sh"}) {
-            Path path = Path.of(candidate).toAbsolutePath().normalize();
-            if (Files.isRegularFile(path)) {
-                return path;
-            }
-        }
-        return null;
+        ClusterScripts.Started cluster = ClusterScripts.start(script, "forumkit-galera-", 4);
+        LOG.info("Galera test cluster of {} nodes formed in {} s: {}", cluster.urls().size(),
+                String.format("%.1f", cluster.seconds()), cluster.urls());
+        return new GaleraCluster(cluster.urls(), cluster.seconds());
     }
 }
