@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link TwoNodesTest}'s load with each app node on a Galera node of its own: every node certifies the others'
  * write-sets, so losers abort at any statement and the store runs the whole command again. Floors, counters and
- * votes are checked on every database node.
+ * votes are checked on every database node. The sessions read causally ({@code wsrep_sync_wait}): the load reads
+ * on one node what another just wrote, as a host does that spreads requests over nodes.
  */
 @Tag("galera")
 class GaleraTwoNodesTest {
@@ -34,7 +35,8 @@ class GaleraTwoNodesTest {
         try {
             List<JpaForumStore> stores = new ArrayList<>();
             for (int member : members) {
-                TestDatabase.Node node = GaleraNodes.open(member, TwoNodesTest.THREADS_PER_NODE + 2, false);
+                // Causal sessions: the load reads on one node what another just wrote (the topic, a reply to delete).
+                TestDatabase.Node node = GaleraNodes.open(member, TwoNodesTest.THREADS_PER_NODE + 2, true);
                 nodes.add(node);
                 stores.add(GaleraNodes.store(node.emf()));
             }
