@@ -152,6 +152,9 @@ final class PostAuthoring {
 
         @Override
         public void check(StoreTransaction tx, Viewer viewer, Checks stored) {
+            // A store runs the whole transaction again after a conflict: the snapshots of a failed attempt go.
+            snapshots.clear();
+            quoted.clear();
             if (command.replyToFloor() != null && command.replyToFloor() > topic.highestFloor()) {
                 stored.add("replyToFloor", "unknown_floor");
             }
