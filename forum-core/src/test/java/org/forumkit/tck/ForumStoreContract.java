@@ -1256,6 +1256,30 @@ public abstract class ForumStoreContract {
     }
 
     @Nested
+    @DisplayName("Search")
+    class Search extends SearchContract {
+        @Override
+        protected ForumStore store() {
+            return store;
+        }
+
+        @Override
+        protected Forum forum() {
+            return forum;
+        }
+
+        @Override
+        protected ForumFixtures given() {
+            return given;
+        }
+
+        @Override
+        protected MutableClock clock() {
+            return clock;
+        }
+    }
+
+    @Nested
     @DisplayName("Views")
     class Views {
 
