@@ -34,7 +34,7 @@ record SearchRequest(List<List<String>> phrases, List<String> terms, Optional<Se
             throw invalid(Violation.of("text", "required"));
         }
         if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
-            throw invalid(Violation.of("text", "too_long", MAX_LENGTH));
+            throw invalid(Violation.of("text", "too_long", MAX_LENGTH, text.codePointCount(0, text.length())));
         }
         if (query.limit() < 1 || query.limit() > SearchService.MAX_LIMIT) {
             violations.add(Violation.of("limit", "out_of_range", 1, SearchService.MAX_LIMIT));
