@@ -109,6 +109,11 @@ class JsonApiTest {
             assertError(client.get("/api/search?q=%25"), 400, "VALIDATION");
             assertError(client.get("/api/search?q="), 400, "VALIDATION");
             assertError(client.get("/api/search?q=abc&from=yesterday"), 400, "BAD_REQUEST");
+
+            DemoClient.Reply page = client.get("/search?q=" + java.net.URLEncoder.encode("民政", "UTF-8"));
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.text()).contains("<mark>民政</mark>").contains("href=\"/topics/1/floors/1\"");
+            assertThat(client.get("/search?q=%25").status()).isEqualTo(400);
         }
 
         @Test
