@@ -22,10 +22,6 @@ import org.forumkit.spi.store.SearchMatch;
  * filtered against the live post and topic rows. Without an undo log it only reads.
  */
 final class MemorySearchIndex implements SearchIndexWriter {
-    private static final Comparator<SearchCandidate> NEWEST = Comparator
-            .comparing(SearchCandidate::createdAt).thenComparing(SearchCandidate::post).reversed();
-    private static final Comparator<SearchCandidate> RELEVANCE = Comparator
-            .comparingLong(SearchCandidate::score).thenComparing(SearchCandidate::post).reversed();
 
     private final Tables db;
     private final UndoLog log;
@@ -46,7 +42,7 @@ final class MemorySearchIndex implements SearchIndexWriter {
                 found.retainAll(posts);
             }
         }
-        Comparator<SearchCandidate> order = match.order() == SearchMatch.Order.NEWEST ? NEWEST : RELEVANCE;
+        Comparator<SearchCandidate> order = match.order().comparator();
         return found.stream()
                 .map(db.posts::get)
                 .filter(post -> keeps(match, post))

@@ -6,10 +6,13 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.forumkit.NotFoundException;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.Post;
@@ -23,12 +26,15 @@ import org.forumkit.spi.store.SearchMatch;
 import org.forumkit.spi.store.TransactionNesting;
 
 /**
- * The search index rows ({@code fk_search_term}): written with one multi-row insert per post, matched by one grouped
- * query that looks each term up by the primary key and joins the live post and topic rows for the filters.
+ * The search index rows ({@code fk_search_term}): written with one multi-row insert per post; matched in two steps,
+ * the newest {@link SearchMatch#SCANNED} entries of the terms by the primary key, then the live post and topic rows
+ * of the posts that have every term for the filters, so no query reads more than a bounded part of the index.
  */
 final class SearchRows extends Rows implements SearchIndexWriter {
     /** Rows per insert statement: 4 parameters each, well under every driver's parameter limit. */
     private static final int ROWS_PER_INSERT = 500;
+    /** Post ids per filter query: well under every driver's parameter limit. */
+    private static final int IDS_PER_QUERY = 1_000;
 
     private final PostRows posts;
     private final boolean writable;
@@ -44,46 +50,54 @@ final class SearchRows extends Rows implements SearchIndexWriter {
         if (match.boards().isEmpty()) {
             return List.of();
         }
-        boolean newest = match.order() == SearchMatch.Order.NEWEST;
-        StringBuilder jpql = new StringBuilder("select t.postId, p.topicId, sum(t.weight), p.createdAt"
-                + " from ForumkitSearchTerm t, ForumkitPost p, ForumkitTopic tp"
-                + " where t.term in :terms and p.id = t.postId and tp.id = p.topicId and p.state = 'VISIBLE'"
-                + " and tp.boardId in :boards");
-        if (match.titlesOnly()) {
-            jpql.append(" and t.inTitle = true");
+        // Step 1, the index alone: the newest SCANNED entries of the terms, by the primary key (term first), so a
+        // term found in every post costs the same as a rare one; the posts that have every term, with their score.
+        List<Object[]> entries = em.createQuery("select t.postId, t.term, t.weight from ForumkitSearchTerm t"
+                        + " where t.term in :terms" + (match.titlesOnly() ? " and t.inTitle = true" : "")
+                        + " order by t.postId desc", Object[].class)
+                .setParameter("terms", match.terms())
+                .setMaxResults(SearchMatch.SCANNED)
+                .getResultList();
+        Map<Long, Long> scores = new HashMap<>();
+        Map<Long, Set<String>> termsOf = new HashMap<>();
+        for (Object[] entry : entries) {
+            long post = (Long) entry[0];
+            scores.merge(post, ((Number) entry[2]).longValue(), Long::sum);
+            termsOf.computeIfAbsent(post, p -> new HashSet<>()).add((String) entry[1]);
         }
+        List<Long> posts = termsOf.entrySet().stream()
+                .filter(e -> e.getValue().size() == match.terms().size()).map(Map.Entry::getKey).toList();
+        // Step 2, the live rows: which of those posts are visible, in the boards and within the filters now.
+        List<SearchCandidate> candidates = new ArrayList<>();
+        for (int from = 0; from < posts.size(); from += IDS_PER_QUERY) {
+            candidates.addAll(filtered(match, posts.subList(from, Math.min(posts.size(), from + IDS_PER_QUERY)),
+                    scores));
+        }
+        Comparator<SearchCandidate> order = match.order().comparator();
+        return candidates.stream()
+                .filter(c -> match.after().map(after -> order.compare(c, after) > 0).orElse(true))
+                .sorted(order)
+                .limit(match.limit())
+                .toList();
+    }
+
+    private List<SearchCandidate> filtered(SearchMatch match, List<Long> posts, Map<Long, Long> scores) {
+        StringBuilder jpql = new StringBuilder("select p.id, p.topicId, p.createdAt from ForumkitPost p, ForumkitTopic tp"
+                + " where p.id in :posts and tp.id = p.topicId and p.state = 'VISIBLE' and tp.boardId in :boards");
         match.author().ifPresent(a -> jpql.append(" and p.authorId = :author"));
         match.topic().ifPresent(a -> jpql.append(" and p.topicId = :topic"));
         match.from().ifPresent(a -> jpql.append(" and p.createdAt >= :from"));
         match.to().ifPresent(a -> jpql.append(" and p.createdAt < :to"));
-        if (newest && match.after().isPresent()) {
-            jpql.append(" and (p.createdAt < :afterAt or (p.createdAt = :afterAt and p.id < :afterId))");
-        }
-        jpql.append(" group by t.postId, p.topicId, p.createdAt having count(distinct t.term) = :count");
-        if (!newest && match.after().isPresent()) {
-            jpql.append(" and (sum(t.weight) < :afterScore or (sum(t.weight) = :afterScore and t.postId < :afterId))");
-        }
-        jpql.append(newest ? " order by p.createdAt desc, t.postId desc" : " order by sum(t.weight) desc, t.postId desc");
         TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class)
-                .setParameter("terms", match.terms())
-                .setParameter("boards", match.boards().stream().map(BoardId::value).toList())
-                .setParameter("count", (long) match.terms().size())
-                .setMaxResults(match.limit());
+                .setParameter("posts", posts)
+                .setParameter("boards", match.boards().stream().map(BoardId::value).toList());
         match.author().ifPresent(a -> query.setParameter("author", a.value()));
         match.topic().ifPresent(t -> query.setParameter("topic", t.value()));
         match.from().ifPresent(f -> query.setParameter("from", micros(f)));
         match.to().ifPresent(t -> query.setParameter("to", micros(t)));
-        match.after().ifPresent(after -> {
-            query.setParameter("afterId", after.post().value());
-            if (newest) {
-                query.setParameter("afterAt", micros(after.createdAt()));
-            } else {
-                query.setParameter("afterScore", after.score());
-            }
-        });
         return query.getResultList().stream()
                 .map(row -> new SearchCandidate(new PostId((Long) row[0]), new TopicId((Long) row[1]),
-                        ((Number) row[2]).longValue(), (Instant) row[3]))
+                        scores.get((Long) row[0]), (Instant) row[2]))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package org.forumkit.spi.store;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import org.forumkit.model.UserId;
 /**
  * What {@link SearchIndexReader#match} looks for. {@code from} is inclusive, {@code to} exclusive. In
  * {@link Order#RELEVANCE} candidates come by score descending, then post id descending; in {@link Order#NEWEST} by
- * time descending, then post id descending; {@code after} is the last candidate of the previous page.
+ * time descending, then post id descending; {@code after} is the last candidate of the previous page. A store may
+ * match among the newest {@link #SCANNED} index entries of the terms only.
  */
 public record SearchMatch(
         List<String> terms,
@@ -26,8 +28,29 @@ public record SearchMatch(
         Optional<SearchCandidate> after,
         int limit) {
 
+    /**
+     * How many index entries (one per post, term and title-or-body) of the newest posts a store reads at most for
+     * one match: a store may look no further, so a query whose terms occur in more posts than that matches among
+     * the newest of them, and no query costs a scan of the whole index.
+     */
+    public static final int SCANNED = 10_000;
+
     /** How candidates are ordered. */
-    public enum Order { RELEVANCE, NEWEST }
+    public enum Order {
+        RELEVANCE(Comparator.comparingLong(SearchCandidate::score).thenComparing(SearchCandidate::post).reversed()),
+        NEWEST(Comparator.comparing(SearchCandidate::createdAt).thenComparing(SearchCandidate::post).reversed());
+
+        private final Comparator<SearchCandidate> comparator;
+
+        Order(Comparator<SearchCandidate> comparator) {
+            this.comparator = comparator;
+        }
+
+        /** The order as a comparator: a candidate that comes first compares less. */
+        public Comparator<SearchCandidate> comparator() {
+            return comparator;
+        }
+    }
 
     public SearchMatch {
         terms = List.copyOf(terms);
