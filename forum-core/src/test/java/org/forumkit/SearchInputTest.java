@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.forumkit.model.Board;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.SearchHit;
 import org.forumkit.model.SearchQuery;
-import org.forumkit.model.SearchResults;
+import org.forumkit.model.SearchCursor;
 import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,15 +39,15 @@ class SearchInputTest extends ForumTestSupport {
         }
     }
 
-    private SearchResults find(Viewer viewer, String text) {
+    private List<SearchHit> find(Viewer viewer, String text) {
         clock.advance(Duration.ofSeconds(3));
-        return forum.search().find(viewer, SearchQuery.of(text));
+        return forum.search().find(viewer, SearchQuery.of(text), PageRequest.first(20)).items();
     }
 
     private ValidationException invalid(String text) {
         clock.advance(Duration.ofSeconds(3));
         return (ValidationException) org.assertj.core.api.Assertions.catchThrowable(
-                () -> forum.search().find(ANONYMOUS, SearchQuery.of(text)));
+                () -> forum.search().find(ANONYMOUS, SearchQuery.of(text), PageRequest.first(20)));
     }
 
     @ParameterizedTest
@@ -53,14 +55,14 @@ class SearchInputTest extends ForumTestSupport {
     void emptyAndBlankAreRequired(String text) {
         assertThat(invalid(text).violations()).extracting(Violation::field, Violation::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("text", "required"));
-        assertThatThrownBy(() -> forum.search().find(ANONYMOUS, SearchQuery.of(null)))
+        assertThatThrownBy(() -> forum.search().find(ANONYMOUS, SearchQuery.of(null), PageRequest.first(20)))
                 .isInstanceOf(ValidationException.class);
     }
 
     @Test
     void tooLongIsRefusedWithBothLengths() {
         assertThat(invalid("中".repeat(101)).violations()).containsExactly(Violation.of("text", "too_long", 100, 101));
-        assertThat(find(ANONYMOUS, "中".repeat(100)).hits()).isEmpty();
+        assertThat(find(ANONYMOUS, "中".repeat(100))).isEmpty();
         assertThat(invalid("中".repeat(101)).localizedMessage(Locale.SIMPLIFIED_CHINESE)).contains("过长");
     }
 
@@ -73,62 +75,65 @@ class SearchInputTest extends ForumTestSupport {
 
     @Test
     void metacharactersAroundWordsAreJustSeparators() {
-        assertThat(find(ANONYMOUS, "100%").hits()).extracting(SearchHit::postId).containsExactly(chinese.id());
-        assertThat(find(ANONYMOUS, "sure_thing").hits()).extracting(SearchHit::postId).containsExactly(chinese.id());
-        assertThat(find(ANONYMOUS, "c:\\path").hits()).extracting(SearchHit::postId).containsExactly(chinese.id());
-        assertThat(find(ANONYMOUS, "%中文%").hits()).extracting(SearchHit::postId).containsExactly(chinese.id());
-        assertThat(find(ANONYMOUS, "_ 中文").hits()).extracting(SearchHit::postId).containsExactly(chinese.id());
-        assertThat(find(ANONYMOUS, "'; DROP TABLE fk_post; --").hits()).isEmpty();
-        assertThat(find(ANONYMOUS, "中文").hits()).hasSize(1);
+        assertThat(find(ANONYMOUS, "100%")).extracting(SearchHit::postId).containsExactly(chinese.id());
+        assertThat(find(ANONYMOUS, "sure_thing")).extracting(SearchHit::postId).containsExactly(chinese.id());
+        assertThat(find(ANONYMOUS, "c:\\path")).extracting(SearchHit::postId).containsExactly(chinese.id());
+        assertThat(find(ANONYMOUS, "%中文%")).extracting(SearchHit::postId).containsExactly(chinese.id());
+        assertThat(find(ANONYMOUS, "_ 中文")).extracting(SearchHit::postId).containsExactly(chinese.id());
+        assertThat(find(ANONYMOUS, "'; DROP TABLE fk_post; --")).isEmpty();
+        assertThat(find(ANONYMOUS, "中文")).hasSize(1);
     }
 
     @Test
     void invisibleCharactersInsideAWordAndLoneSurrogatesDoNotBreakTheQuery() {
-        assertThat(find(ANONYMOUS, "中\u200D文").hits()).extracting(SearchHit::postId).containsExactly(chinese.id());
-        assertThat(find(ANONYMOUS, "\u202B中文\u202C").hits()).extracting(SearchHit::postId).containsExactly(chinese.id());
-        assertThat(find(ANONYMOUS, "中文\uD800").hits()).extracting(SearchHit::postId).containsExactly(chinese.id());
+        assertThat(find(ANONYMOUS, "中\u200D文")).extracting(SearchHit::postId).containsExactly(chinese.id());
+        assertThat(find(ANONYMOUS, "\u202B中文\u202C")).extracting(SearchHit::postId).containsExactly(chinese.id());
+        assertThat(find(ANONYMOUS, "中文\uD800")).extracting(SearchHit::postId).containsExactly(chinese.id());
     }
 
     @Test
     void aQueryMatchingEveryPostIsOneBoundedPageWithACursor() {
-        SearchResults page = find(ANONYMOUS, "的");
-        assertThat(page.hits()).hasSize(SearchQuery.DEFAULT_LIMIT);
-        assertThat(page.nextCursor()).isPresent();
+        clock.advance(Duration.ofSeconds(3));
+        Page<SearchHit, SearchCursor> page = forum.search().find(ANONYMOUS, SearchQuery.of("的"), PageRequest.first(10));
+        assertThat(page.items()).hasSize(10);
+        assertThat(page.optionalNext()).isPresent();
+        assertThat(find(ANONYMOUS, "的")).hasSize(20);
     }
 
     @Test
-    void tooManyWordsABadCursorABadLimitAndAnEmptyTimeRangeAreViolations() {
+    void tooManyWordsAnEmptyTimeRangeAndABadCursorAreRefused() {
         clock.advance(Duration.ofSeconds(3));
         String words = String.join(" ", java.util.stream.IntStream.range(0, 17).mapToObj(i -> "w" + i).toList());
         assertThat(invalid(words).violations()).extracting(Violation::code).containsExactly("too_many_words");
         Instant now = clock.instant();
-        assertThatThrownBy(() -> forum.search().find(ANONYMOUS, SearchQuery.of("中文").withPage("1.2.3", 0)
-                .withTime(now, now)))
+        assertThatThrownBy(() -> forum.search().find(ANONYMOUS, SearchQuery.of("中文").withTime(now, now),
+                PageRequest.first(5)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                        .extracting(Violation::field).containsExactlyInAnyOrder("limit", "to", "cursor"));
-        assertThatThrownBy(() -> forum.search().find(ANONYMOUS, SearchQuery.of("中文").withPage("0.1.1.1.1", 5)))
-                .isInstanceOf(ValidationException.class);
+                        .containsExactly(Violation.of("to", "before_from")));
+        assertThatThrownBy(() -> SearchCursor.parse("1.2.3")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SearchCursor.parse("0.1.1.1.1")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SearchCursor.parse("5.1.3.-1.7").token()).isEqualTo("5.1.3.-1.7");
     }
 
     @Test
     void searchesAreRateLimitedPerMember() {
         for (int i = 0; i < 30; i++) {
-            forum.search().find(ALICE, SearchQuery.of("中文"));
+            forum.search().find(ALICE, SearchQuery.of("中文"), PageRequest.first(5));
         }
-        assertThatThrownBy(() -> forum.search().find(ALICE, SearchQuery.of("中文")))
+        assertThatThrownBy(() -> forum.search().find(ALICE, SearchQuery.of("中文"), PageRequest.first(5)))
                 .isInstanceOfSatisfying(RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
-        assertThat(forum.search().find(BOB, SearchQuery.of("中文")).hits()).hasSize(1);
+        assertThat(forum.search().find(BOB, SearchQuery.of("中文"), PageRequest.first(5)).items()).hasSize(1);
         clock.advance(Duration.ofMinutes(1));
-        assertThat(forum.search().find(ALICE, SearchQuery.of("中文")).hits()).hasSize(1);
+        assertThat(forum.search().find(ALICE, SearchQuery.of("中文"), PageRequest.first(5)).items()).hasSize(1);
     }
 
     @Test
     void resultsAreNeverSharedBetweenViewers() {
-        List<SearchHit> before = find(ANONYMOUS, "中文").hits();
+        List<SearchHit> before = find(ANONYMOUS, "中文");
         forum.posts().delete(BOB, chinese.id());
         assertThat(before).hasSize(1);
-        assertThat(find(ANONYMOUS, "中文").hits()).isEmpty();
+        assertThat(find(ANONYMOUS, "中文")).isEmpty();
         assertThat(topic).isNotNull();
     }
 }

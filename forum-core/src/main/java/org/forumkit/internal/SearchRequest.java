@@ -1,23 +1,17 @@
 package org.forumkit.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.forumkit.ValidationException;
 import org.forumkit.Violation;
-import org.forumkit.model.PostId;
 import org.forumkit.model.SearchQuery;
-import org.forumkit.model.TopicId;
-import org.forumkit.spi.store.SearchCandidate;
 
 /**
- * A checked search: the phrases a hit must hold (as token sequences), the index terms they need, and where the
- * page starts. Everything a query can get wrong is a {@link ValidationException} here, before any store work.
+ * A checked search: the phrases a hit must hold (as token sequences) and the index terms they need. Everything a query can get wrong is a {@link ValidationException} here, before any store work.
  */
-record SearchRequest(List<List<String>> phrases, List<String> terms, Optional<SearchCandidate> after) {
+record SearchRequest(List<List<String>> phrases, List<String> terms) {
     /** Longest query, in code points. */
     static final int MAX_LENGTH = 100;
     /** Most distinct index terms a query may need: bounds the work of the store's grouped lookup. */
@@ -25,7 +19,6 @@ record SearchRequest(List<List<String>> phrases, List<String> terms, Optional<Se
 
     /** A quoted phrase ("…" or “…”), or a run of anything but white space. */
     private static final Pattern CLAUSE = Pattern.compile("\"([^\"]*)\"?|\u201C([^\u201D]*)\u201D?|(\\S+)");
-    private static final Pattern CURSOR = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})\\.(\\d{1,18})\\.(-?\\d{1,18})\\.(\\d{1,9})");
 
     static SearchRequest parse(SearchAnalysis analysis, SearchQuery query) {
         List<Violation> violations = new ArrayList<>();
@@ -36,18 +29,8 @@ record SearchRequest(List<List<String>> phrases, List<String> terms, Optional<Se
         if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
             throw invalid(Violation.of("text", "too_long", MAX_LENGTH, text.codePointCount(0, text.length())));
         }
-        if (query.limit() < 1 || query.limit() > SearchService.MAX_LIMIT) {
-            violations.add(Violation.of("limit", "out_of_range", 1, SearchService.MAX_LIMIT));
-        }
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
             violations.add(Violation.of("to", "before_from"));
-        }
-        Optional<SearchCandidate> after = Optional.empty();
-        if (query.cursor() != null) {
-            after = parseCursor(query.cursor());
-            if (after.isEmpty()) {
-                violations.add(Violation.of("cursor", "malformed"));
-            }
         }
         List<List<String>> phrases = new ArrayList<>();
         List<String> terms = new ArrayList<>();
@@ -70,27 +53,7 @@ record SearchRequest(List<List<String>> phrases, List<String> terms, Optional<Se
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        return new SearchRequest(List.copyOf(phrases), List.copyOf(terms), after);
-    }
-
-    /** The cursor after {@code last}: its post, topic, score and time, so the next page starts exactly after it. */
-    static String cursor(SearchCandidate last) {
-        return last.post().value() + "." + last.topic().value() + "." + last.score() + "."
-                + last.createdAt().getEpochSecond() + "." + last.createdAt().getNano();
-    }
-
-    private static Optional<SearchCandidate> parseCursor(String cursor) {
-        Matcher m = CURSOR.matcher(cursor);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new SearchCandidate(new PostId(Long.parseLong(m.group(1))),
-                    new TopicId(Long.parseLong(m.group(2))), Long.parseLong(m.group(3)),
-                    Instant.ofEpochSecond(Long.parseLong(m.group(4)), Long.parseLong(m.group(5)))));
-        } catch (RuntimeException e) {
-            return Optional.empty(); // ids must be positive, times within Instant's range
-        }
+        return new SearchRequest(List.copyOf(phrases), List.copyOf(terms));
     }
 
     private static ValidationException invalid(Violation violation) {

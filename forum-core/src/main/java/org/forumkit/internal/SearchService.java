@@ -19,10 +19,12 @@ import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
+import org.forumkit.model.SearchCursor;
 import org.forumkit.model.SearchHit;
 import org.forumkit.model.SearchOrder;
 import org.forumkit.model.SearchQuery;
-import org.forumkit.model.SearchResults;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.Viewer;
@@ -58,33 +60,36 @@ final class SearchService implements Search {
     }
 
     @Override
-    public SearchResults find(Viewer viewer, SearchQuery query) {
+    public Page<SearchHit, SearchCursor> find(Viewer viewer, SearchQuery query, PageRequest<SearchCursor> page) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(page, "page");
         SearchRequest request = SearchRequest.parse(analysis, query);
         throttle.acquire(viewer);
         return store.readOnly(reader -> {
             Set<BoardId> boards = boards(reader, viewer, query);
             if (boards.isEmpty()) {
-                return new SearchResults(List.of(), null);
+                return Page.of(List.of(), null);
             }
-            return page(reader, viewer, query, request, boards);
+            return page(reader, viewer, query, request, boards, page);
         });
     }
 
-    private SearchResults page(StoreReader reader, Viewer viewer, SearchQuery query, SearchRequest request,
-            Set<BoardId> boards) {
+    private Page<SearchHit, SearchCursor> page(StoreReader reader, Viewer viewer, SearchQuery query,
+            SearchRequest request, Set<BoardId> boards, PageRequest<SearchCursor> page) {
+        int limit = Math.min(page.size(), MAX_LIMIT);
         List<SearchHit> hits = new ArrayList<>();
         Map<TopicId, List<Token>> titles = new HashMap<>();
-        Optional<SearchCandidate> after = request.after();
-        int batch = Math.max(10, query.limit() * 2);
+        Optional<SearchCandidate> after = page.optionalAfter()
+                .map(c -> new SearchCandidate(c.post(), c.topic(), c.score(), c.createdAt()));
+        int batch = Math.max(10, limit * 2);
         for (int round = 0; round < MAX_ROUNDS; round++) {
             List<SearchCandidate> candidates = reader.searchIndex().match(new SearchMatch(request.terms(),
                     query.titlesOnly(), boards, Optional.ofNullable(query.author()), Optional.ofNullable(query.topic()),
                     Optional.ofNullable(query.from()), Optional.ofNullable(query.to()), order(query), after, batch));
             for (SearchCandidate candidate : candidates) {
-                if (hits.size() == query.limit()) {
-                    return new SearchResults(hits, SearchRequest.cursor(after.orElseThrow()));
+                if (hits.size() == limit) {
+                    return Page.of(hits, cursor(after.orElseThrow()));
                 }
                 after = Optional.of(candidate);
                 reader.postInTopic(candidate.post())
@@ -92,10 +97,14 @@ final class SearchService implements Search {
                         .ifPresent(hits::add);
             }
             if (candidates.size() < batch) {
-                return new SearchResults(hits, null);
+                return Page.of(hits, null);
             }
         }
-        return new SearchResults(hits, after.map(SearchRequest::cursor).orElse(null));
+        return Page.of(hits, after.map(SearchService::cursor).orElse(null));
+    }
+
+    private static SearchCursor cursor(SearchCandidate last) {
+        return new SearchCursor(last.post(), last.topic(), last.score(), last.createdAt());
     }
 
     /** The hit when the viewer may read the post now and it really holds every phrase; empty otherwise. */

@@ -107,7 +107,7 @@ final class MemorySearchIndex implements SearchIndexWriter {
 
     private void put(PostId post, Collection<IndexedTerm> terms) {
         if (!db.posts.containsKey(post)) {
-            throw new NotFoundException("post", post);
+            throw new NotFoundException(NotFoundException.Kind.POST, post);
         }
         List<IndexedTerm> copy = List.copyOf(terms);
         writable().put(db.searchTerms, post, copy);

@@ -24,13 +24,15 @@ import org.forumkit.model.BoardModeration;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.EditPost;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
 import org.forumkit.model.SearchHit;
 import org.forumkit.model.SearchOrder;
 import org.forumkit.model.SearchQuery;
-import org.forumkit.model.SearchResults;
+import org.forumkit.model.SearchCursor;
 import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
@@ -57,13 +59,13 @@ public abstract class SearchContract {
     protected abstract MutableClock clock();
 
     /** A search, a few seconds after the previous one so the per-viewer rate limit never interferes. */
-    private SearchResults find(Viewer viewer, SearchQuery query) {
+    private Page<SearchHit, SearchCursor> find(Viewer viewer, SearchQuery query, PageRequest<SearchCursor> page) {
         clock().advance(Duration.ofSeconds(3));
-        return forum().search().find(viewer, query);
+        return forum().search().find(viewer, query, page);
     }
 
     private List<PostId> found(Viewer viewer, SearchQuery query) {
-        return find(viewer, query).hits().stream().map(SearchHit::postId).toList();
+        return find(viewer, query, PageRequest.first(20)).items().stream().map(SearchHit::postId).toList();
     }
 
     private Topic topic(Board board, Viewer.Member author, String title, String body) {
@@ -149,14 +151,15 @@ public abstract class SearchContract {
         }
         for (SearchOrder order : SearchOrder.values()) {
             List<PostId> seen = new ArrayList<>();
-            SearchQuery query = SearchQuery.of("搜索").withOrder(order).withPage(null, 3);
+            SearchQuery query = SearchQuery.of("搜索").withOrder(order);
+            PageRequest<SearchCursor> request = PageRequest.first(3);
             for (int pages = 0; pages < 10; pages++) {
-                SearchResults page = find(ANONYMOUS, query);
-                page.hits().forEach(hit -> seen.add(hit.postId()));
-                if (page.nextCursor().isEmpty()) {
+                Page<SearchHit, SearchCursor> page = find(ANONYMOUS, query, request);
+                page.items().forEach(hit -> seen.add(hit.postId()));
+                if (page.optionalNext().isEmpty()) {
                     break;
                 }
-                query = query.withPage(page.next(), 3);
+                request = PageRequest.after(SearchCursor.parse(page.next().token()), 3);
             }
             // Newest first; by relevance the post with the most occurrences first.
             List<PostId> expected = new ArrayList<>(written);
@@ -211,8 +214,8 @@ public abstract class SearchContract {
         Board board = given().board();
         Topic topic = topic(board, ALICE, "<b>支持</b>中文", "无关");
         Post post = reply(topic, BOB, "前言。" + "很长的句子".repeat(20) + "<script>alert(1)</script>支持中文吗" + "后记".repeat(100));
-        SearchHit hit = find(ANONYMOUS, SearchQuery.of("中文").withTopic(topic.id()).withOrder(SearchOrder.NEWEST))
-                .hits().get(0);
+        SearchHit hit = find(ANONYMOUS, SearchQuery.of("中文").withTopic(topic.id()).withOrder(SearchOrder.NEWEST),
+                PageRequest.first(1)).items().get(0);
         assertThat(hit.postId()).isEqualTo(post.id());
         assertThat(hit.floor()).isEqualTo(post.floor());
         assertThat(hit.titleHtml()).isEqualTo("&lt;b&gt;支持&lt;/b&gt;<mark>中文</mark>");

@@ -134,7 +134,7 @@ final class SearchRows extends Rows implements SearchIndexWriter {
     public void replace(PostId post, Collection<IndexedTerm> terms) {
         TransactionNesting.checkWritable(writable);
         if (em.find(PostEntity.class, post.value()) == null) {
-            throw new NotFoundException("post", post);
+            throw new NotFoundException(NotFoundException.Kind.POST, post);
         }
         em.createQuery("delete from ForumkitSearchTerm t where t.postId = :post")
                 .setParameter("post", post.value())

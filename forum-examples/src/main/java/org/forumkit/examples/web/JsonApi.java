@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.forumkit.model.SearchHit;
+import org.forumkit.model.SearchCursor;
 import java.time.Instant;
 import org.forumkit.model.SearchQuery;
 import org.forumkit.model.SearchOrder;
@@ -18,15 +20,17 @@ import java.util.regex.Pattern;
 import org.forumkit.ConflictException;
 import org.forumkit.ForumException;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.RateLimitedException;
 import org.forumkit.ValidationException;
 import org.forumkit.Violation;
 import org.forumkit.model.Board;
-import org.forumkit.model.BoardPage;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.Decision;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.Reply;
@@ -107,19 +111,27 @@ final class JsonApi {
             send(ex, 200, app.forum.boards().list(viewer));
         } else if (get && (m = BOARD_TOPICS.matcher(ex.path)).matches()) {
             Board board = board(viewer, m.group(1));
-            Optional<TopicCursor> cursor = ex.query("cursor").filter(c -> !c.isBlank()).map(TopicCursor::parse);
-            BoardPage page = app.forum.boards().page(viewer, board.id(), cursor,
-                    ex.query("size").map(WebApp::number).orElse(WebApp.PAGE_SIZE));
+            int size = ex.query("size").map(WebApp::number).orElse(WebApp.PAGE_SIZE);
+            PageRequest<TopicCursor> request = ex.query("cursor").filter(c -> !c.isBlank())
+                    .map(c -> PageRequest.after(TopicCursor.parse(c), size)).orElse(PageRequest.first(size));
+            Page<Topic, TopicCursor> page = app.forum.boards().topics(viewer, board.id(), request);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("board", page.board());
-            body.put("topics", page.topics());
-            body.put("permissions", page.permissions());
-            body.put("nextCursor", page.nextCursor().map(TopicCursor::token).orElse(null));
+            body.put("board", board);
+            body.put("topics", page.items());
+            body.put("permissions", app.forum.boards().permissions(viewer, board.id()));
+            body.put("nextCursor", page.optionalNext().map(TopicCursor::token).orElse(null));
             send(ex, 200, body);
         } else if (get && ex.path.equals("/api/search")) {
-            send(ex, 200, app.forum.search().find(viewer, search(ex, viewer)));
+            int size = ex.query("size").map(WebApp::number).orElse(WebApp.PAGE_SIZE);
+            PageRequest<SearchCursor> request = ex.query("cursor").filter(c -> !c.isBlank())
+                    .map(c -> PageRequest.after(SearchCursor.parse(c), size)).orElse(PageRequest.first(size));
+            Page<SearchHit, SearchCursor> page = app.forum.search().find(viewer, search(ex, viewer), request);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("hits", page.items());
+            body.put("nextCursor", page.optionalNext().map(SearchCursor::token).orElse(null));
+            send(ex, 200, body);
         } else if (get && (m = TOPIC.matcher(ex.path)).matches()) {
-            send(ex, 200, page(ex, viewer, TopicId.of(WebApp.id(m.group(1)))));
+            send(ex, 200, json(page(ex, viewer, TopicId.of(WebApp.id(m.group(1))))));
         } else if (method.equals("POST") && (m = BOARD_TOPICS.matcher(ex.path)).matches()) {
             Board board = board(viewer, m.group(1));
             JsonNode body = body(ex);
@@ -163,14 +175,12 @@ final class JsonApi {
     }
 
     /** {@code q}, {@code titles=true}, {@code board} (slug) with {@code subBoards=false}, {@code author}, {@code topic},
-     * {@code from}/{@code to} (ISO-8601 instants), {@code order=NEWEST}, {@code cursor}, {@code size}. */
+     * {@code from}/{@code to} (ISO-8601 instants), {@code order=NEWEST}. */
     private SearchQuery search(Exchange ex, Viewer viewer) {
         SearchQuery query = SearchQuery.of(ex.query("q").orElse(""))
                 .withTitlesOnly(ex.query("titles").map(Boolean::parseBoolean).orElse(false))
                 .withOrder(ex.query("order").filter("NEWEST"::equals).map(o -> SearchOrder.NEWEST)
-                        .orElse(SearchOrder.RELEVANCE))
-                .withPage(ex.query("cursor").filter(c -> !c.isBlank()).orElse(null),
-                        ex.query("size").map(WebApp::number).orElse(SearchQuery.DEFAULT_LIMIT));
+                        .orElse(SearchOrder.RELEVANCE));
         Optional<String> slug = ex.query("board").filter(b -> !b.isBlank());
         if (slug.isPresent()) {
             query = query.withBoard(board(viewer, slug.get()).id(),
@@ -187,7 +197,7 @@ final class JsonApi {
     }
 
     private Board board(Viewer viewer, String slug) {
-        return app.forum.boards().bySlug(viewer, slug).orElseThrow(() -> new NotFoundException("board", slug));
+        return app.forum.boards().bySlug(viewer, slug).orElseThrow(() -> new NotFoundException(Kind.BOARD, slug));
     }
 
     private TopicPage page(Exchange ex, Viewer viewer, TopicId topic) {
@@ -199,6 +209,13 @@ final class JsonApi {
             app.forum.views().record(viewer, topic, ex.session.id);
         }
         return page;
+    }
+
+    /** A topic page as the API has always shown it: the next page's first floor is {@code nextFromFloor}. */
+    private ObjectNode json(TopicPage page) {
+        ObjectNode node = app.json.valueToTree(page);
+        node.set("nextFromFloor", node.remove("next"));
+        return node;
     }
 
     private Post reply(Viewer viewer, TopicId topic, JsonNode body) {
@@ -222,12 +239,12 @@ final class JsonApi {
         if (topic.isPresent()) {
             TopicPage page = page(ex, viewer, topic.get().id());
             body.put("topic", page.topic());
-            body.put("page", page);
+            body.put("page", json(page));
             body.put("canComment", page.permissions().reply());
         } else {
             body.put("topic", null);
             body.put("page", null);
-            Decision start = app.forum.boards().page(viewer, board.id(), Optional.empty(), 1).permissions().startTopic();
+            Decision start = app.forum.boards().permissions(viewer, board.id()).startTopic();
             body.put("canComment", start);
         }
         return body;

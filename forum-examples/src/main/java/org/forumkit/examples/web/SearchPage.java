@@ -3,10 +3,12 @@ package org.forumkit.examples.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
+import org.forumkit.model.SearchCursor;
 import org.forumkit.model.SearchHit;
 import org.forumkit.model.SearchOrder;
 import org.forumkit.model.SearchQuery;
-import org.forumkit.model.SearchResults;
 
 /** The search results page: the query box, and each hit's highlighted title and excerpt linking to its floor. */
 final class SearchPage {
@@ -28,11 +30,13 @@ final class SearchPage {
             return scope;
         }
         SearchQuery query = SearchQuery.of(q).withTitlesOnly(titles)
-                .withOrder(newest ? SearchOrder.NEWEST : SearchOrder.RELEVANCE)
-                .withPage(ex.query("cursor").filter(c -> !c.isBlank()).orElse(null), SearchQuery.DEFAULT_LIMIT);
-        SearchResults results = app.forum.search().find(ex.session.viewer(), query);
+                .withOrder(newest ? SearchOrder.NEWEST : SearchOrder.RELEVANCE);
+        PageRequest<SearchCursor> request = ex.query("cursor").filter(c -> !c.isBlank())
+                .map(c -> PageRequest.after(SearchCursor.parse(c), WebApp.PAGE_SIZE))
+                .orElse(PageRequest.first(WebApp.PAGE_SIZE));
+        Page<SearchHit, SearchCursor> results = app.forum.search().find(ex.session.viewer(), query, request);
         List<Map<String, Object>> hits = new ArrayList<>();
-        for (SearchHit hit : results.hits()) {
+        for (SearchHit hit : results.items()) {
             hits.add(Map.of(
                     // titleHtml and excerptHtml are escaped text with <mark> only: the template puts them in raw
                     "titleHtml", hit.titleHtml(),
@@ -45,9 +49,9 @@ final class SearchPage {
         }
         scope.put("searched", true);
         scope.put("hits", hits);
-        scope.put("none", hits.isEmpty() && results.nextCursor().isEmpty());
-        results.nextCursor().ifPresent(next -> scope.put("next", "/search?q=" + encode(q) + "&titles=" + titles
-                + (newest ? "&order=NEWEST" : "") + "&cursor=" + encode(next)));
+        scope.put("none", hits.isEmpty() && results.optionalNext().isEmpty());
+        results.optionalNext().ifPresent(next -> scope.put("next", "/search?q=" + encode(q) + "&titles=" + titles
+                + (newest ? "&order=NEWEST" : "") + "&cursor=" + encode(next.token())));
         return scope;
     }
 
