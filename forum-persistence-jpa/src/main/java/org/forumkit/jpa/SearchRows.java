@@ -27,7 +27,7 @@ import org.forumkit.spi.store.TransactionNesting;
 
 /**
  * The search index rows ({@code fk_search_term}): written with one multi-row insert per post; matched in two steps,
- * the newest {@link SearchMatch#SCANNED} entries of the terms by the primary key, then the live post and topic rows
+ * the newest {@link SearchMatch#SCANNED} entries of each term by the primary key, then the live post and topic rows
  * of the posts that have every term for the filters, so no query reads more than a bounded part of the index.
  */
 final class SearchRows extends Rows implements SearchIndexWriter {
@@ -50,20 +50,23 @@ final class SearchRows extends Rows implements SearchIndexWriter {
         if (match.boards().isEmpty()) {
             return List.of();
         }
-        // Step 1, the index alone: the newest SCANNED entries of the terms, by the primary key (term first), so a
-        // term found in every post costs the same as a rare one; the posts that have every term, with their score.
-        List<Object[]> entries = em.createQuery("select t.postId, t.term, t.weight from ForumkitSearchTerm t"
-                        + " where t.term in :terms" + (match.titlesOnly() ? " and t.inTitle = true" : "")
-                        + " order by t.postId desc", Object[].class)
-                .setParameter("terms", match.terms())
-                .setMaxResults(SearchMatch.SCANNED)
-                .getResultList();
+        // Step 1, the index alone: per term, its newest SCANNED entries by a range of the primary key (term first),
+        // so a term found in every post costs the same as a rare one; then the posts that have every term. One
+        // statement per term: with an IN list PostgreSQL may walk the post_id index instead (measured: 0.6 s vs 6 ms).
         Map<Long, Long> scores = new HashMap<>();
         Map<Long, Set<String>> termsOf = new HashMap<>();
-        for (Object[] entry : entries) {
-            long post = (Long) entry[0];
-            scores.merge(post, ((Number) entry[2]).longValue(), Long::sum);
-            termsOf.computeIfAbsent(post, p -> new HashSet<>()).add((String) entry[1]);
+        for (String term : match.terms()) {
+            List<Object[]> entries = em.createQuery("select t.postId, t.weight from ForumkitSearchTerm t"
+                            + " where t.term = :term" + (match.titlesOnly() ? " and t.inTitle = true" : "")
+                            + " order by t.postId desc", Object[].class)
+                    .setParameter("term", term)
+                    .setMaxResults(SearchMatch.SCANNED)
+                    .getResultList();
+            for (Object[] entry : entries) {
+                long post = (Long) entry[0];
+                scores.merge(post, ((Number) entry[1]).longValue(), Long::sum);
+                termsOf.computeIfAbsent(post, p -> new HashSet<>()).add(term);
+            }
         }
         List<Long> posts = termsOf.entrySet().stream()
                 .filter(e -> e.getValue().size() == match.terms().size()).map(Map.Entry::getKey).toList();

@@ -14,7 +14,7 @@ import org.forumkit.model.UserId;
  * What {@link SearchIndexReader#match} looks for. {@code from} is inclusive, {@code to} exclusive. In
  * {@link Order#RELEVANCE} candidates come by score descending, then post id descending; in {@link Order#NEWEST} by
  * time descending, then post id descending; {@code after} is the last candidate of the previous page. A store may
- * match among the newest {@link #SCANNED} index entries of the terms only.
+ * match among the newest {@link #SCANNED} index entries of each term only.
  */
 public record SearchMatch(
         List<String> terms,
@@ -29,9 +29,9 @@ public record SearchMatch(
         int limit) {
 
     /**
-     * How many index entries (one per post, term and title-or-body) of the newest posts a store reads at most for
-     * one match: a store may look no further, so a query whose terms occur in more posts than that matches among
-     * the newest of them, and no query costs a scan of the whole index.
+     * How many index entries (one per post and title-or-body) of the newest posts a store reads at most per term of
+     * a match: a store may look no further, so a term that occurs in more posts than that matches among the newest
+     * of them, and no query costs a scan of the whole index.
      */
     public static final int SCANNED = 10_000;
 
