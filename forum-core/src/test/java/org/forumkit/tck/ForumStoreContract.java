@@ -1279,6 +1279,11 @@ public abstract class ForumStoreContract {
         protected MutableClock clock() {
             return clock;
         }
+
+        @Override
+        protected Forum otherNode() {
+            return forumOn(store);
+        }
     }
 
     @Nested

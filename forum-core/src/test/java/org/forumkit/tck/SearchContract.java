@@ -58,6 +58,9 @@ public abstract class SearchContract {
 
     protected abstract MutableClock clock();
 
+    /** A second forum on the same store: another app node. */
+    protected abstract Forum otherNode();
+
     /** A search, a few seconds after the previous one so the per-viewer rate limit never interferes. */
     private Page<SearchHit, SearchCursor> find(Viewer viewer, SearchQuery query, PageRequest<SearchCursor> page) {
         clock().advance(Duration.ofSeconds(3));
@@ -97,6 +100,22 @@ public abstract class SearchContract {
         assertThat(found(ANONYMOUS, SearchQuery.of("ｆｏｒｕｍ"))).containsExactly(english.id());
         assertThat(found(ANONYMOUS, SearchQuery.of("\"support utf\""))).containsExactly(english.id());
         assertThat(found(ANONYMOUS, SearchQuery.of("\"utf support\""))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("one index for every app node: a post written on one node is found on another, an edit too")
+    void twoNodes() {
+        Board board = given().board();
+        Topic topic = topic(board, ALICE, "两个节点", "无关");
+        Post post = reply(topic, BOB, "节点甲写的");
+        try (Forum other = otherNode()) {
+            clock().advance(Duration.ofSeconds(3));
+            assertThat(other.search().find(ANONYMOUS, SearchQuery.of("节点甲"), PageRequest.first(5)).items())
+                    .extracting(SearchHit::postId).containsExactly(post.id());
+            other.posts().edit(BOB, EditPost.of(post.id(), "节点乙改的"));
+        }
+        assertThat(found(ANONYMOUS, SearchQuery.of("节点甲"))).isEmpty();
+        assertThat(found(ANONYMOUS, SearchQuery.of("节点乙"))).containsExactly(post.id());
     }
 
     @Test
