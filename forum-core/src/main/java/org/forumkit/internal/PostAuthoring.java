@@ -193,6 +193,11 @@ final class PostAuthoring {
         }
 
         @Override
+        public void index(StoreTransaction tx, Post post, SearchIndexing search) {
+            search.added(tx, post, Optional.empty());
+        }
+
+        @Override
         public Optional<WritePipeline.Credit> credit(Post post) {
             return Optional.of(new WritePipeline.Credit(CreditEvent.REPLY, post.id()));
         }
@@ -282,6 +287,11 @@ final class PostAuthoring {
                 edited = tx.changePostState(edited.id(), PostState.PENDING);
             }
             return edited;
+        }
+
+        @Override
+        public void index(StoreTransaction tx, Post edited, SearchIndexing search) {
+            search.replaced(tx, edited, edited.isOpening() ? Optional.of(target.topic().title()) : Optional.empty());
         }
 
         @Override
