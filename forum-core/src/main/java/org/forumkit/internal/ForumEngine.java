@@ -18,6 +18,7 @@ import org.forumkit.ForumSettings;
 import org.forumkit.Notifications;
 import org.forumkit.Posts;
 import org.forumkit.Reports;
+import org.forumkit.Search;
 import org.forumkit.Topics;
 import org.forumkit.Views;
 import org.forumkit.Votes;
@@ -45,6 +46,7 @@ public final class ForumEngine {
     private final CreditsService credits;
     private final ViewBuffer views;
     private final NotificationsService notifications;
+    private final SearchService search;
 
     public ForumEngine(ForumStore store, Clock clock, ForumSettings settings, PermissionPolicy policy,
             CensorPolicy censorPolicy, CreditPolicy creditPolicy,
@@ -61,8 +63,10 @@ public final class ForumEngine {
         CreditAwards awards = new CreditAwards(creditPolicy, now);
         Notifier notifier = new Notifier(access, directory.orElse(UserDirectory.ROLELESS));
         Events events = new Events(listeners, directory.map(d -> notifier));
+        SearchAnalysis analysis = new SearchAnalysis();
+        SearchIndexing indexing = new SearchIndexing(analysis);
         WritePipeline pipeline = new WritePipeline(store, checker, renderers, censorPolicy, access,
-                new FloodGate(access, now), awards, events, now);
+                new FloodGate(access, now), awards, events, now, indexing);
 
         this.boards = new BoardsService(store, settings, checker, access, standings, trail, paging);
         this.topics = new TopicsService(store, settings, access, standings, trail, paging, pipeline);
@@ -75,6 +79,7 @@ public final class ForumEngine {
         this.audit = new AuditService(store, access, paging);
         this.credits = new CreditsService(store, access, awards, paging);
         this.views = new ViewBuffer(store, clock, settings);
+        this.search = new SearchService(store, access, analysis, indexing, new SearchThrottle(now));
         this.notifications = new NotificationsService(store, access, notifier, paging, now);
     }
 
@@ -116,6 +121,10 @@ public final class ForumEngine {
 
     public Views views() {
         return views;
+    }
+
+    public Search search() {
+        return search;
     }
 
     public ForumSettings settings() {

@@ -55,6 +55,7 @@ import org.forumkit.spi.store.NewTopic;
 import org.forumkit.spi.store.NotificationWriter;
 import org.forumkit.spi.store.PostingWindow;
 import org.forumkit.spi.store.PostEdit;
+import org.forumkit.spi.store.SearchIndexWriter;
 import org.forumkit.spi.store.StartedTopic;
 import org.forumkit.spi.store.StoreTransaction;
 import org.forumkit.spi.store.TransactionNesting;
@@ -468,6 +469,11 @@ public final class InMemoryForumStore implements ForumStore {
         @Override
         public NotificationWriter notifications() {
             return new MemoryInbox(db, log, writable);
+        }
+
+        @Override
+        public SearchIndexWriter searchIndex() {
+            return new MemorySearchIndex(db, writable ? log : null);
         }
 
         @Override

@@ -133,4 +133,7 @@ public interface StoreReader {
 
     /** The users' inboxes. */
     NotificationReader notifications();
+
+    /** The search index: candidate posts for analysed terms, and every post in id order for a re-index. */
+    SearchIndexReader searchIndex();
 }

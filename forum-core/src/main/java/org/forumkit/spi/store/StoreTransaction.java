@@ -157,6 +157,10 @@ public interface StoreTransaction extends StoreReader {
     @Override
     NotificationWriter notifications();
 
+    /** The search index, written in the same transaction as the posts it indexes. */
+    @Override
+    SearchIndexWriter searchIndex();
+
     /**
      * Runs {@code action} once this transaction has committed (or when a host-managed transaction it joined
      * commits); never when it rolls back.
