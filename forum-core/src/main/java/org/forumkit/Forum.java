@@ -78,6 +78,11 @@ public final class Forum implements AutoCloseable {
         return engine.views();
     }
 
+    /** Imports a site's history (Disqus, WordPress, Discuz!, …); see {@link Imports}. */
+    public Imports imports() {
+        return engine.imports();
+    }
+
     public ForumSettings settings() {
         return engine.settings();
     }

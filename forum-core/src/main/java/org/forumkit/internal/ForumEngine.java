@@ -14,6 +14,7 @@ import org.forumkit.Bans;
 import org.forumkit.Boards;
 import org.forumkit.Credits;
 import org.forumkit.ForumSettings;
+import org.forumkit.Imports;
 import org.forumkit.Posts;
 import org.forumkit.Reports;
 import org.forumkit.Topics;
@@ -41,6 +42,7 @@ public final class ForumEngine {
     private final BansService bans;
     private final CreditsService credits;
     private final ViewBuffer views;
+    private final ImportService imports;
 
     public ForumEngine(ForumStore store, Clock clock, ForumSettings settings, PermissionPolicy policy,
             CensorPolicy censorPolicy, CreditPolicy creditPolicy,
@@ -69,6 +71,7 @@ public final class ForumEngine {
         this.audit = new AuditService(store, access, paging);
         this.credits = new CreditsService(store, access, awards, paging);
         this.views = new ViewBuffer(store, clock, settings);
+        this.imports = new ImportService(store, settings, renderers, now);
     }
 
     public Boards boards() {
@@ -105,6 +108,10 @@ public final class ForumEngine {
 
     public Views views() {
         return views;
+    }
+
+    public Imports imports() {
+        return imports;
     }
 
     public ForumSettings settings() {

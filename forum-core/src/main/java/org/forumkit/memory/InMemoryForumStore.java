@@ -51,6 +51,8 @@ import org.forumkit.spi.store.NewCreditEntry;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewReport;
 import org.forumkit.spi.store.NewTopic;
+import org.forumkit.spi.store.ImportKey;
+import org.forumkit.spi.store.ImportMap;
 import org.forumkit.spi.store.PostingWindow;
 import org.forumkit.spi.store.PostEdit;
 import org.forumkit.spi.store.StartedTopic;
@@ -461,6 +463,26 @@ public final class InMemoryForumStore implements ForumStore {
                             topic.highestFloor(), topic.lastPostAt(), topic.lastPostBy()));
                 }
             });
+        }
+
+        @Override
+        public ImportMap importMap() {
+            return new ImportMap() {
+                @Override
+                public Optional<Long> target(ImportKey key) {
+                    return Optional.ofNullable(db.imports.get(Objects.requireNonNull(key, "key")));
+                }
+
+                @Override
+                public void record(ImportKey key, long targetId, Instant at) {
+                    checkWritable();
+                    Objects.requireNonNull(at, "at");
+                    if (db.imports.containsKey(Objects.requireNonNull(key, "key"))) {
+                        throw DuplicateKeyException.importKey(key, null);
+                    }
+                    log.put(db.imports, key, targetId);
+                }
+            };
         }
 
         @Override

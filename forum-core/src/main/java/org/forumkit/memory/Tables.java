@@ -22,6 +22,7 @@ import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteKind;
+import org.forumkit.spi.store.ImportKey;
 import org.forumkit.spi.store.PostingWindow;
 
 /**
@@ -53,6 +54,9 @@ final class Tables {
     final Map<ReportId, Report> reports = new HashMap<>();
     /** The one open report of each (post, reporter): the unique key a database keeps. */
     final Map<OpenReportKey, ReportId> openReports = new HashMap<>();
+
+    /** The import map: source record → new id. */
+    final Map<ImportKey, Long> imports = new HashMap<>();
 
     record ExternalKey(BoardId board, String key) {
     }

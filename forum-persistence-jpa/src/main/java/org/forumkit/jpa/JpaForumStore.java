@@ -39,7 +39,8 @@ public final class JpaForumStore implements ForumStore {
             PostingWindowEntity.class.getName(),
             RevisionEntity.class.getName(),
             CreditBalanceEntity.class.getName(),
-            CreditEntryEntity.class.getName());
+            CreditEntryEntity.class.getName(),
+            ImportMapEntity.class.getName());
 
     /**
      * A mapping file in this jar that lists the entity classes, for a {@code persistence.xml}

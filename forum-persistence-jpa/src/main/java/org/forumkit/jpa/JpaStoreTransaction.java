@@ -35,6 +35,7 @@ import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.AuditFilter;
 import org.forumkit.spi.store.FiledReport;
+import org.forumkit.spi.store.ImportMap;
 import org.forumkit.spi.store.MovedTopic;
 import org.forumkit.spi.store.NewAuditEntry;
 import org.forumkit.spi.store.NewBan;
@@ -70,6 +71,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final CreditRows credits;
     private final RevisionRows revisions;
     private final PostingWindowRows postingWindows;
+    private final ImportMapRows importMap;
 
     JpaStoreTransaction(EntityManager em, JpaTransactions.Scope scope, boolean writable, WritePath writePath) {
         this.scope = scope;
@@ -84,6 +86,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.credits = new CreditRows(em);
         this.revisions = new RevisionRows(em);
         this.postingWindows = new PostingWindowRows(em);
+        this.importMap = new ImportMapRows(em, this::checkWritable);
     }
 
     private void checkWritable() {
@@ -377,6 +380,11 @@ final class JpaStoreTransaction implements StoreTransaction {
     }
 
     // ---- the transaction ----
+
+    @Override
+    public ImportMap importMap() {
+        return importMap;
+    }
 
     @Override
     public void afterCommit(Runnable action) {

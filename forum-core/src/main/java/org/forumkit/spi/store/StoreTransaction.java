@@ -153,6 +153,9 @@ public interface StoreTransaction extends StoreReader {
     /** Adds buffered view counts to topics; topics that no longer exist are skipped. */
     void addViews(Map<TopicId, Long> views);
 
+    /** The import map, written in this transaction together with the records an import adds. */
+    ImportMap importMap();
+
     /**
      * Runs {@code action} once this transaction has committed (or when a host-managed transaction it joined
      * commits); never when it rolls back.
