@@ -117,7 +117,7 @@ class ImportsTest extends ForumTestSupport {
         ImportReport report = run(thread("t", "page", 0, post("a", AUTHOR, 0, "first"),
                 replyTo(post("b", REPLIER, 1, "lost parent"), "missing")));
         assertThat(posts("page")).extracting(Post::replyToFloor).containsExactly(null, null);
-        assertThat(report.skipped("orphan")).singleElement().satisfies(n -> assertThat(n.sourceId()).isEqualTo("b"));
+        assertThat(report.notes("orphan")).singleElement().satisfies(n -> assertThat(n.sourceId()).isEqualTo("b"));
     }
 
     @Test
@@ -130,7 +130,7 @@ class ImportsTest extends ForumTestSupport {
         assertThat(posts).extracting(Post::state).containsExactly(PostState.VISIBLE, PostState.DELETED,
                 PostState.VISIBLE);
         assertThat(topic("page").replies()).isEqualTo(1);
-        assertThat(report.merged()).extracting(n -> n.reason()).containsExactly("gap_filled");
+        assertThat(report.notes()).extracting(n -> n.reason()).containsExactly("gap_filled");
     }
 
     @Test

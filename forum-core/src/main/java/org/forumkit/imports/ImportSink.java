@@ -19,6 +19,9 @@ public interface ImportSink {
     /** A source record left out, with a reason code (e.g. {@code spam}, {@code orphan}) and a readable detail. */
     void skipped(ImportKey.Kind kind, String sourceId, String reason, String detail);
 
+    /** A source record imported with a caveat (e.g. {@code date_guessed}), for the report. */
+    void noted(ImportKey.Kind kind, String sourceId, String reason, String detail);
+
     /** A source record folded into another one ({@code intoSourceId}), e.g. a duplicate thread of one page. */
     void merged(ImportKey.Kind kind, String sourceId, String intoSourceId, String detail);
 }

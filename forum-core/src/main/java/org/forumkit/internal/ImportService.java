@@ -154,6 +154,11 @@ final class ImportService implements Imports {
         }
 
         @Override
+        public void noted(ImportKey.Kind kind, String sourceId, String reason, String detail) {
+            total.noted(kind, sourceId, reason, detail);
+        }
+
+        @Override
         public void merged(ImportKey.Kind kind, String sourceId, String intoSourceId, String detail) {
             total.merged(kind, sourceId, "duplicate", "into " + intoSourceId + (detail == null || detail.isEmpty() ? "" : ": " + detail));
         }

@@ -14,6 +14,7 @@ final class ImportTally {
     private final Map<Kind, Long> existing = new EnumMap<>(Kind.class);
     private final List<ImportNote> merged = new ArrayList<>();
     private final List<ImportNote> skipped = new ArrayList<>();
+    private final List<ImportNote> notes = new ArrayList<>();
 
     void added(Kind kind) {
         added.merge(kind, 1L, Long::sum);
@@ -31,14 +32,19 @@ final class ImportTally {
         skipped.add(new ImportNote(kind, sourceId, reason, detail));
     }
 
+    void noted(Kind kind, String sourceId, String reason, String detail) {
+        notes.add(new ImportNote(kind, sourceId, reason, detail));
+    }
+
     void addAll(ImportTally other) {
         other.added.forEach((k, n) -> added.merge(k, n, Long::sum));
         other.existing.forEach((k, n) -> existing.merge(k, n, Long::sum));
         merged.addAll(other.merged);
         skipped.addAll(other.skipped);
+        notes.addAll(other.notes);
     }
 
     ImportReport report(boolean dryRun) {
-        return new ImportReport(dryRun, added, existing, merged, skipped);
+        return new ImportReport(dryRun, added, existing, merged, skipped, notes);
     }
 }

@@ -192,7 +192,7 @@ final class ImportWriter {
                 return;
             }
             while (post.floor() != null && post.floor() > nextFloor) {
-                tally.merged(Kind.POST, source.sourceId() + "#" + nextFloor, "gap_filled",
+                tally.noted(Kind.POST, source.sourceId() + "#" + nextFloor, "gap_filled",
                         "floor " + nextFloor + " is missing in the source: kept as a deleted placeholder");
                 insert(new NewPost(null, placeholderAuthor(), post.createdAt(), GAP_BODY, ContentFormat.PLAIN,
                         "", "import/gap", PostState.DELETED, null, List.of()), post.createdAt());
@@ -201,7 +201,7 @@ final class ImportWriter {
             if (post.parentSourceId() != null) {
                 Post parent = source(post.parentSourceId());
                 if (parent == null) {
-                    tally.skipped(Kind.POST, post.sourceId(), "orphan", "parent " + post.parentSourceId()
+                    tally.noted(Kind.POST, post.sourceId(), "orphan", "parent " + post.parentSourceId()
                             + " not found: imported without it");
                 } else {
                     replyTo = parent.floor();
