@@ -5,10 +5,13 @@ import java.util.Optional;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardModeration;
-import org.forumkit.model.BoardPage;
 import org.forumkit.model.CreateBoard;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
+import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
 import org.forumkit.model.Viewer;
+import org.forumkit.model.ViewerPermissions;
 
 /** Categories, boards and sub-boards, and their topic listings. */
 public interface Boards {
@@ -27,9 +30,9 @@ public interface Boards {
     /** Every board and category the viewer may see, parents before children, siblings by position. */
     List<Board> list(Viewer viewer);
 
-    /**
-     * A page of the board's topics, pinned first, then by newest activity; pass the previous page's
-     * {@link BoardPage#next()} to go on.
-     */
-    BoardPage page(Viewer viewer, BoardId board, Optional<TopicCursor> after, int size);
+    /** A page of the board's topics, pinned first, then by newest activity. */
+    Page<Topic, TopicCursor> topics(Viewer viewer, BoardId board, PageRequest<TopicCursor> request);
+
+    /** What the viewer may do in a board they may see (start a topic, reply, …), to show the right controls. */
+    ViewerPermissions permissions(Viewer viewer, BoardId board);
 }

@@ -1,17 +1,20 @@
 package org.forumkit;
 
 /**
- * The write collided with another one: a unique key already taken, or a transaction that still failed on a
- * serialization conflict or deadlock after the store's retries. Retrying the command later may succeed.
+ * The command collided with something: catch {@link ConcurrentUpdateException} to run it again (another write won
+ * a race), while a {@link StateConflictException} fails the same way however often it is retried.
  */
-public class ConflictException extends ForumException {
+public abstract class ConflictException extends ForumException {
     private static final long serialVersionUID = 1L;
 
-    public ConflictException(String message) {
+    protected ConflictException(String message) {
         super(message);
     }
 
-    public ConflictException(String message, Throwable cause) {
+    protected ConflictException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Whether running the same command again may succeed: true only for a {@link ConcurrentUpdateException}. */
+    public abstract boolean isRetryable();
 }

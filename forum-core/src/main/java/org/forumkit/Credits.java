@@ -1,11 +1,12 @@
 package org.forumkit;
 
 import java.util.List;
-import java.util.Optional;
 import org.forumkit.model.BoardId;
+import org.forumkit.model.CreditEntry;
 import org.forumkit.model.CreditEntryId;
-import org.forumkit.model.CreditLedger;
 import org.forumkit.model.CreditRule;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 
@@ -21,9 +22,6 @@ public interface Credits {
     /** A user's balance: public, like a profile's credit count. */
     long balance(Viewer viewer, UserId user);
 
-    /**
-     * A user's ledger, newest first, {@code size} entries after {@code before}, with the balance: for the user
-     * themselves, global moderators and admins.
-     */
-    CreditLedger ledger(Viewer viewer, UserId user, Optional<CreditEntryId> before, int size);
+    /** A page of a user's ledger, newest first: for the user themselves, global moderators and admins. */
+    Page<CreditEntry, CreditEntryId> ledger(Viewer viewer, UserId user, PageRequest<CreditEntryId> request);
 }

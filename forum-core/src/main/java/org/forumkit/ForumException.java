@@ -1,14 +1,18 @@
 package org.forumkit;
 
-/** The root of every exception Forumkit throws; unchecked. */
-public class ForumException extends RuntimeException {
+/**
+ * The root of every exception Forumkit throws; unchecked. Only its subclasses are thrown, each saying what went
+ * wrong: {@link NotFoundException}, {@link PermissionDeniedException}, {@link ValidationException},
+ * {@link ConflictException} and {@link RateLimitedException}.
+ */
+public abstract class ForumException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public ForumException(String message) {
+    protected ForumException(String message) {
         super(message);
     }
 
-    public ForumException(String message, Throwable cause) {
+    protected ForumException(String message, Throwable cause) {
         super(message, cause);
     }
 }

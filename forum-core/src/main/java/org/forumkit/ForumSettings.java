@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Limits and switches of a forum. Text limits count Unicode code points, not Java chars ({@code "中文标题😀"} is 5).
- * Start from {@link #defaults()} and change what you need with the {@code with…} methods.
+ * Start from {@link #defaults()} and change what you need with the {@code with…} methods, one per setting.
  *
  * @param maxTitleLength       longest topic title
  * @param maxBodyLength        longest post body (source)
@@ -66,9 +66,24 @@ public record ForumSettings(
                 selfVoteAllowed, moderatorRole, adminRole, viewWindow, viewFlushInterval);
     }
 
+    public ForumSettings withMaxNameLength(int value) {
+        return new ForumSettings(maxTitleLength, maxBodyLength, value, maxQuoteLength, maxQuotesPerPost, maxPageSize,
+                selfVoteAllowed, moderatorRole, adminRole, viewWindow, viewFlushInterval);
+    }
+
     public ForumSettings withMaxQuoteLength(int value) {
         return new ForumSettings(maxTitleLength, maxBodyLength, maxNameLength, value, maxQuotesPerPost, maxPageSize,
                 selfVoteAllowed, moderatorRole, adminRole, viewWindow, viewFlushInterval);
+    }
+
+    public ForumSettings withMaxQuotesPerPost(int value) {
+        return new ForumSettings(maxTitleLength, maxBodyLength, maxNameLength, maxQuoteLength, value, maxPageSize,
+                selfVoteAllowed, moderatorRole, adminRole, viewWindow, viewFlushInterval);
+    }
+
+    public ForumSettings withMaxPageSize(int value) {
+        return new ForumSettings(maxTitleLength, maxBodyLength, maxNameLength, maxQuoteLength, maxQuotesPerPost,
+                value, selfVoteAllowed, moderatorRole, adminRole, viewWindow, viewFlushInterval);
     }
 
     public ForumSettings withSelfVoteAllowed(boolean value) {
@@ -76,14 +91,24 @@ public record ForumSettings(
                 maxPageSize, value, moderatorRole, adminRole, viewWindow, viewFlushInterval);
     }
 
-    public ForumSettings withRoles(String moderatorRole, String adminRole) {
+    public ForumSettings withModeratorRole(String value) {
         return new ForumSettings(maxTitleLength, maxBodyLength, maxNameLength, maxQuoteLength, maxQuotesPerPost,
-                maxPageSize, selfVoteAllowed, moderatorRole, adminRole, viewWindow, viewFlushInterval);
+                maxPageSize, selfVoteAllowed, value, adminRole, viewWindow, viewFlushInterval);
     }
 
-    public ForumSettings withViews(Duration window, Duration flushInterval) {
+    public ForumSettings withAdminRole(String value) {
         return new ForumSettings(maxTitleLength, maxBodyLength, maxNameLength, maxQuoteLength, maxQuotesPerPost,
-                maxPageSize, selfVoteAllowed, moderatorRole, adminRole, window, flushInterval);
+                maxPageSize, selfVoteAllowed, moderatorRole, value, viewWindow, viewFlushInterval);
+    }
+
+    public ForumSettings withViewWindow(Duration value) {
+        return new ForumSettings(maxTitleLength, maxBodyLength, maxNameLength, maxQuoteLength, maxQuotesPerPost,
+                maxPageSize, selfVoteAllowed, moderatorRole, adminRole, value, viewFlushInterval);
+    }
+
+    public ForumSettings withViewFlushInterval(Duration value) {
+        return new ForumSettings(maxTitleLength, maxBodyLength, maxNameLength, maxQuoteLength, maxQuotesPerPost,
+                maxPageSize, selfVoteAllowed, moderatorRole, adminRole, viewWindow, value);
     }
 
     private static void positive(String name, int value) {

@@ -1,20 +1,32 @@
 package org.forumkit;
 
-/** The board, topic or post asked for does not exist (or the viewer may not know it does). */
+import java.util.Locale;
+import java.util.Objects;
+
+/** The board, topic, post, report or ban asked for does not exist (or the viewer may not know it does). */
 public class NotFoundException extends ForumException {
     private static final long serialVersionUID = 1L;
 
-    private final String kind;
+    /** What was looked for. */
+    public enum Kind {
+        BOARD, TOPIC, POST, REPORT, BAN;
+
+        /** The kind in the exception's message: {@code board}, {@code topic}, … */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Kind kind;
     private final String key;
 
-    public NotFoundException(String kind, Object key) {
-        super(kind + " " + key + " not found");
+    public NotFoundException(Kind kind, Object key) {
+        super(Objects.requireNonNull(kind, "kind").label() + " " + key + " not found");
         this.kind = kind;
         this.key = String.valueOf(key);
     }
 
-    /** What was looked for: {@code board}, {@code topic}, {@code post}, … */
-    public String kind() {
+    public Kind kind() {
         return kind;
     }
 

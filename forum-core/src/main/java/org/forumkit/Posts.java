@@ -1,10 +1,10 @@
 package org.forumkit;
 
 import java.util.List;
-import java.util.Optional;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.EditPost;
-import org.forumkit.model.PendingPosts;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostRevision;
@@ -36,20 +36,20 @@ public interface Posts {
 
     /**
      * Approves a post waiting for approval ({@code PENDING} → {@code VISIBLE}): moderators only. Approving a
-     * visible post changes nothing; a deleted one is a {@link ConflictException} (restore it instead).
+     * visible post changes nothing; a deleted one is a {@link StateConflictException} (restore it instead).
      */
     Post approve(Viewer viewer, PostId id);
 
     /**
      * Rejects a post waiting for approval ({@code PENDING} → {@code DELETED}) with a reason for the record:
-     * moderators only. Rejecting a deleted post changes nothing; a visible one is a {@link ConflictException}
+     * moderators only. Rejecting a deleted post changes nothing; a visible one is a {@link StateConflictException}
      * (delete it instead).
      */
     Post reject(Viewer viewer, PostId id, String reason);
 
     /**
-     * The board's moderation queue: its posts waiting for approval, oldest first, {@code size} at a time after
-     * {@code after} (the previous page's {@link PendingPosts#next()}), with their total. Moderators only.
+     * A page of the board's moderation queue: its posts waiting for approval, oldest first, with their
+     * {@link Page#total()}. Moderators only.
      */
-    PendingPosts pending(Viewer viewer, BoardId board, Optional<PostId> after, int size);
+    Page<Post, PostId> pending(Viewer viewer, BoardId board, PageRequest<PostId> request);
 }

@@ -1,12 +1,13 @@
 package org.forumkit;
 
 import java.util.List;
-import java.util.Optional;
 import org.forumkit.model.BoardId;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
+import org.forumkit.model.QueuedReport;
 import org.forumkit.model.Report;
 import org.forumkit.model.ReportId;
 import org.forumkit.model.ReportPost;
-import org.forumkit.model.ReportQueue;
 import org.forumkit.model.Resolution;
 import org.forumkit.model.Viewer;
 
@@ -22,15 +23,15 @@ public interface Reports {
     Report report(Viewer viewer, ReportPost command);
 
     /**
-     * The board's open reports, oldest first, {@code size} at a time after {@code after} (the previous page's
-     * {@link ReportQueue#next()}), with their total and each post's number of reporters. Moderators only.
+     * A page of the board's open reports, oldest first, each with its post's number of reporters, and their
+     * {@link Page#total()}. Moderators only.
      */
-    ReportQueue queue(Viewer viewer, BoardId board, Optional<ReportId> after, int size);
+    Page<QueuedReport, ReportId> queue(Viewer viewer, BoardId board, PageRequest<ReportId> request);
 
     /**
      * Resolves a report and every other open report of the same post, applying {@code resolution} to the post and
      * recording who did it and why ({@code reason} required). Moderators only; an already resolved report is a
-     * {@link ConflictException}. Returns the reports resolved.
+     * {@link StateConflictException}. Returns the reports resolved.
      */
     List<Report> resolve(Viewer viewer, ReportId report, Resolution resolution, String reason);
 }

@@ -10,13 +10,14 @@ import static org.forumkit.tck.ForumFixtures.CAROL;
 import static org.forumkit.tck.ForumFixtures.MOD;
 
 import java.util.List;
-import java.util.Optional;
 import org.forumkit.model.AuditAction;
 import org.forumkit.model.AuditEntry;
-import org.forumkit.model.AuditPage;
+import org.forumkit.model.AuditId;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardModeration;
 import org.forumkit.model.CreateBoard;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.ReportPost;
 import org.forumkit.model.ReportReason;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class AuditLogTest extends ForumTestSupport {
 
     private List<AuditEntry> boardLog(Board board) {
-        return forum.audit().board(MOD, board.id(), Optional.empty(), 50).entries();
+        return forum.audit().board(MOD, board.id(), PageRequest.first(50)).items();
     }
 
     @Test
@@ -76,7 +77,7 @@ class AuditLogTest extends ForumTestSupport {
                         tuple(AuditAction.POST_DELETED, own.id(), "VISIBLE", "DELETED", null),
                         tuple(AuditAction.POST_RESTORED, own.id(), "DELETED", "VISIBLE", null),
                         tuple(AuditAction.POST_APPROVED, own.id(), "PENDING", "VISIBLE", null));
-        assertThat(forum.audit().aboutUser(MOD, CAROL.id(), Optional.empty(), 10).entries())
+        assertThat(forum.audit().aboutUser(MOD, CAROL.id(), PageRequest.first(10)).items())
                 .extracting(AuditEntry::action).containsExactly(AuditAction.POST_REJECTED);
     }
 
@@ -107,7 +108,7 @@ class AuditLogTest extends ForumTestSupport {
         Topic topic = given.topic(board, ALICE);
         Post post = given.reply(topic, BOB, "x");
         assertThatThrownBy(() -> forum.topics().lock(BOB, topic.id(), true)).isInstanceOf(PermissionDeniedException.class);
-        assertThatThrownBy(() -> forum.posts().reject(MOD, post.id(), "visible")).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> forum.posts().reject(MOD, post.id(), "visible")).isInstanceOf(StateConflictException.class);
         forum.posts().delete(BOB, post.id());
         assertThat(boardLog(board)).isEmpty();
     }
@@ -120,16 +121,16 @@ class AuditLogTest extends ForumTestSupport {
         for (int level = 1; level <= 3; level++) {
             forum.topics().pin(CAROL, topic.id(), level);
         }
-        AuditPage first = forum.audit().board(CAROL, board.id(), Optional.empty(), 2);
-        assertThat(first.entries()).extracting(AuditEntry::after).containsExactly("3", "2");
-        AuditPage second = forum.audit().board(CAROL, board.id(), first.nextCursor(), 2);
-        assertThat(second.entries()).extracting(AuditEntry::after).containsExactly("1");
-        assertThat(second.nextCursor()).isEmpty();
-        assertThat(forum.audit().byUser(ADMIN, CAROL.id(), Optional.empty(), 10).entries()).hasSize(3);
+        Page<AuditEntry, AuditId> first = forum.audit().board(CAROL, board.id(), PageRequest.first(2));
+        assertThat(first.items()).extracting(AuditEntry::after).containsExactly("3", "2");
+        Page<AuditEntry, AuditId> second = forum.audit().board(CAROL, board.id(), PageRequest.after(first.next(), 2));
+        assertThat(second.items()).extracting(AuditEntry::after).containsExactly("1");
+        assertThat(second.optionalNext()).isEmpty();
+        assertThat(forum.audit().byUser(ADMIN, CAROL.id(), PageRequest.first(10)).items()).hasSize(3);
 
-        assertThatThrownBy(() -> forum.audit().board(BOB, board.id(), Optional.empty(), 10))
+        assertThatThrownBy(() -> forum.audit().board(BOB, board.id(), PageRequest.first(10)))
                 .isInstanceOf(PermissionDeniedException.class);
-        assertThatThrownBy(() -> forum.audit().byUser(CAROL, CAROL.id(), Optional.empty(), 10))
+        assertThatThrownBy(() -> forum.audit().byUser(CAROL, CAROL.id(), PageRequest.first(10)))
                 .isInstanceOf(PermissionDeniedException.class);
     }
 }

@@ -10,7 +10,6 @@ import static org.forumkit.tck.ForumFixtures.CAROL;
 import static org.forumkit.tck.ForumFixtures.MOD;
 
 import java.time.Duration;
-import java.util.Optional;
 import org.forumkit.model.AuditAction;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.Ban;
@@ -20,6 +19,7 @@ import org.forumkit.model.Board;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.EditPost;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Reply;
@@ -67,7 +67,7 @@ class BansTest extends ForumTestSupport {
         var page = forum.topics().page(BOB, topic.id(), TopicPageRequest.first(20));
         assertThat(page.permissions().reply().reason()).isEqualTo(DenialReason.BANNED);
         assertThat(page.permissions().vote().reason()).isEqualTo(DenialReason.BANNED);
-        assertThat(forum.boards().page(BOB, board.id(), Optional.empty(), 10).permissions().startTopic().reason())
+        assertThat(forum.boards().permissions(BOB, board.id()).startTopic().reason())
                 .isEqualTo(DenialReason.BANNED);
         assertThat(given.allPosts(BOB, topic)).hasSize(2);
 
@@ -131,7 +131,7 @@ class BansTest extends ForumTestSupport {
         forum.bans().ban(MOD, BanUser.inBoard(CAROL.id(), board.id(), BanKind.BAN, null, "版主也会被封"));
         assertThat(forum.posts().reply(CAROL, Reply.to(topic.id(), "版主照常回复")).state()).isEqualTo(PostState.VISIBLE);
 
-        assertThat(forum.audit().board(CAROL, board.id(), Optional.empty(), 10).entries())
+        assertThat(forum.audit().board(CAROL, board.id(), PageRequest.first(10)).items())
                 .extracting(AuditEntry::action, AuditEntry::subject, AuditEntry::reason)
                 .containsExactly(
                         tuple(AuditAction.USER_BANNED, CAROL.id(), "版主也会被封"),
@@ -154,7 +154,7 @@ class BansTest extends ForumTestSupport {
         assertThat(reasonOf(() -> given.reply(topic, BOB, "x"))).isEqualTo(DenialReason.BANNED);
         assertThat(forum.bans().active(MOD, BOB.id())).singleElement()
                 .satisfies(b -> assertThat(b.boardId()).isEqualTo(board.id()));
-        assertThat(forum.audit().board(MOD, board.id(), Optional.empty(), 10).entries()).extracting(AuditEntry::action)
+        assertThat(forum.audit().board(MOD, board.id(), PageRequest.first(10)).items()).extracting(AuditEntry::action)
                 .containsExactly(AuditAction.REPORTS_AUTHOR_BANNED, AuditAction.USER_BANNED);
     }
 }

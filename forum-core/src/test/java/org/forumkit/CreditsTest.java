@@ -10,13 +10,14 @@ import static org.forumkit.tck.ForumFixtures.MOD;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.forumkit.memory.InMemoryForumStore;
 import org.forumkit.model.Board;
 import org.forumkit.model.CreditEntry;
+import org.forumkit.model.CreditEntryId;
 import org.forumkit.model.CreditEvent;
-import org.forumkit.model.CreditLedger;
 import org.forumkit.model.CreditRule;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.Topic;
 import org.forumkit.model.VoteKind;
@@ -101,15 +102,15 @@ class CreditsTest {
         Post post = given.reply(topic, BOB, "一");
         forum.votes().cast(ALICE, post.id(), VoteKind.SUPPORT);
 
-        CreditLedger page = forum.credits().ledger(BOB, BOB.id(), Optional.empty(), 1);
-        assertThat(page.balance()).isEqualTo(3);
-        assertThat(page.entries()).extracting(CreditEntry::event, CreditEntry::amount, CreditEntry::postId)
+        Page<CreditEntry, CreditEntryId> page = forum.credits().ledger(BOB, BOB.id(), PageRequest.first(1));
+        assertThat(forum.credits().balance(BOB, BOB.id())).isEqualTo(3);
+        assertThat(page.items()).extracting(CreditEntry::event, CreditEntry::amount, CreditEntry::postId)
                 .containsExactly(tuple(CreditEvent.RECEIVE_SUPPORT, 1L, post.id()));
-        CreditLedger next = forum.credits().ledger(MOD, BOB.id(), page.nextCursor(), 5);
-        assertThat(next.entries()).extracting(CreditEntry::event, CreditEntry::boardId)
+        Page<CreditEntry, CreditEntryId> next = forum.credits().ledger(MOD, BOB.id(), PageRequest.after(page.next(), 5));
+        assertThat(next.items()).extracting(CreditEntry::event, CreditEntry::boardId)
                 .containsExactly(tuple(CreditEvent.REPLY, credited.id()));
-        assertThat(next.nextCursor()).isEmpty();
-        assertThatThrownBy(() -> forum.credits().ledger(CAROL, BOB.id(), Optional.empty(), 5))
+        assertThat(next.optionalNext()).isEmpty();
+        assertThatThrownBy(() -> forum.credits().ledger(CAROL, BOB.id(), PageRequest.first(5)))
                 .isInstanceOf(PermissionDeniedException.class);
     }
 }

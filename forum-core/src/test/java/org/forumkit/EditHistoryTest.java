@@ -9,13 +9,13 @@ import static org.forumkit.tck.ForumFixtures.MOD;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import org.forumkit.model.AuditAction;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardModeration;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.EditPost;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostRevision;
 import org.forumkit.model.Reply;
@@ -56,7 +56,7 @@ class EditHistoryTest extends ForumTestSupport {
 
         assertThat(forum.posts().revisions(MOD, post.id())).extracting(PostRevision::revision).containsExactly(1, 2);
         assertThatThrownBy(() -> forum.posts().revisions(CAROL, post.id())).isInstanceOf(PermissionDeniedException.class);
-        assertThat(forum.audit().board(MOD, board.id(), Optional.empty(), 10).entries())
+        assertThat(forum.audit().board(MOD, board.id(), PageRequest.first(10)).items())
                 .extracting(AuditEntry::action, AuditEntry::before, AuditEntry::after)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditAction.POST_EDITED, "1", "2"));
     }

@@ -19,7 +19,7 @@ abstract class ForumTestSupport {
     protected ForumFixtures given;
 
     protected ForumSettings settings() {
-        return ForumSettings.defaults().withViews(Duration.ofMinutes(30), Duration.ZERO);
+        return ForumSettings.defaults().withViewWindow(Duration.ofMinutes(30)).withViewFlushInterval(Duration.ZERO);
     }
 
     @BeforeEach

@@ -7,11 +7,11 @@ import static org.forumkit.tck.ForumFixtures.ALICE;
 import static org.forumkit.tck.ForumFixtures.BOB;
 import static org.forumkit.tck.ForumFixtures.MOD;
 
-import java.util.Optional;
 import org.forumkit.model.AuditAction;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.Board;
 import org.forumkit.model.CreateBoard;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Topic;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class MoveTopicTest extends ForumTestSupport {
         assertThat(given.reload(to).postCount()).isEqualTo(2);
         assertThat(given.reload(to).topicCount()).isEqualTo(1);
         for (Board board : new Board[] {from, to}) {
-            assertThat(forum.audit().board(MOD, board.id(), Optional.empty(), 5).entries())
+            assertThat(forum.audit().board(MOD, board.id(), PageRequest.first(5)).items())
                     .extracting(AuditEntry::action, AuditEntry::before, AuditEntry::after, AuditEntry::reason)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditAction.TOPIC_MOVED,
                             from.id().toString(), to.id().toString(), "发错版块"));

@@ -115,7 +115,7 @@ class PermissionMatrixTest {
         Forum forum = Forum.builder()
                 .store(store)
                 .clock(clock)
-                .settings(ForumSettings.defaults().withViews(Duration.ZERO, Duration.ZERO))
+                .settings(ForumSettings.defaults().withViewWindow(Duration.ZERO).withViewFlushInterval(Duration.ZERO))
                 .permissionPolicy((viewer, action, board, topic, decided) ->
                         action.writes() && viewer.userId().map(UserId.of("spammer")::equals).orElse(false)
                                 ? Decision.deny(DenialReason.BANNED) : decided)
@@ -170,7 +170,7 @@ class PermissionMatrixTest {
             ViewerPermissions permissions = forum.topics().page(viewer, topic.id(), TopicPageRequest.first(5))
                     .permissions();
             Decision announced = announced(permissions, action);
-            assertThat(announced.denial()).isEqualTo(expected);
+            assertThat(announced.optionalReason()).isEqualTo(expected);
         }
     }
 

@@ -9,14 +9,15 @@ import static org.forumkit.tck.ForumFixtures.BOB;
 import static org.forumkit.tck.ForumFixtures.CAROL;
 import static org.forumkit.tck.ForumFixtures.MOD;
 
-import java.util.Optional;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardModeration;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.DenialReason;
-import org.forumkit.model.PendingPosts;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Premoderation;
 import org.forumkit.model.StartTopic;
@@ -82,8 +83,8 @@ class PremoderationTest extends ForumTestSupport {
         // Repeating is harmless; the wrong transition is a conflict.
         assertThat(forum.posts().approve(MOD, first.id())).isEqualTo(approved);
         assertThat(forum.posts().reject(MOD, second.id(), "again").state()).isEqualTo(PostState.DELETED);
-        assertThatThrownBy(() -> forum.posts().approve(MOD, second.id())).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> forum.posts().reject(MOD, first.id(), "late")).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> forum.posts().approve(MOD, second.id())).isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> forum.posts().reject(MOD, first.id(), "late")).isInstanceOf(StateConflictException.class);
     }
 
     @Test
@@ -101,7 +102,7 @@ class PremoderationTest extends ForumTestSupport {
         assertThatThrownBy(() -> forum.posts().approve(Viewer.anonymous(), post.id()))
                 .isInstanceOfSatisfying(PermissionDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(DenialReason.LOGIN_REQUIRED));
-        assertThatThrownBy(() -> forum.posts().pending(ALICE, board.id(), Optional.empty(), 10))
+        assertThatThrownBy(() -> forum.posts().pending(ALICE, board.id(), PageRequest.first(10)))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThatThrownBy(() -> forum.posts().reject(MOD, post.id(), "  "))
                 .isInstanceOfSatisfying(ValidationException.class,
@@ -123,17 +124,17 @@ class PremoderationTest extends ForumTestSupport {
         Post c = given.reply(topic, CAROL, "三");
 
         Post opening = given.allPosts(MOD, topic).get(0);
-        PendingPosts first = forum.posts().pending(MOD, board.id(), Optional.empty(), 2);
-        assertThat(first.posts()).extracting(Post::id).containsExactly(opening.id(), a.id());
-        assertThat(first.total()).isEqualTo(3);
-        PendingPosts second = forum.posts().pending(MOD, board.id(), first.nextCursor(), 2);
-        assertThat(second.posts()).extracting(Post::id).containsExactly(c.id());
-        assertThat(second.nextCursor()).isEmpty();
+        Page<Post, PostId> first = forum.posts().pending(MOD, board.id(), PageRequest.first(2));
+        assertThat(first.items()).extracting(Post::id).containsExactly(opening.id(), a.id());
+        assertThat(first.optionalTotal()).contains(3L);
+        Page<Post, PostId> second = forum.posts().pending(MOD, board.id(), PageRequest.after(first.next(), 2));
+        assertThat(second.items()).extracting(Post::id).containsExactly(c.id());
+        assertThat(second.optionalNext()).isEmpty();
         // A board moderator reads the queue of their board too.
         Board moderated = forum.boards().create(ADMIN, CreateBoard.board(null, "own", "Own")
                 .moderatedBy(BOB.id()).withModeration(BoardModeration.everyone()));
         forum.topics().start(ALICE, StartTopic.of(moderated.id(), "标题", "正文"));
-        assertThat(forum.posts().pending(BOB, moderated.id(), Optional.empty(), 10).total()).isEqualTo(1);
+        assertThat(forum.posts().pending(BOB, moderated.id(), PageRequest.first(10)).optionalTotal()).contains(1L);
     }
 
     @Test

@@ -9,8 +9,6 @@ import static org.forumkit.tck.ForumFixtures.CAROL;
 import static org.forumkit.tck.ForumFixtures.MOD;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Action;
@@ -18,11 +16,14 @@ import org.forumkit.model.Audience;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardModeration;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostState;
+import org.forumkit.model.QueuedReport;
 import org.forumkit.model.Report;
+import org.forumkit.model.ReportId;
 import org.forumkit.model.ReportPost;
-import org.forumkit.model.ReportQueue;
 import org.forumkit.model.ReportReason;
 import org.forumkit.model.Resolution;
 import org.forumkit.model.Topic;
@@ -58,10 +59,9 @@ class ReportsTest extends ForumTestSupport {
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(again.reason()).isEqualTo(ReportReason.OTHER);
         assertThat(again.text()).isEqualTo("诈骗信息");
-        ReportQueue queue = forum.reports().queue(MOD, board.id(), Optional.empty(), 10);
-        assertThat(queue.reports()).containsExactly(again);
-        assertThat(queue.total()).isEqualTo(1);
-        assertThat(queue.reportersByPost()).isEqualTo(Map.of(post.id(), 1L));
+        Page<QueuedReport, ReportId> queue = forum.reports().queue(MOD, board.id(), PageRequest.first(10));
+        assertThat(queue.items()).containsExactly(new QueuedReport(again, 1));
+        assertThat(queue.optionalTotal()).contains(1L);
         assertThat(events).filteredOn(ForumEvent.PostReported.class::isInstance).hasSize(2);
     }
 
@@ -82,7 +82,7 @@ class ReportsTest extends ForumTestSupport {
         forum.posts().delete(MOD, post.id());
         assertThatThrownBy(() -> forum.reports().report(CAROL, ReportPost.of(post.id(), ReportReason.SPAM)))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(forum.reports().queue(MOD, board.id(), Optional.empty(), 10).total()).isZero();
+        assertThat(forum.reports().queue(MOD, board.id(), PageRequest.first(10)).total()).isZero();
     }
 
     @Test
@@ -99,7 +99,7 @@ class ReportsTest extends ForumTestSupport {
         assertThat(forum.posts().get(MOD, post.id()).state()).isEqualTo(PostState.PENDING);
         assertThat(given.reload(topic).replies()).isZero();
         assertThat(given.allPosts(CAROL, topic)).extracting(Post::id).doesNotContain(post.id());
-        assertThat(forum.posts().pending(MOD, board.id(), Optional.empty(), 10).posts()).extracting(Post::id)
+        assertThat(forum.posts().pending(MOD, board.id(), PageRequest.first(10)).items()).extracting(Post::id)
                 .containsExactly(post.id());
         assertThat(events).filteredOn(ForumEvent.PostReported.class::isInstance)
                 .extracting(e -> ((ForumEvent.PostReported) e).postHidden()).containsExactly(false, false, true);
@@ -131,11 +131,11 @@ class ReportsTest extends ForumTestSupport {
         assertThat(forum.posts().get(MOD, spam.id()).state()).isEqualTo(PostState.DELETED);
         forum.reports().resolve(MOD, b.id(), Resolution.HIDE_POST, "辱骂");
         assertThat(forum.posts().get(MOD, rude.id()).state()).isEqualTo(PostState.PENDING);
-        assertThat(forum.reports().queue(MOD, calm.id(), Optional.empty(), 10).total()).isZero();
+        assertThat(forum.reports().queue(MOD, calm.id(), PageRequest.first(10)).total()).isZero();
         assertThat(events).filteredOn(ForumEvent.ReportsResolved.class::isInstance).hasSize(3);
 
         assertThatThrownBy(() -> forum.reports().resolve(MOD, a.id(), Resolution.DISMISS, "again"))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(StateConflictException.class);
     }
 
     @Test
@@ -144,7 +144,7 @@ class ReportsTest extends ForumTestSupport {
         Board board = given.board();
         Post post = reported(board);
         Report report = forum.reports().report(CAROL, ReportPost.of(post.id(), ReportReason.SPAM));
-        assertThat(denied(() -> forum.reports().queue(BOB, board.id(), Optional.empty(), 10)).reason())
+        assertThat(denied(() -> forum.reports().queue(BOB, board.id(), PageRequest.first(10))).reason())
                 .isEqualTo(DenialReason.NOT_ALLOWED);
         assertThat(denied(() -> forum.reports().resolve(CAROL, report.id(), Resolution.DISMISS, "x")).reason())
                 .isEqualTo(DenialReason.NOT_ALLOWED);
@@ -152,7 +152,8 @@ class ReportsTest extends ForumTestSupport {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::field).containsExactly("reason"));
         assertThat(forum.posts().get(MOD, post.id()).state()).isEqualTo(PostState.VISIBLE);
-        assertThat(forum.reports().queue(MOD, board.id(), Optional.empty(), 10).reports()).containsExactly(report);
+        assertThat(forum.reports().queue(MOD, board.id(), PageRequest.first(10)).items()).extracting(QueuedReport::report)
+                .containsExactly(report);
     }
 
     @Test
@@ -164,12 +165,12 @@ class ReportsTest extends ForumTestSupport {
         Report r1 = forum.reports().report(CAROL, ReportPost.of(a.id(), ReportReason.SPAM));
         Report r2 = forum.reports().report(CAROL, ReportPost.of(b.id(), ReportReason.SPAM));
         Report r3 = forum.reports().report(ALICE, ReportPost.of(a.id(), ReportReason.SPAM));
-        ReportQueue first = forum.reports().queue(MOD, board.id(), Optional.empty(), 2);
-        assertThat(first.reports()).extracting(Report::id).containsExactly(r1.id(), r2.id());
-        assertThat(first.reportersByPost()).isEqualTo(Map.of(a.id(), 2L, b.id(), 1L));
-        ReportQueue second = forum.reports().queue(MOD, board.id(), first.nextCursor(), 2);
-        assertThat(second.reports()).extracting(Report::id).containsExactly(r3.id());
-        assertThat(second.nextCursor()).isEmpty();
-        assertThat(second.total()).isEqualTo(3);
+        Page<QueuedReport, ReportId> first = forum.reports().queue(MOD, board.id(), PageRequest.first(2));
+        assertThat(first.items()).extracting(q -> q.report().id(), q -> q.report().postId(), QueuedReport::reporters)
+                .containsExactly(tuple(r1.id(), a.id(), 2L), tuple(r2.id(), b.id(), 1L));
+        Page<QueuedReport, ReportId> second = forum.reports().queue(MOD, board.id(), PageRequest.after(first.next(), 2));
+        assertThat(second.items()).extracting(q -> q.report().id()).containsExactly(r3.id());
+        assertThat(second.optionalNext()).isEmpty();
+        assertThat(second.optionalTotal()).contains(3L);
     }
 }

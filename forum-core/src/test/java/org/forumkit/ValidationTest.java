@@ -9,11 +9,11 @@ import static org.forumkit.tck.ForumFixtures.BOB;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreateBoard;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.QuoteRequest;
 import org.forumkit.model.Reply;
@@ -30,7 +30,7 @@ class ValidationTest extends ForumTestSupport {
     private void assertNothingWritten(Board board) {
         assertThat(given.reload(board).topicCount()).isZero();
         assertThat(given.reload(board).postCount()).isZero();
-        assertThat(forum.boards().page(ALICE, board.id(), Optional.empty(), 10).topics()).isEmpty();
+        assertThat(forum.boards().topics(ALICE, board.id(), PageRequest.first(10)).items()).isEmpty();
     }
 
     @Test
@@ -151,7 +151,7 @@ class ValidationTest extends ForumTestSupport {
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> forum.topics().page(ALICE, org.forumkit.model.TopicId.of(999), TopicPageRequest.first(20)))
                 .isInstanceOf(NotFoundException.class)
-                .satisfies(e -> assertThat(((NotFoundException) e).kind()).isEqualTo("topic"));
+                .satisfies(e -> assertThat(((NotFoundException) e).kind()).isEqualTo(NotFoundException.Kind.TOPIC));
         assertThatThrownBy(() -> forum.posts().reply(BOB, Reply.to(topic.id(), "x").replyingTo(9)))
                 .isInstanceOf(ValidationException.class);
     }

@@ -76,7 +76,7 @@ class ViewsTest extends ForumTestSupport {
             @Override
             protected void addViews(StoreTransaction tx, Map<TopicId, Long> views) {
                 if (failing.get()) {
-                    throw new ConflictException("database unavailable");
+                    throw new ConcurrentUpdateException("database unavailable");
                 }
                 super.addViews(tx, views);
             }
@@ -97,7 +97,8 @@ class ViewsTest extends ForumTestSupport {
     void closeAndBackgroundFlush() throws Exception {
         InMemoryForumStore own = new InMemoryForumStore();
         Forum quick = Forum.builder().store(own).clock(MutableClock.atSeedTime())
-                .settings(ForumSettings.defaults().withViews(Duration.ZERO, Duration.ofMillis(20))).build();
+                .settings(ForumSettings.defaults().withViewWindow(Duration.ZERO)
+                        .withViewFlushInterval(Duration.ofMillis(20))).build();
         Topic topic = new ForumFixtures(quick).topic();
         quick.views().record(ANONYMOUS, topic.id());
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -1,16 +1,17 @@
 package org.forumkit.internal;
 
 import java.util.Objects;
-import java.util.Optional;
 import org.forumkit.AuditLog;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.model.AuditEntry;
 import org.forumkit.model.AuditId;
-import org.forumkit.model.AuditPage;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.store.AuditFilter;
@@ -28,29 +29,30 @@ final class AuditService implements AuditLog {
     }
 
     @Override
-    public AuditPage board(Viewer viewer, BoardId boardId, Optional<AuditId> before, int size) {
+    public Page<AuditEntry, AuditId> board(Viewer viewer, BoardId boardId, PageRequest<AuditId> request) {
         Objects.requireNonNull(boardId, "boardId");
-        return read(viewer, AuditFilter.board(boardId), before, size, boardId);
+        return read(viewer, AuditFilter.board(boardId), request, boardId);
     }
 
     @Override
-    public AuditPage byUser(Viewer viewer, UserId actor, Optional<AuditId> before, int size) {
-        return read(viewer, AuditFilter.actor(Objects.requireNonNull(actor, "actor")), before, size, null);
+    public Page<AuditEntry, AuditId> byUser(Viewer viewer, UserId actor, PageRequest<AuditId> request) {
+        return read(viewer, AuditFilter.actor(Objects.requireNonNull(actor, "actor")), request, null);
     }
 
     @Override
-    public AuditPage aboutUser(Viewer viewer, UserId subject, Optional<AuditId> before, int size) {
-        return read(viewer, AuditFilter.subject(Objects.requireNonNull(subject, "subject")), before, size, null);
+    public Page<AuditEntry, AuditId> aboutUser(Viewer viewer, UserId subject, PageRequest<AuditId> request) {
+        return read(viewer, AuditFilter.subject(Objects.requireNonNull(subject, "subject")), request, null);
     }
 
-    private AuditPage read(Viewer viewer, AuditFilter filter, Optional<AuditId> before, int size, BoardId boardId) {
+    private Page<AuditEntry, AuditId> read(Viewer viewer, AuditFilter filter, PageRequest<AuditId> request,
+            BoardId boardId) {
         Objects.requireNonNull(viewer, "viewer");
-        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(request, "request");
         access.author(viewer);
-        paging.requireSize(size);
+        paging.requireSize(request.size());
         return store.readOnly(reader -> {
             if (boardId != null) {
-                Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
+                Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
                 if (!access.isModerator(viewer, board)) {
                     throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators read a board's log");
                 }
@@ -58,9 +60,8 @@ final class AuditService implements AuditLog {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
                         "only global moderators and admins read a user's log");
             }
-            Paging.Slice<AuditEntry, AuditId> page = Paging.read(size, n -> reader.auditEntries(filter, before, n),
+            return Paging.read(request.size(), n -> reader.auditEntries(filter, request.optionalAfter(), n),
                     AuditEntry::id);
-            return new AuditPage(page.rows(), page.next());
         });
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.forumkit.Bans;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.model.AuditAction;
 import org.forumkit.model.Author;
@@ -74,7 +75,7 @@ final class BansService implements Bans {
         Objects.requireNonNull(id, "id");
         String why = Reasons.require(reason);
         return store.inTransaction(tx -> {
-            Ban ban = tx.ban(id).orElseThrow(() -> new NotFoundException("ban", id));
+            Ban ban = tx.ban(id).orElseThrow(() -> new NotFoundException(Kind.BAN, id));
             Author by = requireBanner(tx, viewer, ban.boardId());
             if (ban.liftedAt() != null) {
                 return ban;
@@ -105,7 +106,7 @@ final class BansService implements Bans {
             }
             return by;
         }
-        Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
+        Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
         if (!access.isModerator(viewer, board) && !access.isGlobalModerator(viewer)) {
             throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators ban in board " + boardId);
         }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.forumkit.Boards;
 import org.forumkit.ForumSettings;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.ValidationException;
 import org.forumkit.Violation;
@@ -25,12 +26,14 @@ import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardKind;
 import org.forumkit.model.BoardModeration;
-import org.forumkit.model.BoardPage;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
 import org.forumkit.model.Viewer;
+import org.forumkit.model.ViewerPermissions;
 import org.forumkit.spi.store.DuplicateKeyException;
 import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.NewBoard;
@@ -139,7 +142,7 @@ final class BoardsService implements Boards {
         }
         Author by = access.author(viewer);
         return store.inTransaction(tx -> {
-            Board before = tx.board(id).orElseThrow(() -> new NotFoundException("board", id));
+            Board before = tx.board(id).orElseThrow(() -> new NotFoundException(Kind.BOARD, id));
             Board updated = tx.updateBoardModeration(id, moderation);
             audit.record(tx, id, by, AuditAction.BOARD_MODERATION_CHANGED, null, null, null, before.moderation(),
                     updated.moderation(), null);
@@ -159,11 +162,13 @@ final class BoardsService implements Boards {
     public Board get(Viewer viewer, BoardId id) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
-        return store.readOnly(reader -> {
-            Board board = reader.board(id).orElseThrow(() -> new NotFoundException("board", id));
-            access.require(viewer, Action.VIEW, board, Optional.empty());
-            return board;
-        });
+        return store.readOnly(reader -> visible(reader, viewer, id));
+    }
+
+    private Board visible(StoreReader reader, Viewer viewer, BoardId id) {
+        Board board = reader.board(id).orElseThrow(() -> new NotFoundException(Kind.BOARD, id));
+        access.require(viewer, Action.VIEW, board, Optional.empty());
+        return board;
     }
 
     @Override
@@ -178,7 +183,8 @@ final class BoardsService implements Boards {
     public List<Board> list(Viewer viewer) {
         Objects.requireNonNull(viewer, "viewer");
         List<Board> all = store.readOnly(StoreReader::boards);
-        Map<Optional<BoardId>, List<Board>> children = all.stream().collect(Collectors.groupingBy(Board::parent));
+        Map<Optional<BoardId>, List<Board>> children = all.stream()
+                .collect(Collectors.groupingBy(Board::optionalParentId));
         List<Board> visible = new ArrayList<>();
         addVisible(viewer, children, Optional.empty(), visible, new HashSet<>());
         return visible;
@@ -197,19 +203,24 @@ final class BoardsService implements Boards {
     }
 
     @Override
-    public BoardPage page(Viewer viewer, BoardId id, Optional<TopicCursor> after, int size) {
+    public Page<Topic, TopicCursor> topics(Viewer viewer, BoardId id, PageRequest<TopicCursor> request) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(after, "after");
-        paging.requireSize(size);
+        Objects.requireNonNull(request, "request");
+        paging.requireSize(request.size());
         return store.readOnly(reader -> {
-            Board board = reader.board(id).orElseThrow(() -> new NotFoundException("board", id));
-            access.require(viewer, Action.VIEW, board, Optional.empty());
-            Paging.Slice<Topic, TopicCursor> page = Paging.read(size, n -> reader.topics(id, after, n),
-                    TopicCursor::after);
-            return new BoardPage(board, page.rows(),
-                    access.permissions(viewer, standings.read(reader, viewer, board), board, Optional.empty()),
-                    page.next());
+            visible(reader, viewer, id);
+            return Paging.read(request.size(), n -> reader.topics(id, request.optionalAfter(), n), TopicCursor::after);
+        });
+    }
+
+    @Override
+    public ViewerPermissions permissions(Viewer viewer, BoardId id) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        return store.readOnly(reader -> {
+            Board board = visible(reader, viewer, id);
+            return access.permissions(viewer, standings.read(reader, viewer, board), board, Optional.empty());
         });
     }
 }

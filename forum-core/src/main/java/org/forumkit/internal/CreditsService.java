@@ -5,15 +5,17 @@ import java.util.Objects;
 import java.util.Optional;
 import org.forumkit.Credits;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.model.Action;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.CreditEntry;
 import org.forumkit.model.CreditEntryId;
-import org.forumkit.model.CreditLedger;
 import org.forumkit.model.CreditRule;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.store.ForumStore;
@@ -36,7 +38,7 @@ final class CreditsService implements Credits {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(boardId, "boardId");
         Board board = store.readOnly(reader -> reader.board(boardId))
-                .orElseThrow(() -> new NotFoundException("board", boardId));
+                .orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
         access.require(viewer, Action.VIEW, board, Optional.empty());
         return awards.rules(board);
     }
@@ -49,19 +51,16 @@ final class CreditsService implements Credits {
     }
 
     @Override
-    public CreditLedger ledger(Viewer viewer, UserId user, Optional<CreditEntryId> before, int size) {
+    public Page<CreditEntry, CreditEntryId> ledger(Viewer viewer, UserId user, PageRequest<CreditEntryId> request) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(request, "request");
         access.author(viewer);
         if (!viewer.userId().orElseThrow().equals(user) && !access.isGlobalModerator(viewer)) {
             throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only the user and global moderators read a ledger");
         }
-        paging.requireSize(size);
-        return store.readOnly(reader -> {
-            Paging.Slice<CreditEntry, CreditEntryId> page = Paging.read(size,
-                    n -> reader.creditEntries(user, before, n), CreditEntry::id);
-            return new CreditLedger(user, reader.creditBalance(user), page.rows(), page.next());
-        });
+        paging.requireSize(request.size());
+        return store.readOnly(reader -> Paging.read(request.size(),
+                n -> reader.creditEntries(user, request.optionalAfter(), n), CreditEntry::id));
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.IntFunction;
 import org.forumkit.ForumSettings;
 import org.forumkit.ValidationException;
 import org.forumkit.Violation;
+import org.forumkit.model.Page;
 
 /** Keyset paging of the queues, logs and listings: the size rule and the "is there a next page" read. */
 final class Paging {
@@ -26,13 +27,9 @@ final class Paging {
      * Reads one row more than {@code size} to learn whether a next page exists, without a count: the page is the
      * first {@code size} rows, and its cursor that of the last of them when more follow.
      */
-    static <T, C> Slice<T, C> read(int size, IntFunction<List<T>> read, Function<T, C> cursor) {
+    static <T, C> Page<T, C> read(int size, IntFunction<List<T>> read, Function<T, C> cursor) {
         List<T> rows = read.apply(size + 1);
         C next = rows.size() > size ? cursor.apply(rows.get(size - 1)) : null;
-        return new Slice<>(rows.subList(0, Math.min(size, rows.size())), next);
-    }
-
-    /** One page's rows and the cursor of the next page ({@code null} on the last page). */
-    record Slice<T, C>(List<T> rows, C next) {
+        return Page.of(rows.subList(0, Math.min(size, rows.size())), next);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.forumkit.ForumSettings;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
@@ -64,10 +65,10 @@ final class PostAuthoring {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         return store.readOnly(reader -> {
-            PostInTopic target = reader.postInTopic(id).orElseThrow(() -> new NotFoundException("post", id));
+            PostInTopic target = reader.postInTopic(id).orElseThrow(() -> new NotFoundException(Kind.POST, id));
             access.require(viewer, Action.VIEW, target.board(), Optional.of(target.topic()));
             return access.shown(viewer, target.board(), target.post())
-                    .orElseThrow(() -> new NotFoundException("post", id));
+                    .orElseThrow(() -> new NotFoundException(Kind.POST, id));
         });
     }
 
@@ -80,7 +81,7 @@ final class PostAuthoring {
         Objects.requireNonNull(id, "id");
         return store.readOnly(reader -> {
             access.requireAuthorOrModerator(viewer,
-                    reader.postInTopic(id).orElseThrow(() -> new NotFoundException("post", id)));
+                    reader.postInTopic(id).orElseThrow(() -> new NotFoundException(Kind.POST, id)));
             return reader.revisions(id);
         });
     }
@@ -128,7 +129,7 @@ final class PostAuthoring {
         @Override
         public Board lookup(StoreTransaction tx) {
             TopicInBoard found = tx.topicInBoard(command.topicId())
-                    .orElseThrow(() -> new NotFoundException("topic", command.topicId()));
+                    .orElseThrow(() -> new NotFoundException(Kind.TOPIC, command.topicId()));
             topic = found.topic();
             board = found.board();
             return board;
@@ -222,7 +223,7 @@ final class PostAuthoring {
         @Override
         public Board lookup(StoreTransaction tx) {
             target = tx.postInTopic(command.postId())
-                    .orElseThrow(() -> new NotFoundException("post", command.postId()));
+                    .orElseThrow(() -> new NotFoundException(Kind.POST, command.postId()));
             return target.board();
         }
 

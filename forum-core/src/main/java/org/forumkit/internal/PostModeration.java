@@ -3,16 +3,17 @@ package org.forumkit.internal;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
-import org.forumkit.ConflictException;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
+import org.forumkit.StateConflictException;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.AuditAction;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.CreditEvent;
-import org.forumkit.model.PendingPosts;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
@@ -46,7 +47,7 @@ final class PostModeration {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         return store.inTransaction(tx -> {
-            PostInTopic target = tx.postInTopic(id).orElseThrow(() -> new NotFoundException("post", id));
+            PostInTopic target = tx.postInTopic(id).orElseThrow(() -> new NotFoundException(Kind.POST, id));
             Author by = access.requireAuthorOrModerator(viewer, target);
             if (target.post().state() == PostState.DELETED) {
                 return target.post();
@@ -66,7 +67,7 @@ final class PostModeration {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         return store.inTransaction(tx -> {
-            PostInTopic target = tx.postInTopic(id).orElseThrow(() -> new NotFoundException("post", id));
+            PostInTopic target = tx.postInTopic(id).orElseThrow(() -> new NotFoundException(Kind.POST, id));
             Author by = access.requireModerator(viewer, target.board(), "restore posts");
             if (target.post().state() != PostState.DELETED) {
                 return target.post();
@@ -105,14 +106,14 @@ final class PostModeration {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         return store.inTransaction(tx -> {
-            PostInTopic target = tx.postInTopic(id).orElseThrow(() -> new NotFoundException("post", id));
+            PostInTopic target = tx.postInTopic(id).orElseThrow(() -> new NotFoundException(Kind.POST, id));
             Author by = access.requireModerator(viewer, target.board(), what);
             PostState state = target.post().state();
             if (state == outcome) {
                 return target.post();
             }
             if (state != PostState.PENDING) {
-                throw new ConflictException("post " + id + " is " + state.name().toLowerCase(Locale.ROOT) + "; "
+                throw new StateConflictException("post " + id + " is " + state.name().toLowerCase(Locale.ROOT) + "; "
                         + instead);
             }
             Post decided = tx.changePostState(id, outcome);
@@ -126,16 +127,17 @@ final class PostModeration {
         });
     }
 
-    PendingPosts pending(Viewer viewer, BoardId boardId, Optional<PostId> after, int size) {
+    Page<Post, PostId> pending(Viewer viewer, BoardId boardId, PageRequest<PostId> request) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(boardId, "boardId");
-        Objects.requireNonNull(after, "after");
-        paging.requireSize(size);
+        Objects.requireNonNull(request, "request");
+        paging.requireSize(request.size());
         return store.readOnly(reader -> {
-            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
+            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
             access.requireModerator(viewer, board, "read the moderation queue");
-            Paging.Slice<Post, PostId> page = Paging.read(size, n -> reader.pendingPosts(boardId, after, n), Post::id);
-            return new PendingPosts(boardId, page.rows(), reader.pendingPostCount(boardId), page.next());
+            Page<Post, PostId> page = Paging.read(request.size(),
+                    n -> reader.pendingPosts(boardId, request.optionalAfter(), n), Post::id);
+            return new Page<>(page.items(), page.next(), reader.pendingPostCount(boardId));
         });
     }
 }

@@ -1,11 +1,11 @@
 package org.forumkit.internal;
 
 import java.util.List;
-import java.util.Optional;
 import org.forumkit.Posts;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.EditPost;
-import org.forumkit.model.PendingPosts;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostRevision;
@@ -63,7 +63,7 @@ final class PostsService implements Posts {
     }
 
     @Override
-    public PendingPosts pending(Viewer viewer, BoardId boardId, Optional<PostId> after, int size) {
-        return moderation.pending(viewer, boardId, after, size);
+    public Page<Post, PostId> pending(Viewer viewer, BoardId boardId, PageRequest<PostId> request) {
+        return moderation.pending(viewer, boardId, request);
     }
 }

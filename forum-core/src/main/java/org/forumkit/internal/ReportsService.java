@@ -2,11 +2,13 @@ package org.forumkit.internal;
 
 import jakarta.validation.Validator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.forumkit.ConflictException;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.Reports;
+import org.forumkit.StateConflictException;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
 import org.forumkit.model.AuditAction;
@@ -15,12 +17,15 @@ import org.forumkit.model.BanKind;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.CreditEvent;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
+import org.forumkit.model.QueuedReport;
 import org.forumkit.model.Report;
 import org.forumkit.model.ReportId;
 import org.forumkit.model.ReportPost;
-import org.forumkit.model.ReportQueue;
 import org.forumkit.model.ReportReason;
 import org.forumkit.model.Resolution;
 import org.forumkit.model.Viewer;
@@ -72,13 +77,13 @@ final class ReportsService implements Reports {
         checks.throwIfAny();
         return store.inTransaction(tx -> {
             PostInTopic target = tx.postInTopic(command.postId())
-                    .orElseThrow(() -> new NotFoundException("post", command.postId()));
+                    .orElseThrow(() -> new NotFoundException(Kind.POST, command.postId()));
             access.require(viewer, standings.read(tx, viewer, target.board()), Action.REPORT, target.board(),
                     Optional.of(target.topic()));
             Author reporter = access.author(viewer);
             // Deleted posts, and pending ones of others, cannot be seen, so cannot be reported.
             if (!access.canSee(viewer, target.board(), target.post())) {
-                throw new NotFoundException("post", command.postId());
+                throw new NotFoundException(Kind.POST, command.postId());
             }
             var now = clock.now();
             FiledReport filed = tx.fileReport(new NewReport(target.post().id(), target.topic().id(), target.board().id(),
@@ -96,19 +101,21 @@ final class ReportsService implements Reports {
     }
 
     @Override
-    public ReportQueue queue(Viewer viewer, BoardId boardId, Optional<ReportId> after, int size) {
+    public Page<QueuedReport, ReportId> queue(Viewer viewer, BoardId boardId, PageRequest<ReportId> request) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(boardId, "boardId");
-        Objects.requireNonNull(after, "after");
-        paging.requireSize(size);
+        Objects.requireNonNull(request, "request");
+        paging.requireSize(request.size());
         return store.readOnly(reader -> {
-            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
+            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
             access.requireModerator(viewer, board, "read the report queue");
-            Paging.Slice<Report, ReportId> page = Paging.read(size, n -> reader.openReports(boardId, after, n),
-                    Report::id);
-            return new ReportQueue(boardId, page.rows(), reader.openReportCount(boardId),
-                    reader.openReportersByPost(page.rows().stream().map(Report::postId).distinct().toList()),
-                    page.next());
+            Page<Report, ReportId> page = Paging.read(request.size(),
+                    n -> reader.openReports(boardId, request.optionalAfter(), n), Report::id);
+            Map<PostId, Long> reporters = reader.openReportersByPost(
+                    page.items().stream().map(Report::postId).distinct().toList());
+            return new Page<>(page.items().stream()
+                    .map(r -> new QueuedReport(r, reporters.getOrDefault(r.postId(), 0L))).toList(),
+                    page.next(), reader.openReportCount(boardId));
         });
     }
 
@@ -123,12 +130,12 @@ final class ReportsService implements Reports {
         String note = Reasons.check(checks, reason);
         checks.throwIfAny();
         return store.inTransaction(tx -> {
-            Report report = tx.report(id).orElseThrow(() -> new NotFoundException("report", id));
+            Report report = tx.report(id).orElseThrow(() -> new NotFoundException(Kind.REPORT, id));
             PostInTopic target = tx.postInTopic(report.postId())
-                    .orElseThrow(() -> new NotFoundException("post", report.postId()));
+                    .orElseThrow(() -> new NotFoundException(Kind.POST, report.postId()));
             Author by = access.requireModerator(viewer, target.board(), "resolve reports");
             if (!report.isOpen()) {
-                throw new ConflictException("report " + id + " was resolved already");
+                throw new StateConflictException("report " + id + " was resolved already");
             }
             var now = clock.now();
             Post post = switch (resolution) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.forumkit.ForumSettings;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.Topics;
 import org.forumkit.ValidationException;
@@ -96,7 +97,7 @@ final class TopicsService implements Topics {
 
         @Override
         public Board lookup(StoreTransaction tx) {
-            board = tx.board(command.boardId()).orElseThrow(() -> new NotFoundException("board", command.boardId()));
+            board = tx.board(command.boardId()).orElseThrow(() -> new NotFoundException(Kind.BOARD, command.boardId()));
             return board;
         }
 
@@ -150,7 +151,7 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         return store.readOnly(reader -> {
-            TopicInBoard found = reader.topicInBoard(id).orElseThrow(() -> new NotFoundException("topic", id));
+            TopicInBoard found = reader.topicInBoard(id).orElseThrow(() -> new NotFoundException(Kind.TOPIC, id));
             access.require(viewer, Action.VIEW, found.board(), Optional.of(found.topic()));
             return found.topic();
         });
@@ -162,7 +163,7 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(boardId, "boardId");
         Objects.requireNonNull(externalKey, "externalKey");
         return store.readOnly(reader -> {
-            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException("board", boardId));
+            Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
             access.require(viewer, Action.VIEW, board, Optional.empty());
             return reader.topicByExternalKey(boardId, TextRules.line(externalKey));
         });
@@ -188,8 +189,8 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(to, "to");
         String why = Reasons.require(reason);
         return store.inTransaction(tx -> {
-            TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException("topic", id));
-            Board target = tx.board(to).orElseThrow(() -> new NotFoundException("board", to));
+            TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException(Kind.TOPIC, id));
+            Board target = tx.board(to).orElseThrow(() -> new NotFoundException(Kind.BOARD, to));
             Author by = access.author(viewer);
             if (!access.isModerator(viewer, found.board()) || !access.isModerator(viewer, target)) {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
@@ -240,7 +241,7 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "id");
         return store.inTransaction(tx -> {
-            TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException("topic", id));
+            TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException(Kind.TOPIC, id));
             Topic topic = found.topic();
             Board board = found.board();
             Author by = access.author(viewer);
@@ -268,12 +269,12 @@ final class TopicsService implements Topics {
         Objects.requireNonNull(request, "request");
         paging.requireSize(request.size());
         // With an author filter the floors are not contiguous: read one more to know whether a next page exists.
-        TopicPageRequest read = request.author().isPresent()
+        TopicPageRequest read = request.optionalOnlyAuthor().isPresent()
                 ? new TopicPageRequest(request.fromFloor(), request.size() + 1, request.onlyAuthor())
                 : request;
         // The viewer's bans come with the page (no extra query), so the page announces BANNED.
         StoredTopicPage stored = store.readOnly(reader -> reader.topicPage(id, read, viewer.userId()))
-                .orElseThrow(() -> new NotFoundException("topic", id));
+                .orElseThrow(() -> new NotFoundException(Kind.TOPIC, id));
         Standing standing = standings.of(stored.viewerBans());
         Board board = stored.board();
         Topic topic = stored.topic();
@@ -294,7 +295,7 @@ final class TopicsService implements Topics {
             });
         }
         Integer next;
-        if (request.author().isPresent()) {
+        if (request.optionalOnlyAuthor().isPresent()) {
             next = stored.posts().size() > request.size() ? stored.posts().get(request.size()).floor() : null;
         } else {
             long following = (long) request.fromFloor() + request.size();

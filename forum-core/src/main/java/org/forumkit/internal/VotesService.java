@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.forumkit.ForumSettings;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.ValidationException;
 import org.forumkit.Violation;
@@ -58,7 +59,7 @@ final class VotesService implements Votes {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "post");
         return store.inTransaction(tx -> {
-            PostInTopic target = tx.postInTopic(id).orElseThrow(() -> new NotFoundException("post", id));
+            PostInTopic target = tx.postInTopic(id).orElseThrow(() -> new NotFoundException(Kind.POST, id));
             access.require(viewer, standings.read(tx, viewer, target.board()), Action.VOTE, target.board(),
                     Optional.of(target.topic()));
             Author voter = access.author(viewer);

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.memory.Tables.ExternalKey;
 import org.forumkit.memory.Tables.OpenReportKey;
 import org.forumkit.memory.Tables.PostingKey;
@@ -140,7 +141,7 @@ public final class InMemoryForumStore implements ForumStore {
         private Board existingBoard(BoardId id) {
             Board board = id == null ? null : db.boards.get(id);
             if (board == null) {
-                throw new NotFoundException("board", id);
+                throw new NotFoundException(Kind.BOARD, id);
             }
             return board;
         }
@@ -148,7 +149,7 @@ public final class InMemoryForumStore implements ForumStore {
         private Topic existingTopic(TopicId id) {
             Topic topic = id == null ? null : db.topics.get(id);
             if (topic == null) {
-                throw new NotFoundException("topic", id);
+                throw new NotFoundException(Kind.TOPIC, id);
             }
             return topic;
         }
@@ -156,7 +157,7 @@ public final class InMemoryForumStore implements ForumStore {
         private Post existingPost(PostId id) {
             Post post = db.posts.get(id);
             if (post == null) {
-                throw new NotFoundException("post", id);
+                throw new NotFoundException(Kind.POST, id);
             }
             return post;
         }
@@ -433,7 +434,7 @@ public final class InMemoryForumStore implements ForumStore {
             checkWritable();
             Ban ban = db.bans.get(id);
             if (ban == null) {
-                throw new NotFoundException("ban", id);
+                throw new NotFoundException(Kind.BAN, id);
             }
             if (ban.liftedAt() != null) {
                 return ban;

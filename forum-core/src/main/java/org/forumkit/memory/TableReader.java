@@ -98,7 +98,7 @@ class TableReader implements StoreReader {
             return Optional.empty();
         }
         List<Post> page = new ArrayList<>();
-        if (request.author().isPresent()) {
+        if (request.optionalOnlyAuthor().isPresent()) {
             NavigableMap<Integer, PostId> own = db.floorsByAuthor.getOrDefault(topicId, Map.of())
                     .getOrDefault(request.onlyAuthor(), new TreeMap<>());
             for (PostId id : own.tailMap(request.fromFloor(), true).values()) {

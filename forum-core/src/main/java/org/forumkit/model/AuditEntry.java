@@ -2,6 +2,7 @@ package org.forumkit.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One entry of the append-only audit log: who did what to which target, when, and what changed. Never edited.
@@ -32,5 +33,33 @@ public record AuditEntry(
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(at, "at");
+    }
+
+    public Optional<BoardId> optionalBoardId() {
+        return Optional.ofNullable(boardId);
+    }
+
+    public Optional<TopicId> optionalTopicId() {
+        return Optional.ofNullable(topicId);
+    }
+
+    public Optional<PostId> optionalPostId() {
+        return Optional.ofNullable(postId);
+    }
+
+    public Optional<UserId> optionalSubject() {
+        return Optional.ofNullable(subject);
+    }
+
+    public Optional<String> optionalBefore() {
+        return Optional.ofNullable(before);
+    }
+
+    public Optional<String> optionalAfter() {
+        return Optional.ofNullable(after);
+    }
+
+    public Optional<String> optionalReason() {
+        return Optional.ofNullable(reason);
     }
 }

@@ -41,7 +41,19 @@ public record Ban(
         return liftedAt == null && (expiresAt == null || now.isBefore(expiresAt));
     }
 
-    public Optional<BoardId> board() {
+    public Optional<BoardId> optionalBoardId() {
         return Optional.ofNullable(boardId);
+    }
+
+    public Optional<Instant> optionalExpiresAt() {
+        return Optional.ofNullable(expiresAt);
+    }
+
+    public Optional<Author> optionalLiftedBy() {
+        return Optional.ofNullable(liftedBy);
+    }
+
+    public Optional<Instant> optionalLiftedAt() {
+        return Optional.ofNullable(liftedAt);
     }
 }

@@ -53,11 +53,11 @@ public record Board(
                 postCount, lastPost, BoardModeration.OFF);
     }
 
-    public Optional<BoardId> parent() {
+    public Optional<BoardId> optionalParentId() {
         return Optional.ofNullable(parentId);
     }
 
-    public Optional<LastPost> latestPost() {
+    public Optional<LastPost> optionalLastPost() {
         return Optional.ofNullable(lastPost);
     }
 

@@ -2,6 +2,7 @@ package org.forumkit.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One line of a user's credit ledger: what the rule of which board gave or took, for which post, when.
@@ -18,5 +19,9 @@ public record CreditEntry(CreditEntryId id, UserId user, BoardId boardId, Credit
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(cycleKey, "cycleKey");
         Objects.requireNonNull(at, "at");
+    }
+
+    public Optional<PostId> optionalPostId() {
+        return Optional.ofNullable(postId);
     }
 }

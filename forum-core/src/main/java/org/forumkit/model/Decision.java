@@ -16,7 +16,7 @@ public record Decision(boolean allowed, DenialReason reason) {
         return new Decision(false, reason);
     }
 
-    public Optional<DenialReason> denial() {
+    public Optional<DenialReason> optionalReason() {
         return Optional.ofNullable(reason);
     }
 }

@@ -12,8 +12,6 @@ public enum DenialReason {
     BOARD_READ_ONLY,
     /** The viewer is banned or muted. */
     BANNED,
-    /** The viewer posts too fast. */
-    RATE_LIMITED,
     /** Voting on one's own post is switched off. */
     OWN_POST,
     /** The board lets authors edit their posts only for a while after writing them. */

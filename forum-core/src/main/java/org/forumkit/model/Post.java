@@ -58,11 +58,11 @@ public record Post(
         return state == PostState.VISIBLE;
     }
 
-    public Optional<Instant> edited() {
+    public Optional<Instant> optionalEditedAt() {
         return Optional.ofNullable(editedAt);
     }
 
-    public Optional<Integer> replyTo() {
+    public Optional<Integer> optionalReplyToFloor() {
         return Optional.ofNullable(replyToFloor);
     }
 }

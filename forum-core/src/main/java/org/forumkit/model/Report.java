@@ -51,7 +51,19 @@ public record Report(
         return resolution == null;
     }
 
-    public Optional<Resolution> resolved() {
+    public Optional<Resolution> optionalResolution() {
         return Optional.ofNullable(resolution);
+    }
+
+    public Optional<Author> optionalResolvedBy() {
+        return Optional.ofNullable(resolvedBy);
+    }
+
+    public Optional<Instant> optionalResolvedAt() {
+        return Optional.ofNullable(resolvedAt);
+    }
+
+    public Optional<String> optionalResolutionNote() {
+        return Optional.ofNullable(resolutionNote);
     }
 }

@@ -58,11 +58,11 @@ public record Topic(
         }
     }
 
-    public Optional<String> topicType() {
+    public Optional<String> optionalType() {
         return Optional.ofNullable(type);
     }
 
-    public Optional<String> external() {
+    public Optional<String> optionalExternalKey() {
         return Optional.ofNullable(externalKey);
     }
 }

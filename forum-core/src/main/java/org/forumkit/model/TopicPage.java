@@ -9,7 +9,8 @@ import java.util.Optional;
  * One page of a topic as a viewer sees it: the topic header, the posts of a floor range with their quote
  * snapshots, the viewer's own votes on them, the current state of quoted sources and what the viewer may do.
  *
- * @param nextFromFloor the {@code fromFloor} of the next page, or {@code null} on the last page
+ * @param next the {@code fromFloor} of the next page (for {@link TopicPageRequest#from(int, int)}), or {@code null}
+ *             on the last page
  */
 public record TopicPage(
         Topic topic,
@@ -19,7 +20,7 @@ public record TopicPage(
         Map<PostId, SourceState> quoteSources,
         ViewerPermissions permissions,
         TopicPageRequest request,
-        Integer nextFromFloor) {
+        Integer next) {
 
     public TopicPage {
         Objects.requireNonNull(topic, "topic");
@@ -41,7 +42,7 @@ public record TopicPage(
         return source == null ? QuoteStatus.SOURCE_GONE : source.statusOf(quote);
     }
 
-    public Optional<Integer> next() {
-        return Optional.ofNullable(nextFromFloor);
+    public Optional<Integer> optionalNext() {
+        return Optional.ofNullable(next);
     }
 }

@@ -36,7 +36,7 @@ public record TopicPageRequest(int fromFloor, int size, UserId onlyAuthor) {
         return new TopicPageRequest(fromFloor, size, author);
     }
 
-    public Optional<UserId> author() {
+    public Optional<UserId> optionalOnlyAuthor() {
         return Optional.ofNullable(onlyAuthor);
     }
 }

@@ -16,11 +16,11 @@ public record VoteChange(PostId postId, UserId voter, VoteKind before, VoteKind 
         }
     }
 
-    public Optional<VoteKind> previous() {
+    public Optional<VoteKind> optionalBefore() {
         return Optional.ofNullable(before);
     }
 
-    public Optional<VoteKind> current() {
+    public Optional<VoteKind> optionalAfter() {
         return Optional.ofNullable(after);
     }
 

@@ -41,7 +41,8 @@ class ForumArchiveTest {
         InMemoryForumStore original = new InMemoryForumStore();
         MutableClock clock = MutableClock.atSeedTime();
         try (Forum forum = Forum.builder().store(original).clock(clock)
-                .settings(ForumSettings.defaults().withViews(Duration.ZERO, Duration.ZERO)).build()) {
+                .settings(ForumSettings.defaults().withViewWindow(Duration.ZERO).withViewFlushInterval(Duration.ZERO))
+                .build()) {
             ForumFixtures given = new ForumFixtures(forum);
             Board news = given.board();
             Board other = given.board();

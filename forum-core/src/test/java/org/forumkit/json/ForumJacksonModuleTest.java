@@ -12,39 +12,41 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.forumkit.Forum;
 import org.forumkit.ForumSettings;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.memory.InMemoryForumStore;
-import org.forumkit.model.AuditPage;
+import org.forumkit.model.AuditEntry;
+import org.forumkit.model.AuditId;
 import org.forumkit.model.Ban;
 import org.forumkit.model.BanKind;
 import org.forumkit.model.BanUser;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardModeration;
-import org.forumkit.model.BoardPage;
 import org.forumkit.model.CreditEntry;
 import org.forumkit.model.CreditEntryId;
 import org.forumkit.model.CreditEvent;
-import org.forumkit.model.CreditLedger;
 import org.forumkit.model.CreditRule;
 import org.forumkit.model.EditPost;
-import org.forumkit.model.PendingPosts;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostRevision;
+import org.forumkit.model.QueuedReport;
 import org.forumkit.model.Reply;
 import org.forumkit.model.Report;
+import org.forumkit.model.ReportId;
 import org.forumkit.model.ReportPost;
-import org.forumkit.model.ReportQueue;
 import org.forumkit.model.ReportReason;
 import org.forumkit.model.Resolution;
 import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
+import org.forumkit.model.TopicCursor;
 import org.forumkit.model.TopicPage;
 import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.Viewer;
+import org.forumkit.model.ViewerPermissions;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
 import org.forumkit.tck.ForumFixtures;
@@ -63,7 +65,7 @@ class ForumJacksonModuleTest {
         forum = Forum.builder()
                 .store(new InMemoryForumStore())
                 .clock(MutableClock.atSeedTime())
-                .settings(ForumSettings.defaults().withViews(Duration.ZERO, Duration.ZERO))
+                .settings(ForumSettings.defaults().withViewWindow(Duration.ZERO).withViewFlushInterval(Duration.ZERO))
                 .listener(events::add)
                 .build();
         given = new ForumFixtures(forum);
@@ -76,6 +78,13 @@ class ForumJacksonModuleTest {
         return back;
     }
 
+    /** A {@link Page} of {@code items} with cursors of type {@code cursor}. */
+    private <T, C> void pageRoundTrip(Page<T, C> page, Class<T> items, Class<C> cursor) throws Exception {
+        String json = mapper.writeValueAsString(page);
+        Page<T, C> back = mapper.readValue(json, mapper.getTypeFactory().constructParametricType(Page.class, items, cursor));
+        assertThat(back).as(json).isEqualTo(page);
+    }
+
     @Test
     void everyPublicRecordRoundTrips() throws Exception {
         Board board = given.board();
@@ -85,14 +94,15 @@ class ForumJacksonModuleTest {
         VoteChange vote = forum.votes().cast(CAROL, reply.id(), VoteKind.SUPPORT);
         forum.posts().edit(BOB, EditPost.of(reply.id(), "改"));
         TopicPage page = forum.topics().page(CAROL, topic.id(), TopicPageRequest.first(20));
-        BoardPage listing = forum.boards().page(CAROL, board.id(), Optional.empty(), 1);
+        Page<Topic, TopicCursor> listing = forum.boards().topics(CAROL, board.id(), PageRequest.first(1));
 
         roundTrip(board, Board.class);
         roundTrip(topic, Topic.class);
         roundTrip(reply, Post.class);
         roundTrip(vote, VoteChange.class);
         roundTrip(page, TopicPage.class);
-        roundTrip(listing, BoardPage.class);
+        pageRoundTrip(listing, Topic.class, TopicCursor.class);
+        roundTrip(forum.boards().permissions(CAROL, board.id()), ViewerPermissions.class);
         roundTrip(Reply.to(topic.id(), "x").quoting(1).quoting(2, "y").replyingTo(2), Reply.class);
         roundTrip(ALICE, Viewer.class);
         roundTrip(Viewer.anonymous(), Viewer.class);
@@ -108,21 +118,21 @@ class ForumJacksonModuleTest {
         Topic topic = given.topic(board, ForumFixtures.MOD);
         Post first = given.reply(topic, BOB, "待审");
         Post second = given.reply(topic, CAROL, "待审");
-        PendingPosts queue = forum.posts().pending(ForumFixtures.MOD, board.id(), Optional.empty(), 1);
+        Page<Post, PostId> queue = forum.posts().pending(ForumFixtures.MOD, board.id(), PageRequest.first(1));
         forum.posts().approve(ForumFixtures.MOD, first.id());
         forum.posts().reject(ForumFixtures.MOD, second.id(), "广告");
         Report report = forum.reports().report(CAROL, ReportPost.of(first.id(), ReportReason.OTHER, "诈骗"));
-        ReportQueue reports = forum.reports().queue(ForumFixtures.MOD, board.id(), Optional.empty(), 10);
+        Page<QueuedReport, ReportId> reports = forum.reports().queue(ForumFixtures.MOD, board.id(), PageRequest.first(10));
         List<Report> resolved = forum.reports().resolve(ForumFixtures.MOD, report.id(), Resolution.HIDE_POST, "核实");
 
         roundTrip(given.reload(board), Board.class);
-        roundTrip(queue, PendingPosts.class);
+        pageRoundTrip(queue, Post.class, PostId.class);
         roundTrip(report, Report.class);
-        roundTrip(reports, ReportQueue.class);
+        pageRoundTrip(reports, QueuedReport.class, ReportId.class);
         roundTrip(resolved.get(0), Report.class);
-        AuditPage log = forum.audit().board(ForumFixtures.MOD, board.id(), Optional.empty(), 2);
-        assertThat(log.entries()).hasSize(2);
-        roundTrip(log, AuditPage.class);
+        Page<AuditEntry, AuditId> log = forum.audit().board(ForumFixtures.MOD, board.id(), PageRequest.first(2));
+        assertThat(log.items()).hasSize(2);
+        pageRoundTrip(log, AuditEntry.class, AuditId.class);
         Ban ban = forum.bans().ban(ForumFixtures.MOD, BanUser.inBoard(BOB.id(), board.id(), BanKind.MUTE,
                 Duration.ofDays(1), "灌水"));
         roundTrip(ban, Ban.class);
@@ -131,9 +141,8 @@ class ForumJacksonModuleTest {
         roundTrip(forum.posts().revisions(ForumFixtures.MOD, first.id()).get(0), PostRevision.class);
         roundTrip(given.reload(board).moderation(), BoardModeration.class);
         roundTrip(CreditRule.daily(CreditEvent.REPLY, 2, 5), CreditRule.class);
-        roundTrip(new CreditLedger(BOB.id(), 3, List.of(new CreditEntry(CreditEntryId.of(7), BOB.id(), board.id(),
-                CreditEvent.REPLY, 2, "2012-08-07", first.id(), first.createdAt())), CreditEntryId.of(7)),
-                CreditLedger.class);
+        pageRoundTrip(Page.of(List.of(new CreditEntry(CreditEntryId.of(7), BOB.id(), board.id(), CreditEvent.REPLY, 2,
+                "2012-08-07", first.id(), first.createdAt())), CreditEntryId.of(7)), CreditEntry.class, CreditEntryId.class);
         assertThat(events).hasAtLeastOneElementOfType(ForumEvent.PostReported.class)
                 .hasAtLeastOneElementOfType(ForumEvent.ReportsResolved.class);
         assertThat(events).hasAtLeastOneElementOfType(ForumEvent.PostApproved.class)

@@ -82,7 +82,7 @@ public final class ForumFixtures {
         while (request != null) {
             TopicPage page = forum.topics().page(viewer, topic.id(), request);
             all.addAll(page.posts());
-            request = page.next().map(from -> TopicPageRequest.from(from, forum.settings().maxPageSize())).orElse(null);
+            request = page.optionalNext().map(from -> TopicPageRequest.from(from, forum.settings().maxPageSize())).orElse(null);
         }
         return all;
     }

@@ -46,6 +46,7 @@ import org.forumkit.model.CreditEvent;
 import org.forumkit.model.CreditRule;
 import org.forumkit.model.EditPost;
 import org.forumkit.model.LastPost;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostRevision;
 import org.forumkit.model.PostState;
@@ -132,7 +133,8 @@ public abstract class ForumStoreContract {
         return Forum.builder()
                 .store(store)
                 .clock(clock)
-                .settings(ForumSettings.defaults().withViews(Duration.ofMinutes(30), Duration.ZERO))
+                .settings(ForumSettings.defaults().withViewWindow(Duration.ofMinutes(30))
+                        .withViewFlushInterval(Duration.ZERO))
                 .build();
     }
 
@@ -283,8 +285,8 @@ public abstract class ForumStoreContract {
             assertThat(store.readOnly((StoreReader reader) -> reader.topics(board.id(), Optional.empty(), 10)))
                     .isSortedAccordingTo(Topic.LISTING_ORDER)
                     .extracting(Topic::id).containsExactly(high.id(), low.id(), plain.id());
-            var firstTwo = forum.boards().page(ALICE, board.id(), Optional.empty(), 2);
-            assertThat(forum.boards().page(ALICE, board.id(), firstTwo.nextCursor(), 2).topics())
+            var firstTwo = forum.boards().topics(ALICE, board.id(), PageRequest.first(2));
+            assertThat(forum.boards().topics(ALICE, board.id(), PageRequest.after(firstTwo.next(), 2)).items())
                     .extracting(Topic::id).containsExactly(plain.id());
         }
 
@@ -301,13 +303,13 @@ public abstract class ForumStoreContract {
             }
             List<TopicId> walked = new ArrayList<>();
             List<Topic> walkedTopics = new ArrayList<>();
-            Optional<TopicCursor> after = Optional.empty();
-            do {
-                var page = forum.boards().page(ALICE, board.id(), after, 5);
-                page.topics().forEach(t -> walked.add(t.id()));
-                walkedTopics.addAll(page.topics());
-                after = page.nextCursor().map(c -> TopicCursor.parse(c.token()));
-            } while (after.isPresent());
+            PageRequest<TopicCursor> request = PageRequest.first(5);
+            while (request != null) {
+                var page = forum.boards().topics(ALICE, board.id(), request);
+                page.items().forEach(t -> walked.add(t.id()));
+                walkedTopics.addAll(page.items());
+                request = page.optionalNext().map(c -> PageRequest.after(TopicCursor.parse(c.token()), 5)).orElse(null);
+            }
 
             List<TopicId> expected = new ArrayList<>(started);
             Collections.reverse(expected);
@@ -352,13 +354,13 @@ public abstract class ForumStoreContract {
             TopicPage deep = forum.topics().page(BOB, topic.id(), TopicPageRequest.page(3, 20));
             assertThat(deep.posts()).extracting(Post::floor)
                     .containsExactlyElementsOf(IntStream.rangeClosed(41, 60).boxed().toList());
-            assertThat(deep.next()).isEmpty();
-            assertThat(forum.topics().page(BOB, topic.id(), TopicPageRequest.page(2, 20)).next()).contains(41);
+            assertThat(deep.optionalNext()).isEmpty();
+            assertThat(forum.topics().page(BOB, topic.id(), TopicPageRequest.page(2, 20)).optionalNext()).contains(41);
 
             TopicPage bobs = forum.topics().page(BOB, topic.id(),
                     TopicPageRequest.from(10, 5).onlyBy(ForumFixtures.id(BOB)));
             assertThat(bobs.posts()).extracting(Post::floor).containsExactly(12, 15, 18, 21, 24);
-            assertThat(bobs.next()).contains(27);
+            assertThat(bobs.optionalNext()).contains(27);
         }
 
         @Test
@@ -814,7 +816,7 @@ public abstract class ForumStoreContract {
             assertThat(filed.get()).isGreaterThanOrEqualTo(3);
             assertThat(given.reload(topic).replies()).isEqualTo(1);
             assertThat(given.reload(board).postCount()).isEqualTo(2);
-            assertThat(forum.reports().queue(MOD, board.id(), Optional.empty(), 50).total()).isEqualTo(filed.get());
+            assertThat(forum.reports().queue(MOD, board.id(), PageRequest.first(50)).total()).isEqualTo(filed.get());
         }
 
         @Test

@@ -118,8 +118,8 @@ class BrowserTest {
         wait.until(ExpectedConditions.urlContains("#floor-2"));
         var board = app.forum().boards().bySlug(org.forumkit.tck.ForumFixtures.MOD, "news-media").orElseThrow();
         assertThat(app.forum().reports().queue(org.forumkit.tck.ForumFixtures.MOD, board.id(),
-                java.util.Optional.empty(), 20).reports()).singleElement()
-                .satisfies(r -> assertThat(r.reporter().id().value()).isEqualTo("alice"));
+                org.forumkit.model.PageRequest.first(20)).items()).singleElement()
+                .satisfies(q -> assertThat(q.report().reporter().id().value()).isEqualTo("alice"));
     }
 
     @Test

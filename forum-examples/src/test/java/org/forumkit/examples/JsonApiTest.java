@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.TopicId;
 import org.forumkit.tck.ForumFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -107,6 +108,10 @@ class JsonApiTest {
             assertThat(second.get("html").asText()).isEqualTo("<p>希望该培训真的能系统落实~</p>");
             assertThat(second.get("quotes").get(0).get("sourceFloor").asInt()).isEqualTo(1);
             assertThat(page.get("permissions").get("reply").get("reason").asText()).isEqualTo("LOGIN_REQUIRED");
+            // The widget reads "nextFromFloor": the API keeps that name for TopicPage.next.
+            assertThat(page.has("nextFromFloor")).isTrue();
+            assertThat(page.has("next")).isFalse();
+            assertThat(client.get("/api/topics/1?fromFloor=1&size=1").json().get("nextFromFloor").asInt()).isEqualTo(2);
 
             JsonNode onlyOp = client.get("/api/topics/1?author=seed-op").json();
             assertThat(onlyOp.get("posts").findValuesAsText("floor")).containsExactly("1");
@@ -226,8 +231,8 @@ class JsonApiTest {
             assertThat(filed.json().get("reason").asText()).isEqualTo("SPAM");
             assertThat(filed.json().get("reporter").get("id").asText()).isEqualTo("carol");
             var board = app.forum().boards().bySlug(ForumFixtures.MOD, "news-media").orElseThrow();
-            assertThat(app.forum().reports().queue(ForumFixtures.MOD, board.id(), java.util.Optional.empty(), 20)
-                    .reports()).extracting(r -> r.postId().value()).contains(post);
+            assertThat(app.forum().reports().queue(ForumFixtures.MOD, board.id(), PageRequest.first(20))
+                    .items()).extracting(q -> q.report().postId().value()).contains(post);
 
             // moderators resolve it; a second resolution of the same report is a conflict
             long report = filed.json().get("id").asLong();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.model.Author;
 import org.forumkit.model.Ban;
 import org.forumkit.model.BanId;
@@ -51,7 +52,7 @@ final class BanRows extends Rows {
             em.flush();
         } catch (PersistenceException e) {
             if (SqlErrors.isForeignKeyViolation(e)) {
-                throw new NotFoundException("board", ban.boardId());
+                throw new NotFoundException(Kind.BOARD, ban.boardId());
             }
             throw e;
         }
@@ -68,7 +69,7 @@ final class BanRows extends Rows {
                 .executeUpdate();
         Optional<Ban> ban = ban(id);
         if (updated == 0 && ban.isEmpty()) {
-            throw new NotFoundException("ban", id);
+            throw new NotFoundException(Kind.BAN, id);
         }
         return ban.orElseThrow();
     }

@@ -5,6 +5,7 @@ import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.BoardModeration;
@@ -40,7 +41,7 @@ final class BoardRows extends Rows {
             throw DuplicateKeyException.boardSlug(board.slug(), null);
         }
         if (board.parentId() != null && board(board.parentId()).isEmpty()) {
-            throw new NotFoundException("board", board.parentId());
+            throw new NotFoundException(Kind.BOARD, board.parentId());
         }
         BoardEntity row = new BoardEntity();
         row.parentId = board.parentId() == null ? null : board.parentId().value();
@@ -61,7 +62,7 @@ final class BoardRows extends Rows {
                 throw DuplicateKeyException.boardSlug(board.slug(), e);
             }
             if (SqlErrors.isForeignKeyViolation(e)) {
-                throw new NotFoundException("board", board.parentId());
+                throw new NotFoundException(Kind.BOARD, board.parentId());
             }
             throw e;
         }
@@ -74,7 +75,7 @@ final class BoardRows extends Rows {
                 .setParameter("id", id.value())
                 .executeUpdate();
         if (updated == 0) {
-            throw new NotFoundException("board", id);
+            throw new NotFoundException(Kind.BOARD, id);
         }
         return board(id).orElseThrow();
     }
@@ -139,7 +140,7 @@ final class BoardRows extends Rows {
                 .setParameter("board", board.value())
                 .executeUpdate();
         if (updated == 0) {
-            throw new NotFoundException("board", board);
+            throw new NotFoundException(Kind.BOARD, board);
         }
     }
 }

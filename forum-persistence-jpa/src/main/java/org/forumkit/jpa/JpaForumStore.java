@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.forumkit.ConflictException;
+import org.forumkit.ConcurrentUpdateException;
 import org.forumkit.spi.store.ForumStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * A {@link ForumStore} on Jakarta Persistence: the forum's tables ({@code fk_*}, created by the migrations of
  * {@link #migrations(String)}) in the host's database, through an {@code EntityManagerFactory} whose persistence
  * unit lists {@link #entityClassNames()} (or the {@link #MAPPING_FILE}). Work that hits a deadlock or serialization
- * failure is run again in a fresh transaction a bounded number of times, then fails with a {@link ConflictException}.
+ * failure is run again in a fresh transaction a bounded number of times, then fails with a
+ * {@link ConcurrentUpdateException}.
  *
  * <pre>{@code
  * ForumStore store = JpaForumStore.create(entityManagerFactory);
@@ -148,10 +149,12 @@ public final class JpaForumStore implements ForumStore {
                 }
                 if (!began[0]) {
                     // Joined a transaction begun elsewhere: only its owner can run it again.
-                    throw new ConflictException("the transaction collided with another one: " + e.getMessage(), e);
+                    throw new ConcurrentUpdateException("the transaction collided with another one: " + e.getMessage(),
+                            e);
                 }
                 if (attempt >= maxAttempts) {
-                    throw new ConflictException("the transaction still collided after " + attempt + " attempts", e);
+                    throw new ConcurrentUpdateException("the transaction still collided after " + attempt + " attempts",
+                            e);
                 }
                 retries.incrementAndGet();
                 LOG.debug("attempt {} collided with another transaction; running it again", attempt, e);
@@ -186,7 +189,7 @@ public final class JpaForumStore implements ForumStore {
             TimeUnit.NANOSECONDS.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new ConflictException("interrupted while waiting to retry", cause);
+            throw new ConcurrentUpdateException("interrupted while waiting to retry", cause);
         }
     }
 

@@ -3,6 +3,7 @@ package org.forumkit.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.UserId;
@@ -38,7 +39,7 @@ final class PortableWritePath implements WritePath {
                         .setParameter("id", topicId)
                         .executeUpdate();
         if (updated == 0) {
-            throw new NotFoundException("topic", reply.topicId());
+            throw new NotFoundException(Kind.TOPIC, reply.topicId());
         }
         // Reads this transaction's own write: the floor just allocated, under the lock.
         return em.createQuery("select t.highestFloor, t.boardId from ForumkitTopic t where t.id = :id", Object[].class)
@@ -53,7 +54,7 @@ final class PortableWritePath implements WritePath {
         // even under MariaDB's REPEATABLE READ snapshot.
         PostEntity post = votes.detach(em.find(PostEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
         if (post == null) {
-            throw new NotFoundException("post", id);
+            throw new NotFoundException(Kind.POST, id);
         }
         VoteEntity.Key key = new VoteEntity.Key(id.value(), voter.value());
         VoteEntity row = votes.detach(em.find(VoteEntity.class, key, LockModeType.PESSIMISTIC_WRITE));

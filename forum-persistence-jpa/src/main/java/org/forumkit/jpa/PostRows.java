@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.model.Ban;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.LastPost;
@@ -93,7 +94,7 @@ final class PostRows extends Rows {
                 .map(row -> Records.ban(detach((BanEntity) row[2]))).toList();
 
         // 2: a floor range (keyset on the unique (topic_id, floor) index), never an offset.
-        String onlyAuthor = request.author().map(UserId::value).orElse(null);
+        String onlyAuthor = request.optionalOnlyAuthor().map(UserId::value).orElse(null);
         // Floors are gap-free, so without an author filter the page is exactly [from, from + size): a bounded range
         // every database reads from the index, at any depth (an open-ended one may be planned as a scan + sort).
         TypedQuery<PostEntity> postsQuery = em.createQuery("select p from ForumkitPost p where p.topicId = :topic"
@@ -137,7 +138,7 @@ final class PostRows extends Rows {
 
     Post appendReply(NewPost reply) {
         if (reply.topicId() == null) {
-            throw new NotFoundException("topic", null);
+            throw new NotFoundException(Kind.TOPIC, null);
         }
         // The topic row is the lock that allocates the floor: taken there, as late as the caller allows, and
         // before the post row is written (parent before child, so InnoDB's shared lock on the parent that the
@@ -204,7 +205,7 @@ final class PostRows extends Rows {
                 .setParameter("id", id.value())
                 .executeUpdate();
         if (updated == 0) {
-            throw new NotFoundException("post", id);
+            throw new NotFoundException(Kind.POST, id);
         }
         return post(id).orElseThrow();
     }
@@ -215,7 +216,7 @@ final class PostRows extends Rows {
                 .setParameter("id", id.value())
                 .getResultList();
         if (found.isEmpty()) {
-            throw new NotFoundException("post", id);
+            throw new NotFoundException(Kind.POST, id);
         }
         PostState before = PostState.valueOf((String) found.get(0)[0]);
         int floor = (Integer) found.get(0)[1];

@@ -3,6 +3,7 @@ package org.forumkit.jpa;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.Quote;
@@ -57,7 +58,7 @@ final class PostgresWritePath implements WritePath {
                 .setParameter(10, reply.replyToFloor() == null ? -1 : reply.replyToFloor())
                 .getResultList();
         if (rows.isEmpty()) {
-            throw new NotFoundException("topic", reply.topicId());
+            throw new NotFoundException(Kind.TOPIC, reply.topicId());
         }
         Object[] row = (Object[]) rows.get(0);
         long id = ((Number) row[0]).longValue();
@@ -77,7 +78,7 @@ final class PostgresWritePath implements WritePath {
         EntityManager em = votes.em;
         if (em.createNativeQuery("select id from fk_post where id = ?1 for update").setParameter(1, id.value())
                 .getResultList().isEmpty()) {
-            throw new NotFoundException("post", id);
+            throw new NotFoundException(Kind.POST, id);
         }
         String wanted = vote == null ? "" : vote.name();
         Object[] row = (Object[]) em.createNativeQuery("with old as (select kind from fk_vote"

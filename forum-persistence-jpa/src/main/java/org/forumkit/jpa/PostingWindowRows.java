@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.UserId;
 import org.forumkit.spi.store.PostingWindow;
@@ -32,7 +33,7 @@ final class PostingWindowRows extends Rows {
                 throw new SqlErrors.RaceDetected("posting record of " + user + " in board " + board + " created concurrently");
             }
             if (SqlErrors.isForeignKeyViolation(e)) {
-                throw new NotFoundException("board", board);
+                throw new NotFoundException(Kind.BOARD, board);
             }
             throw e;
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.model.Author;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.PostId;
@@ -67,7 +68,7 @@ final class ReportRows extends Rows {
     FiledReport fileReport(NewReport report) {
         // The post row is the lock that serializes the reports of a post, so the count below sees every one.
         if (detach(em.find(PostEntity.class, report.postId().value(), LockModeType.PESSIMISTIC_WRITE)) == null) {
-            throw new NotFoundException("post", report.postId());
+            throw new NotFoundException(Kind.POST, report.postId());
         }
         // Locking reads: they see the newest committed rows even under MariaDB's REPEATABLE READ snapshot.
         List<ReportEntity> open = em.createQuery("select r from ForumkitReport r where r.postId = :post"

@@ -5,6 +5,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.model.Author;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostRevision;
@@ -29,7 +30,7 @@ final class RevisionRows extends Rows {
         // edits of the post wait here, so each keeps the text it replaces.
         PostEntity post = detach(em.find(PostEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
         if (post == null) {
-            throw new NotFoundException("post", id);
+            throw new NotFoundException(Kind.POST, id);
         }
         RevisionEntity row = new RevisionEntity();
         row.postId = post.id;

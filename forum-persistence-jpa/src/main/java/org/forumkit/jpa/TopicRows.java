@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.Post;
 import org.forumkit.model.Topic;
@@ -93,7 +94,7 @@ final class TopicRows extends Rows {
         }
         // Parent first: the board row is locked before any child row is written.
         if (!boards.countNewTopic(topic.boardId(), CounterDelta.ofNew(1, opening.state()))) {
-            throw new NotFoundException("board", topic.boardId());
+            throw new NotFoundException(Kind.BOARD, topic.boardId());
         }
         TopicEntity row = new TopicEntity();
         row.boardId = topic.boardId().value();
@@ -131,7 +132,7 @@ final class TopicRows extends Rows {
                 .setParameter("id", id.value())
                 .executeUpdate();
         if (updated == 0) {
-            throw new NotFoundException("topic", id);
+            throw new NotFoundException(Kind.TOPIC, id);
         }
         return topic(id).orElseThrow();
     }
@@ -141,10 +142,10 @@ final class TopicRows extends Rows {
         // The topic row first (as a reply takes it), so its posts and counts hold still; then the boards.
         TopicEntity topic = detach(em.find(TopicEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
         if (topic == null) {
-            throw new NotFoundException("topic", id);
+            throw new NotFoundException(Kind.TOPIC, id);
         }
         if (boards.board(to).isEmpty()) {
-            throw new NotFoundException("board", to);
+            throw new NotFoundException(Kind.BOARD, to);
         }
         long from = topic.boardId;
         if (from == to.value()) {

@@ -30,8 +30,9 @@ import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.tck.ForumFixtures;
 import org.forumkit.tck.MutableClock;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * A whole forum (boards, sub-boards, pinned and locked topics, quotes, edits, deletions, pending posts, votes,
@@ -45,7 +46,8 @@ class ArchiveRoundTripTest {
         InMemoryForumStore store = new InMemoryForumStore();
         MutableClock clock = MutableClock.atSeedTime();
         try (Forum forum = Forum.builder().store(store).clock(clock)
-                .settings(ForumSettings.defaults().withViews(Duration.ZERO, Duration.ZERO)).build()) {
+                .settings(ForumSettings.defaults().withViewWindow(Duration.ZERO)
+                        .withViewFlushInterval(Duration.ZERO)).build()) {
             ForumFixtures given = new ForumFixtures(forum);
             Board news = given.board();
             Board other = given.board();
@@ -80,20 +82,52 @@ class ArchiveRoundTripTest {
         return store;
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void anImportedForumReadsBackLikeTheReferenceStore(TestDatabase db) {
-        JpaForumStore store = db.require().freshStore();
-        ForumArchive archive = new ForumArchive();
-        ForumArchive.Document document = archive.export(original(), EXPORTED_AT);
+    @Nested
+    @Tag("h2")
+    class OnH2 extends Cases {
+        OnH2() {
+            super(TestDatabase.H2);
+        }
+    }
 
-        InMemoryForumStore reference = new InMemoryForumStore();
-        archive.importInto(reference, document);
-        archive.importInto(store, document);
+    @Nested
+    @Tag("postgresql")
+    class OnPostgreSql extends Cases {
+        OnPostgreSql() {
+            super(TestDatabase.POSTGRESQL);
+        }
+    }
 
-        ForumArchive.Document expected = archive.export(reference, EXPORTED_AT);
-        ForumArchive.Document actual = archive.export(store, EXPORTED_AT);
-        assertThat(actual.boards()).hasSize(expected.boards().size()).isNotEmpty();
-        assertThat(actual).isEqualTo(expected);
+    @Nested
+    @Tag("mariadb")
+    class OnMariaDb extends Cases {
+        OnMariaDb() {
+            super(TestDatabase.MARIADB);
+        }
+    }
+
+    /** The tests, run once per database by the nested classes above (one JUnit tag each). */
+    abstract class Cases {
+        final TestDatabase db;
+
+        Cases(TestDatabase db) {
+            this.db = db;
+        }
+
+        @Test
+        void anImportedForumReadsBackLikeTheReferenceStore() {
+            JpaForumStore store = db.require().freshStore();
+            ForumArchive archive = new ForumArchive();
+            ForumArchive.Document document = archive.export(original(), EXPORTED_AT);
+
+            InMemoryForumStore reference = new InMemoryForumStore();
+            archive.importInto(reference, document);
+            archive.importInto(store, document);
+
+            ForumArchive.Document expected = archive.export(reference, EXPORTED_AT);
+            ForumArchive.Document actual = archive.export(store, EXPORTED_AT);
+            assertThat(actual.boards()).hasSize(expected.boards().size()).isNotEmpty();
+            assertThat(actual).isEqualTo(expected);
+        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.forumkit.ConflictException;
+import org.forumkit.ConcurrentUpdateException;
 import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
@@ -29,8 +29,9 @@ import org.forumkit.spi.store.NewBoard;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewTopic;
 import org.forumkit.spi.store.StartedTopic;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** A write that fails, in the database or in the caller's work, leaves floors and counters exactly as they were. */
 class FailedWritesTest {
@@ -64,104 +65,132 @@ class FailedWritesTest {
         return store.readOnly(reader -> reader.board(board.id())).orElseThrow();
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void aUniqueViolationAfterAReplyUndoesTheReply(TestDatabase db) {
-        given(db);
-        Topic topicBefore = topicNow();
-        Board boardBefore = boardNow();
-
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.appendReply(post(topic.id(), List.of()));
-            // Same external key in the same board: refused by the database's unique key.
-            return tx.insertTopic(new NewTopic(board.id(), "Again", null, ALICE, T0, "page-1"), post(null, List.of()));
-        })).isInstanceOf(DuplicateKeyException.class)
-                .satisfies(e -> assertThat(((DuplicateKeyException) e).key()).isEqualTo("topic.externalKey"));
-
-        assertThat(topicNow()).isEqualTo(topicBefore);
-        assertThat(boardNow()).isEqualTo(boardBefore);
-        assertThat(store.inTransaction(tx -> tx.appendReply(post(topic.id(), List.of()))).floor()).isEqualTo(3);
+    @Nested
+    @Tag("h2")
+    class OnH2 extends Cases {
+        OnH2() {
+            super(TestDatabase.H2);
+        }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void aForeignKeyViolationInAReplyLeavesNoFloorTaken(TestDatabase db) {
-        given(db);
-        Topic topicBefore = topicNow();
-        Board boardBefore = boardNow();
-        Quote dangling = new Quote(PostId.of(987_654_321), 1, ALICE, T0, 1, "nothing", false, false);
-
-        assertThatThrownBy(() -> store.inTransaction(tx -> tx.appendReply(post(topic.id(), List.of(dangling)))))
-                .isInstanceOf(PersistenceException.class);
-
-        assertThat(topicNow()).isEqualTo(topicBefore);
-        assertThat(boardNow()).isEqualTo(boardBefore);
-        Post next = store.inTransaction(tx -> tx.appendReply(post(topic.id(), List.of())));
-        assertThat(next.floor()).isEqualTo(3);
-        List<Post> posts = store.readOnly(reader -> reader.postsByFloors(topic.id(), List.of(1, 2, 3, 4)));
-        assertThat(posts).extracting(Post::floor).containsExactly(1, 2, 3);
+    @Nested
+    @Tag("postgresql")
+    class OnPostgreSql extends Cases {
+        OnPostgreSql() {
+            super(TestDatabase.POSTGRESQL);
+        }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void aDeadlockRunsTheWholeWorkAgainAndOnlyTheCommittedAttemptsActionsRun(TestDatabase db) {
-        given(db);
-        store = JpaForumStore.builder(JpaTransactions.resourceLocal(db.emf())).maxAttempts(3)
-                .backoff(Duration.ofMillis(1)).build();
-        AtomicInteger attempts = new AtomicInteger();
-        AtomicInteger actions = new AtomicInteger();
-
-        Post post = store.inTransaction(tx -> {
-            Post appended = tx.appendReply(post(topic.id(), List.of()));
-            tx.afterCommit(actions::incrementAndGet);
-            if (attempts.incrementAndGet() < 3) {
-                throw new PersistenceException("simulated", new SQLException("deadlock detected", "40P01"));
-            }
-            return appended;
-        });
-
-        assertThat(attempts).hasValue(3);
-        assertThat(actions).hasValue(1);
-        assertThat(post.floor()).isEqualTo(3);
-        assertThat(topicNow().highestFloor()).isEqualTo(3);
-        assertThat(topicNow().replies()).isEqualTo(2);
-        assertThat(store.retries()).isEqualTo(2);
+    @Nested
+    @Tag("mariadb")
+    class OnMariaDb extends Cases {
+        OnMariaDb() {
+            super(TestDatabase.MARIADB);
+        }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void workThatKeepsCollidingFailsWithConflictAfterTheBudget(TestDatabase db) {
-        given(db);
-        store = JpaForumStore.builder(JpaTransactions.resourceLocal(db.emf())).maxAttempts(4)
-                .backoff(Duration.ofMillis(1)).build();
-        Topic before = topicNow();
-        AtomicInteger attempts = new AtomicInteger();
+    /** The tests, run once per database by the nested classes above (one JUnit tag each). */
+    abstract class Cases {
+        final TestDatabase db;
 
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            attempts.incrementAndGet();
-            tx.appendReply(post(topic.id(), List.of()));
-            throw new PersistenceException("simulated", new SQLException("Deadlock found", "40001", 1213));
-        })).isInstanceOf(ConflictException.class).isNotInstanceOf(DuplicateKeyException.class);
+        Cases(TestDatabase db) {
+            this.db = db;
+        }
 
-        assertThat(attempts).hasValue(4);
-        assertThat(topicNow()).isEqualTo(before);
-    }
+        @Test
+        void aUniqueViolationAfterAReplyUndoesTheReply() {
+            given(db);
+            Topic topicBefore = topicNow();
+            Board boardBefore = boardNow();
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void aNestedTransactionJoinsTheOuterOneAndRollsBackWithIt(TestDatabase db) {
-        given(db);
-        Topic before = topicNow();
+            assertThatThrownBy(() -> store.inTransaction(tx -> {
+                tx.appendReply(post(topic.id(), List.of()));
+                // Same external key in the same board: refused by the database's unique key.
+                return tx.insertTopic(new NewTopic(board.id(), "Again", null, ALICE, T0, "page-1"), post(null, List.of()));
+            })).isInstanceOf(DuplicateKeyException.class)
+                    .satisfies(e -> assertThat(((DuplicateKeyException) e).key()).isEqualTo("topic.externalKey"));
 
-        assertThatThrownBy(() -> store.inTransaction(outer -> {
-            Post inner = store.inTransaction(tx -> tx.appendReply(post(topic.id(), List.of())));
-            Optional<Post> seen = store.readOnly(reader -> reader.post(inner.id()));
-            assertThat(seen).isPresent();
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+            assertThat(topicNow()).isEqualTo(topicBefore);
+            assertThat(boardNow()).isEqualTo(boardBefore);
+            assertThat(store.inTransaction(tx -> tx.appendReply(post(topic.id(), List.of()))).floor()).isEqualTo(3);
+        }
 
-        assertThat(topicNow()).isEqualTo(before);
-        assertThatThrownBy(() -> store.readOnly(reader -> store.inTransaction(tx -> tx.appendReply(post(topic.id(),
-                List.of()))))).isInstanceOf(IllegalStateException.class);
+        @Test
+        void aForeignKeyViolationInAReplyLeavesNoFloorTaken() {
+            given(db);
+            Topic topicBefore = topicNow();
+            Board boardBefore = boardNow();
+            Quote dangling = new Quote(PostId.of(987_654_321), 1, ALICE, T0, 1, "nothing", false, false);
+
+            assertThatThrownBy(() -> store.inTransaction(tx -> tx.appendReply(post(topic.id(), List.of(dangling)))))
+                    .isInstanceOf(PersistenceException.class);
+
+            assertThat(topicNow()).isEqualTo(topicBefore);
+            assertThat(boardNow()).isEqualTo(boardBefore);
+            Post next = store.inTransaction(tx -> tx.appendReply(post(topic.id(), List.of())));
+            assertThat(next.floor()).isEqualTo(3);
+            List<Post> posts = store.readOnly(reader -> reader.postsByFloors(topic.id(), List.of(1, 2, 3, 4)));
+            assertThat(posts).extracting(Post::floor).containsExactly(1, 2, 3);
+        }
+
+        @Test
+        void aDeadlockRunsTheWholeWorkAgainAndOnlyTheCommittedAttemptsActionsRun() {
+            given(db);
+            store = JpaForumStore.builder(JpaTransactions.resourceLocal(db.emf())).maxAttempts(3)
+                    .backoff(Duration.ofMillis(1)).build();
+            AtomicInteger attempts = new AtomicInteger();
+            AtomicInteger actions = new AtomicInteger();
+
+            Post post = store.inTransaction(tx -> {
+                Post appended = tx.appendReply(post(topic.id(), List.of()));
+                tx.afterCommit(actions::incrementAndGet);
+                if (attempts.incrementAndGet() < 3) {
+                    throw new PersistenceException("simulated", new SQLException("deadlock detected", "40P01"));
+                }
+                return appended;
+            });
+
+            assertThat(attempts).hasValue(3);
+            assertThat(actions).hasValue(1);
+            assertThat(post.floor()).isEqualTo(3);
+            assertThat(topicNow().highestFloor()).isEqualTo(3);
+            assertThat(topicNow().replies()).isEqualTo(2);
+            assertThat(store.retries()).isEqualTo(2);
+        }
+
+        @Test
+        void workThatKeepsCollidingFailsWithConflictAfterTheBudget() {
+            given(db);
+            store = JpaForumStore.builder(JpaTransactions.resourceLocal(db.emf())).maxAttempts(4)
+                    .backoff(Duration.ofMillis(1)).build();
+            Topic before = topicNow();
+            AtomicInteger attempts = new AtomicInteger();
+
+            assertThatThrownBy(() -> store.inTransaction(tx -> {
+                attempts.incrementAndGet();
+                tx.appendReply(post(topic.id(), List.of()));
+                throw new PersistenceException("simulated", new SQLException("Deadlock found", "40001", 1213));
+            })).isInstanceOf(ConcurrentUpdateException.class).isNotInstanceOf(DuplicateKeyException.class);
+
+            assertThat(attempts).hasValue(4);
+            assertThat(topicNow()).isEqualTo(before);
+        }
+
+        @Test
+        void aNestedTransactionJoinsTheOuterOneAndRollsBackWithIt() {
+            given(db);
+            Topic before = topicNow();
+
+            assertThatThrownBy(() -> store.inTransaction(outer -> {
+                Post inner = store.inTransaction(tx -> tx.appendReply(post(topic.id(), List.of())));
+                Optional<Post> seen = store.readOnly(reader -> reader.post(inner.id()));
+                assertThat(seen).isPresent();
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+
+            assertThat(topicNow()).isEqualTo(before);
+            assertThatThrownBy(() -> store.readOnly(reader -> store.inTransaction(tx -> tx.appendReply(post(topic.id(),
+                    List.of()))))).isInstanceOf(IllegalStateException.class);
+        }
     }
 }

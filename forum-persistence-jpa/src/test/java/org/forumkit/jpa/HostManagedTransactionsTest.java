@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.forumkit.ConflictException;
+import org.forumkit.ConcurrentUpdateException;
 import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
@@ -160,7 +160,7 @@ class HostManagedTransactionsTest {
         assertThatThrownBy(() -> host.inTransaction(em -> store.inTransaction(tx -> {
             attempts.incrementAndGet();
             throw new PersistenceException("simulated", new SQLException("deadlock detected", "40P01"));
-        }))).isInstanceOf(ConflictException.class);
+        }))).isInstanceOf(ConcurrentUpdateException.class);
         assertThat(attempts).hasValue(1);
     }
 }

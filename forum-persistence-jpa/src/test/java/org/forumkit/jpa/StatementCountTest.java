@@ -30,8 +30,9 @@ import org.forumkit.spi.store.NewBoard;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewTopic;
 import org.forumkit.spi.store.StoredTopicPage;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * A topic page and a board listing cost the same, small number of SQL statements whatever their size; buffered
@@ -73,86 +74,118 @@ class StatementCountTest {
         });
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void topicPageCostsTheSameFewStatementsAtEverySize(TestDatabase db) {
-        store = db.require().freshStore();
-        Topic topic = bigTopic(board());
-
-        Map<Integer, Integer> statements = new HashMap<>();
-        for (int size : new int[] {5, 20, 200}) {
-            StoredTopicPage[] page = new StoredTopicPage[1];
-            statements.put(size, StatementCounter.count(() -> page[0] = store.readOnly(reader ->
-                    reader.topicPage(topic.id(), TopicPageRequest.from(10, size), Optional.of(READER.id())))
-                    .orElseThrow()));
-            assertThat(page[0].posts()).hasSize(size);
-            assertThat(page[0].posts().get(0).floor()).isEqualTo(10);
-            assertThat(page[0].posts()).filteredOn(p -> !p.quotes().isEmpty()).isNotEmpty();
-            assertThat(page[0].quoteSources()).isNotEmpty();
-            assertThat(page[0].viewerVotes()).hasSize((int) page[0].posts().stream().filter(p -> p.floor() % 4 == 0).count());
-        }
-        assertThat(statements.values()).containsOnly(statements.get(5));
-        assertThat(statements.get(5)).isLessThanOrEqualTo(4);
-
-        // "Only this author" and anonymous pages: still constant, and no vote query for anonymous readers.
-        List<Integer> filtered = new ArrayList<>();
-        for (int size : new int[] {5, 20, 120}) {
-            filtered.add(StatementCounter.count(() -> assertThat(store.readOnly(reader -> reader.topicPage(topic.id(),
-                    TopicPageRequest.from(1, size).onlyBy(OTHER.id()), Optional.empty())).orElseThrow().posts())
-                    .hasSize(size).allMatch(p -> p.author().equals(OTHER))));
-        }
-        assertThat(filtered).containsOnly(3);
-
-        // Through the forum service, the same page costs the same: the reader's bans (so the page can announce
-        // BANNED) come with the topic's header row.
-        try (Forum forum = Forum.builder().store(store)
-                .settings(ForumSettings.defaults().withViews(Duration.ofMinutes(30), Duration.ZERO)).build()) {
-            List<Integer> viaForum = new ArrayList<>();
-            for (int size : new int[] {5, 20, 200}) {
-                viaForum.add(StatementCounter.count(() -> assertThat(forum.topics()
-                        .page(READER, topic.id(), TopicPageRequest.from(10, size)).posts()).hasSize(size)));
-            }
-            assertThat(viaForum).containsOnly(4);
-        }
-    }
-
     private List<Topic> listing(Board board, Optional<TopicCursor> after, int limit) {
         return store.readOnly(reader -> reader.topics(board.id(), after, limit));
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void boardListingIsOneStatementAtEverySizeAndDepth(TestDatabase db) {
-        store = db.require().freshStore();
-        Board board = board();
-        List<Topic> topics = store.inTransaction(tx -> {
-            List<Topic> started = new ArrayList<>();
-            for (int n = 0; n < 60; n++) {
-                NewTopic topic = new NewTopic(board.id(), "Topic " + n, null, WRITER, T0.plusSeconds(n / 3), null);
-                started.add(tx.insertTopic(topic, post(null, WRITER, n / 3, List.of())).topic());
-            }
-            return started;
-        });
-        Topic deepest = listing(board, Optional.empty(), 30).get(29);
-        TopicCursor deep = TopicCursor.after(deepest);
-        for (int limit : new int[] {5, 20, 30}) {
-            int first = StatementCounter.count(() -> assertThat(listing(board, Optional.empty(), limit))
-                    .hasSize(limit));
-            int later = StatementCounter.count(() -> assertThat(listing(board, Optional.of(deep), limit))
-                    .hasSize(limit).allMatch(t -> Topic.LISTING_ORDER.compare(t, deepest) > 0));
-            assertThat(first).isEqualTo(1);
-            assertThat(later).isEqualTo(1);
+    @Nested
+    @Tag("h2")
+    class OnH2 extends Cases {
+        OnH2() {
+            super(TestDatabase.H2);
+        }
+    }
+
+    @Nested
+    @Tag("postgresql")
+    class OnPostgreSql extends Cases {
+        OnPostgreSql() {
+            super(TestDatabase.POSTGRESQL);
+        }
+    }
+
+    @Nested
+    @Tag("mariadb")
+    class OnMariaDb extends Cases {
+        OnMariaDb() {
+            super(TestDatabase.MARIADB);
+        }
+    }
+
+    /** The tests, run once per database by the nested classes above (one JUnit tag each). */
+    abstract class Cases {
+        final TestDatabase db;
+
+        Cases(TestDatabase db) {
+            this.db = db;
         }
 
-        // Buffered views: one statement for a flush of every topic, unknown topics skipped.
-        Map<TopicId, Long> views = new HashMap<>();
-        topics.forEach(t -> views.put(t.id(), 3L));
-        views.put(TopicId.of(9_999_999), 7L);
-        int flush = StatementCounter.count(() -> store.inTransaction(tx -> {
-            tx.addViews(views);
-            return null;
-        }));
-        assertThat(flush).isEqualTo(1);
-        assertThat(listing(board, Optional.empty(), 100)).hasSize(60).allMatch(t -> t.views() == 3);
+        @Test
+        void topicPageCostsTheSameFewStatementsAtEverySize() {
+            store = db.require().freshStore();
+            Topic topic = bigTopic(board());
+
+            Map<Integer, Integer> statements = new HashMap<>();
+            for (int size : new int[] {5, 20, 200}) {
+                StoredTopicPage[] page = new StoredTopicPage[1];
+                statements.put(size, StatementCounter.count(() -> page[0] = store.readOnly(reader ->
+                        reader.topicPage(topic.id(), TopicPageRequest.from(10, size), Optional.of(READER.id())))
+                        .orElseThrow()));
+                assertThat(page[0].posts()).hasSize(size);
+                assertThat(page[0].posts().get(0).floor()).isEqualTo(10);
+                assertThat(page[0].posts()).filteredOn(p -> !p.quotes().isEmpty()).isNotEmpty();
+                assertThat(page[0].quoteSources()).isNotEmpty();
+                assertThat(page[0].viewerVotes()).hasSize((int) page[0].posts().stream().filter(p -> p.floor() % 4 == 0).count());
+            }
+            assertThat(statements.values()).containsOnly(statements.get(5));
+            assertThat(statements.get(5)).isLessThanOrEqualTo(4);
+
+            // "Only this author" and anonymous pages: still constant, and no vote query for anonymous readers.
+            List<Integer> filtered = new ArrayList<>();
+            for (int size : new int[] {5, 20, 120}) {
+                filtered.add(StatementCounter.count(() -> assertThat(store.readOnly(reader -> reader.topicPage(topic.id(),
+                        TopicPageRequest.from(1, size).onlyBy(OTHER.id()), Optional.empty())).orElseThrow().posts())
+                        .hasSize(size).allMatch(p -> p.author().equals(OTHER))));
+            }
+            assertThat(filtered).containsOnly(3);
+
+            // Through the forum service, the same page costs the same: the reader's bans (so the page can announce
+            // BANNED) come with the topic's header row.
+            try (Forum forum = Forum.builder().store(store)
+                    .settings(ForumSettings.defaults().withViewWindow(Duration.ofMinutes(30))
+                            .withViewFlushInterval(Duration.ZERO)).build()) {
+                List<Integer> viaForum = new ArrayList<>();
+                for (int size : new int[] {5, 20, 200}) {
+                    viaForum.add(StatementCounter.count(() -> assertThat(forum.topics()
+                            .page(READER, topic.id(), TopicPageRequest.from(10, size)).posts()).hasSize(size)));
+                }
+                assertThat(viaForum).containsOnly(4);
+            }
+        }
+
+        @Test
+        void boardListingIsOneStatementAtEverySizeAndDepth() {
+            store = db.require().freshStore();
+            Board board = board();
+            List<Topic> topics = store.inTransaction(tx -> {
+                List<Topic> started = new ArrayList<>();
+                for (int n = 0; n < 60; n++) {
+                    NewTopic topic = new NewTopic(board.id(), "Topic " + n, null, WRITER, T0.plusSeconds(n / 3), null);
+                    started.add(tx.insertTopic(topic, post(null, WRITER, n / 3, List.of())).topic());
+                }
+                return started;
+            });
+            Topic deepest = listing(board, Optional.empty(), 30).get(29);
+            TopicCursor deep = TopicCursor.after(deepest);
+            for (int limit : new int[] {5, 20, 30}) {
+                int first = StatementCounter.count(() -> assertThat(listing(board, Optional.empty(), limit))
+                        .hasSize(limit));
+                int later = StatementCounter.count(() -> assertThat(listing(board, Optional.of(deep), limit))
+                        .hasSize(limit).allMatch(t -> Topic.LISTING_ORDER.compare(t, deepest) > 0));
+                assertThat(first).isEqualTo(1);
+                assertThat(later).isEqualTo(1);
+            }
+
+            // Buffered views: one statement for a flush of every topic, unknown topics skipped.
+            Map<TopicId, Long> views = new HashMap<>();
+            topics.forEach(t -> views.put(t.id(), 3L));
+            views.put(TopicId.of(9_999_999), 7L);
+            int flush = StatementCounter.count(() -> store.inTransaction(tx -> {
+                tx.addViews(views);
+                return null;
+            }));
+            assertThat(flush).isEqualTo(1);
+            assertThat(listing(board, Optional.empty(), 100)).hasSize(60).allMatch(t -> t.views() == 3);
+        }
     }
 }

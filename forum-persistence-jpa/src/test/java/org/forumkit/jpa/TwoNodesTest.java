@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -30,8 +30,9 @@ import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteKind;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two app nodes (two entity manager factories with pools of their own, one {@link Forum} each) on one database,
@@ -46,107 +47,9 @@ class TwoNodesTest {
 
     private static Forum forum(JpaForumStore store) {
         return Forum.builder().store(store)
-                .settings(ForumSettings.defaults().withViews(Duration.ofMinutes(30), Duration.ZERO))
+                .settings(ForumSettings.defaults().withViewWindow(Duration.ofMinutes(30))
+                        .withViewFlushInterval(Duration.ZERO))
                 .build();
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
-    void twoNodesKeepFloorsCountersAndVotesExact(TestDatabase db) throws Exception {
-        db.require().clean();
-        try (TestDatabase.Node one = db.openNode(THREADS_PER_NODE + 2);
-                TestDatabase.Node two = db.openNode(THREADS_PER_NODE + 2)) {
-            JpaForumStore storeOne = JpaForumStore.create(one.emf());
-            JpaForumStore storeTwo = JpaForumStore.create(two.emf());
-            try (Forum forumOne = forum(storeOne); Forum forumTwo = forum(storeTwo)) {
-                Board category = forumOne.boards().create(ADMIN, CreateBoard.category("nodes", "节点"));
-                Board board = forumOne.boards().create(ADMIN, CreateBoard.board(category.id(), "two-nodes", "两个节点"));
-                Topic topic = forumOne.topics().start(Viewer.user("alice", "Alice"),
-                        StartTopic.of(board.id(), "热帖", "一楼"));
-                Post hot = forumTwo.posts().reply(Viewer.user("bob", "鲍勃"), Reply.to(topic.id(), "二楼：投票吧"));
-                List<Viewer.Member> voters = IntStream.range(0, 12)
-                        .mapToObj(i -> Viewer.user("voter-" + i, "投票人" + i)).toList();
-
-                Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
-                List<Post> written = new CopyOnWriteArrayList<>();
-                AtomicInteger quoting = new AtomicInteger();
-                int threads = 2 * THREADS_PER_NODE;
-                ExecutorService pool = Executors.newFixedThreadPool(threads);
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<?>> done = new ArrayList<>();
-                long began = System.nanoTime();
-                for (int t = 0; t < threads; t++) {
-                    int thread = t;
-                    Forum forum = thread % 2 == 0 ? forumOne : forumTwo;
-                    Viewer.Member writer = Viewer.user("writer-" + thread, "写手" + thread);
-                    done.add(pool.submit(() -> {
-                        start.await();
-                        Random random = new Random(thread);
-                        for (int op = 0; op < OPERATIONS_PER_THREAD; op++) {
-                            try {
-                                if (op % 2 == 0) {
-                                    Reply reply = Reply.to(topic.id(), "回复 " + thread + "-" + op + " 😀");
-                                    if (op % 4 == 0) {
-                                        reply = reply.quoting(hot.floor(), "投票吧");
-                                        quoting.incrementAndGet();
-                                    }
-                                    written.add(forum.posts().reply(writer, reply));
-                                } else if (op % 4 == 3 && written.size() > 0) {
-                                    // A moderator deletes or restores a random reply: counters move with visibility.
-                                    Post target = written.get(random.nextInt(written.size()));
-                                    if (random.nextBoolean()) {
-                                        forum.posts().delete(MOD, target.id());
-                                    } else {
-                                        forum.posts().restore(MOD, target.id());
-                                    }
-                                } else {
-                                    Viewer.Member voter = voters.get(random.nextInt(voters.size()));
-                                    switch (random.nextInt(3)) {
-                                        case 0 -> forum.votes().cast(voter, hot.id(), VoteKind.SUPPORT);
-                                        case 1 -> forum.votes().cast(voter, hot.id(), VoteKind.OPPOSE);
-                                        default -> forum.votes().retract(voter, hot.id());
-                                    }
-                                }
-                            } catch (RuntimeException e) {
-                                failures.add(e);
-                            }
-                        }
-                        return null;
-                    }));
-                }
-                start.countDown();
-                for (Future<?> f : done) {
-                    f.get(2, TimeUnit.MINUTES);
-                }
-                pool.shutdown();
-                long millis = (System.nanoTime() - began) / 1_000_000;
-                System.out.printf("%s: %d operations on two nodes in %d ms, %d + %d retries%n", db,
-                        threads * OPERATIONS_PER_THREAD, millis, storeOne.retries(), storeTwo.retries());
-
-                assertThat(failures).as("operations that failed beyond the retry budget").isEmpty();
-                int replies = threads * OPERATIONS_PER_THREAD / 2;
-                int floors = 2 + replies;
-                try (Connection c = db.dataSource().getConnection()) {
-                    assertThat(longs(c, "SELECT floor FROM fk_post WHERE topic_id = ? ORDER BY floor", topic.id().value()))
-                            .containsExactlyElementsOf(IntStream.rangeClosed(1, floors).mapToObj(i -> (long) i).toList());
-                    long visibleReplies = longs(c, "SELECT COUNT(*) FROM fk_post WHERE topic_id = ? AND floor > 1"
-                            + " AND state = 'VISIBLE'", topic.id().value()).get(0);
-                    assertThat(visibleReplies).isLessThan(floors - 1); // some were deleted
-                    assertThat(longs(c, "SELECT COUNT(*) FROM fk_quote WHERE source_post_id = ?", hot.id().value()))
-                            .containsExactly((long) quoting.get());
-                    assertThat(longs(c, "SELECT replies FROM fk_topic WHERE id = ?", topic.id().value()))
-                            .containsExactly(visibleReplies);
-                    assertThat(longs(c, "SELECT highest_floor FROM fk_topic WHERE id = ?", topic.id().value()))
-                            .containsExactly((long) floors);
-                    assertThat(longs(c, "SELECT post_count FROM fk_board WHERE id = ?", board.id().value()))
-                            .containsExactly(visibleReplies + 1);
-                    assertThat(longs(c, "SELECT support FROM fk_post WHERE id = ?", hot.id().value())).containsExactly(
-                            longs(c, "SELECT COUNT(*) FROM fk_vote WHERE post_id = ? AND kind = 'SUPPORT'", hot.id().value()).get(0));
-                    assertThat(longs(c, "SELECT oppose FROM fk_post WHERE id = ?", hot.id().value())).containsExactly(
-                            longs(c, "SELECT COUNT(*) FROM fk_vote WHERE post_id = ? AND kind = 'OPPOSE'", hot.id().value()).get(0));
-                }
-            }
-        }
     }
 
     private static List<Long> longs(Connection c, String sql, long id) throws SQLException {
@@ -158,6 +61,129 @@ class TwoNodesTest {
                     values.add(rows.getLong(1));
                 }
                 return values;
+            }
+        }
+    }
+
+    @Nested
+    @Tag("postgresql")
+    class OnPostgreSql extends Cases {
+        OnPostgreSql() {
+            super(TestDatabase.POSTGRESQL);
+        }
+    }
+
+    @Nested
+    @Tag("mariadb")
+    class OnMariaDb extends Cases {
+        OnMariaDb() {
+            super(TestDatabase.MARIADB);
+        }
+    }
+
+    /** The tests, run once per database by the nested classes above (one JUnit tag each). */
+    abstract class Cases {
+        final TestDatabase db;
+
+        Cases(TestDatabase db) {
+            this.db = db;
+        }
+
+        @Test
+        void twoNodesKeepFloorsCountersAndVotesExact() throws Exception {
+            db.require().clean();
+            try (TestDatabase.Node one = db.openNode(THREADS_PER_NODE + 2);
+                    TestDatabase.Node two = db.openNode(THREADS_PER_NODE + 2)) {
+                JpaForumStore storeOne = JpaForumStore.create(one.emf());
+                JpaForumStore storeTwo = JpaForumStore.create(two.emf());
+                try (Forum forumOne = forum(storeOne); Forum forumTwo = forum(storeTwo)) {
+                    Board category = forumOne.boards().create(ADMIN, CreateBoard.category("nodes", "节点"));
+                    Board board = forumOne.boards().create(ADMIN, CreateBoard.board(category.id(), "two-nodes", "两个节点"));
+                    Topic topic = forumOne.topics().start(Viewer.user("alice", "Alice"),
+                            StartTopic.of(board.id(), "热帖", "一楼"));
+                    Post hot = forumTwo.posts().reply(Viewer.user("bob", "鲍勃"), Reply.to(topic.id(), "二楼：投票吧"));
+                    List<Viewer.Member> voters = IntStream.range(0, 12)
+                            .mapToObj(i -> Viewer.user("voter-" + i, "投票人" + i)).toList();
+
+                    Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+                    List<Post> written = new CopyOnWriteArrayList<>();
+                    AtomicInteger quoting = new AtomicInteger();
+                    int threads = 2 * THREADS_PER_NODE;
+                    ExecutorService pool = Executors.newFixedThreadPool(threads);
+                    CountDownLatch start = new CountDownLatch(1);
+                    List<Future<?>> done = new ArrayList<>();
+                    long began = System.nanoTime();
+                    for (int t = 0; t < threads; t++) {
+                        int thread = t;
+                        Forum forum = thread % 2 == 0 ? forumOne : forumTwo;
+                        Viewer.Member writer = Viewer.user("writer-" + thread, "写手" + thread);
+                        done.add(pool.submit(() -> {
+                            start.await();
+                            Random random = new Random(thread);
+                            for (int op = 0; op < OPERATIONS_PER_THREAD; op++) {
+                                try {
+                                    if (op % 2 == 0) {
+                                        Reply reply = Reply.to(topic.id(), "回复 " + thread + "-" + op + " 😀");
+                                        if (op % 4 == 0) {
+                                            reply = reply.quoting(hot.floor(), "投票吧");
+                                            quoting.incrementAndGet();
+                                        }
+                                        written.add(forum.posts().reply(writer, reply));
+                                    } else if (op % 4 == 3 && written.size() > 0) {
+                                        // A moderator deletes or restores a random reply: counters move with visibility.
+                                        Post target = written.get(random.nextInt(written.size()));
+                                        if (random.nextBoolean()) {
+                                            forum.posts().delete(MOD, target.id());
+                                        } else {
+                                            forum.posts().restore(MOD, target.id());
+                                        }
+                                    } else {
+                                        Viewer.Member voter = voters.get(random.nextInt(voters.size()));
+                                        switch (random.nextInt(3)) {
+                                            case 0 -> forum.votes().cast(voter, hot.id(), VoteKind.SUPPORT);
+                                            case 1 -> forum.votes().cast(voter, hot.id(), VoteKind.OPPOSE);
+                                            default -> forum.votes().retract(voter, hot.id());
+                                        }
+                                    }
+                                } catch (RuntimeException e) {
+                                    failures.add(e);
+                                }
+                            }
+                            return null;
+                        }));
+                    }
+                    start.countDown();
+                    for (Future<?> f : done) {
+                        f.get(2, TimeUnit.MINUTES);
+                    }
+                    pool.shutdown();
+                    long millis = (System.nanoTime() - began) / 1_000_000;
+                    System.out.printf("%s: %d operations on two nodes in %d ms, %d + %d retries%n", db,
+                            threads * OPERATIONS_PER_THREAD, millis, storeOne.retries(), storeTwo.retries());
+
+                    assertThat(failures).as("operations that failed beyond the retry budget").isEmpty();
+                    int replies = threads * OPERATIONS_PER_THREAD / 2;
+                    int floors = 2 + replies;
+                    try (Connection c = db.dataSource().getConnection()) {
+                        assertThat(longs(c, "SELECT floor FROM fk_post WHERE topic_id = ? ORDER BY floor", topic.id().value()))
+                                .containsExactlyElementsOf(IntStream.rangeClosed(1, floors).mapToObj(i -> (long) i).toList());
+                        long visibleReplies = longs(c, "SELECT COUNT(*) FROM fk_post WHERE topic_id = ? AND floor > 1"
+                                + " AND state = 'VISIBLE'", topic.id().value()).get(0);
+                        assertThat(visibleReplies).isLessThan(floors - 1); // some were deleted
+                        assertThat(longs(c, "SELECT COUNT(*) FROM fk_quote WHERE source_post_id = ?", hot.id().value()))
+                                .containsExactly((long) quoting.get());
+                        assertThat(longs(c, "SELECT replies FROM fk_topic WHERE id = ?", topic.id().value()))
+                                .containsExactly(visibleReplies);
+                        assertThat(longs(c, "SELECT highest_floor FROM fk_topic WHERE id = ?", topic.id().value()))
+                                .containsExactly((long) floors);
+                        assertThat(longs(c, "SELECT post_count FROM fk_board WHERE id = ?", board.id().value()))
+                                .containsExactly(visibleReplies + 1);
+                        assertThat(longs(c, "SELECT support FROM fk_post WHERE id = ?", hot.id().value())).containsExactly(
+                                longs(c, "SELECT COUNT(*) FROM fk_vote WHERE post_id = ? AND kind = 'SUPPORT'", hot.id().value()).get(0));
+                        assertThat(longs(c, "SELECT oppose FROM fk_post WHERE id = ?", hot.id().value())).containsExactly(
+                                longs(c, "SELECT COUNT(*) FROM fk_vote WHERE post_id = ? AND kind = 'OPPOSE'", hot.id().value()).get(0));
+                    }
+                }
             }
         }
     }

@@ -12,8 +12,9 @@ import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteKind;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The hot write paths cost a fixed, small number of SQL statements (a regression guard for their throughput,
@@ -25,55 +26,86 @@ class WritePathStatementsTest {
     private static final Viewer.Member BOB = Viewer.user("bob", "Bob");
     private static final Viewer.Member MOD = Viewer.user("mod", "Mod", "moderator");
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void replyAndVoteStatements(TestDatabase db) {
-        JpaForumStore store = db.require().freshStore();
-        try (Forum forum = Forum.builder().store(store).build()) {
-            Board category = forum.boards().create(ADMIN, CreateBoard.category("c", "C"));
-            Board board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "b", "B")
-                    .withPolicy(AccessPolicy.DEFAULT));
-            Topic topic = forum.topics().start(ALICE, StartTopic.of(board.id(), "t", "b"));
-            Post[] reply = new Post[1];
-
-            // topic with board; the writer's active bans; then, under the topic row's lock: allocate the floor, read
-            // it, insert the post, move the board's counters (on PostgreSQL all four in one statement)
-            int replyStatements = StatementCounter.count(() ->
-                    reply[0] = forum.posts().reply(BOB, Reply.to(topic.id(), "沙发")));
-            assertThat(replyStatements).isEqualTo(db == TestDatabase.POSTGRESQL ? 3 : 6);
-            assertThat(reply[0].floor()).isEqualTo(2);
-
-            // post with topic and board, its quotes; the voter's active bans; lock the post, read and write the vote
-            // row, move the counts (on PostgreSQL the last three in one statement)
-            int voteStatements = StatementCounter.count(() ->
-                    forum.votes().cast(ALICE, reply[0].id(), VoteKind.SUPPORT));
-            assertThat(voteStatements).isEqualTo(db == TestDatabase.POSTGRESQL ? 5 : 7);
+    @Nested
+    @Tag("h2")
+    class OnH2 extends Cases {
+        OnH2() {
+            super(TestDatabase.H2);
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void moveStatements(TestDatabase db) {
-        JpaForumStore store = db.require().freshStore();
-        try (Forum forum = Forum.builder().store(store).build()) {
-            Board category = forum.boards().create(ADMIN, CreateBoard.category("c", "C"));
-            Board source = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "s", "S"));
-            Board target = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "t", "T"));
-            forum.topics().start(ALICE, StartTopic.of(target.id(), "older", "b"));
-            forum.topics().start(ALICE, StartTopic.of(source.id(), "stays", "b"));
-            Topic moving = forum.topics().start(ALICE, StartTopic.of(source.id(), "moves", "b"));
-            forum.posts().reply(BOB, Reply.to(moving.id(), "沙发"));
+    @Nested
+    @Tag("postgresql")
+    class OnPostgreSql extends Cases {
+        OnPostgreSql() {
+            super(TestDatabase.POSTGRESQL);
+        }
+    }
 
-            // The longest move: the topic holds the source's last post (so the source takes its most recently
-            // active remaining topic's newest visible post) and is newer than the target's. Topic with board and the
-            // target (permissions); the store's primitive: lock the topic, the target again, its visible posts, both
-            // boards' counters, the topic, its reports; core's rule: both boards, the source's most recently active
-            // topic and its newest visible post, the source's last post, the topic's newest visible post, the
-            // target's last post; two audit entries. 19 before the rule moved to core (the primitive read the topic
-            // back).
-            int moveStatements = StatementCounter.count(() ->
-                    forum.topics().move(MOD, moving.id(), target.id(), "off topic"));
-            assertThat(moveStatements).isEqualTo(18);
+    @Nested
+    @Tag("mariadb")
+    class OnMariaDb extends Cases {
+        OnMariaDb() {
+            super(TestDatabase.MARIADB);
+        }
+    }
+
+    /** The tests, run once per database by the nested classes above (one JUnit tag each). */
+    abstract class Cases {
+        final TestDatabase db;
+
+        Cases(TestDatabase db) {
+            this.db = db;
+        }
+
+        @Test
+        void replyAndVoteStatements() {
+            JpaForumStore store = db.require().freshStore();
+            try (Forum forum = Forum.builder().store(store).build()) {
+                Board category = forum.boards().create(ADMIN, CreateBoard.category("c", "C"));
+                Board board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "b", "B")
+                        .withPolicy(AccessPolicy.DEFAULT));
+                Topic topic = forum.topics().start(ALICE, StartTopic.of(board.id(), "t", "b"));
+                Post[] reply = new Post[1];
+
+                // topic with board; the writer's active bans; then, under the topic row's lock: allocate the floor, read
+                // it, insert the post, move the board's counters (on PostgreSQL all four in one statement)
+                int replyStatements = StatementCounter.count(() ->
+                        reply[0] = forum.posts().reply(BOB, Reply.to(topic.id(), "沙发")));
+                assertThat(replyStatements).isEqualTo(db == TestDatabase.POSTGRESQL ? 3 : 6);
+                assertThat(reply[0].floor()).isEqualTo(2);
+
+                // post with topic and board, its quotes; the voter's active bans; lock the post, read and write the vote
+                // row, move the counts (on PostgreSQL the last three in one statement)
+                int voteStatements = StatementCounter.count(() ->
+                        forum.votes().cast(ALICE, reply[0].id(), VoteKind.SUPPORT));
+                assertThat(voteStatements).isEqualTo(db == TestDatabase.POSTGRESQL ? 5 : 7);
+            }
+        }
+
+        @Test
+        void moveStatements() {
+            JpaForumStore store = db.require().freshStore();
+            try (Forum forum = Forum.builder().store(store).build()) {
+                Board category = forum.boards().create(ADMIN, CreateBoard.category("c", "C"));
+                Board source = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "s", "S"));
+                Board target = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "t", "T"));
+                forum.topics().start(ALICE, StartTopic.of(target.id(), "older", "b"));
+                forum.topics().start(ALICE, StartTopic.of(source.id(), "stays", "b"));
+                Topic moving = forum.topics().start(ALICE, StartTopic.of(source.id(), "moves", "b"));
+                forum.posts().reply(BOB, Reply.to(moving.id(), "沙发"));
+
+                // The longest move: the topic holds the source's last post (so the source takes its most recently
+                // active remaining topic's newest visible post) and is newer than the target's. Topic with board and the
+                // target (permissions); the store's primitive: lock the topic, the target again, its visible posts, both
+                // boards' counters, the topic, its reports; core's rule: both boards, the source's most recently active
+                // topic and its newest visible post, the source's last post, the topic's newest visible post, the
+                // target's last post; two audit entries. 19 before the rule moved to core (the primitive read the topic
+                // back).
+                int moveStatements = StatementCounter.count(() ->
+                        forum.topics().move(MOD, moving.id(), target.id(), "off topic"));
+                assertThat(moveStatements).isEqualTo(18);
+            }
         }
     }
 }

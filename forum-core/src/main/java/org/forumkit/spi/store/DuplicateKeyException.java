@@ -1,14 +1,15 @@
 package org.forumkit.spi.store;
 
-import org.forumkit.ConflictException;
+import org.forumkit.StateConflictException;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.PostId;
 
 /**
  * A store refused a write because a unique key is taken; {@link #key()} names it, e.g. {@link #BOARD_SLUG}. The
- * factories give every store the same key names and messages.
+ * factories give every store the same key names and messages. The same write fails again, so it is a state
+ * conflict; the forum turns the keys a user chooses into validation errors.
  */
-public class DuplicateKeyException extends ConflictException {
+public class DuplicateKeyException extends StateConflictException {
     private static final long serialVersionUID = 1L;
 
     /** A board's slug is unique. */

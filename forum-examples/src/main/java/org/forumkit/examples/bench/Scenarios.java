@@ -13,7 +13,8 @@ import org.forumkit.ForumSettings;
 import org.forumkit.memory.InMemoryForumStore;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
-import org.forumkit.model.BoardPage;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.Post;
@@ -67,7 +68,8 @@ final class Scenarios {
 
     static Forum forum(ForumStore store) {
         return Forum.builder().store(store)
-                .settings(ForumSettings.defaults().withViews(Duration.ofMinutes(30), Duration.ZERO))
+                .settings(ForumSettings.defaults().withViewWindow(Duration.ofMinutes(30))
+                        .withViewFlushInterval(Duration.ZERO))
                 .build();
     }
 
@@ -291,22 +293,23 @@ final class Scenarios {
             // the cursor of the listing's deep end: the topic started 20 positions before the oldest
             TopicCursor deep = new TopicCursor(0, start.plusSeconds(20), deepTopic.id());
             String scenario = "board listing (" + mode.listingTopics() + " topics)";
-            for (var entry : Map.of("first page", Optional.<TopicCursor>empty(), "deep cursor page", Optional.of(deep))
+            for (var entry : Map.of("first page", PageRequest.<TopicCursor>first(20), "deep cursor page",
+                    PageRequest.after(deep, 20))
                     .entrySet()) {
                 for (int i = 0; i < 50; i++) {
-                    forum.boards().page(READER, board.id(), entry.getValue(), 20);
+                    forum.boards().topics(READER, board.id(), entry.getValue());
                 }
                 Stats stats = new Stats();
                 for (int i = 0; i < mode.pageSamples(); i++) {
                     long t0 = System.nanoTime();
-                    BoardPage page = forum.boards().page(READER, board.id(), entry.getValue(), 20);
+                    Page<Topic, TopicCursor> page = forum.boards().topics(READER, board.id(), entry.getValue());
                     stats.add(System.nanoTime() - t0);
-                    if (page.topics().isEmpty()) {
+                    if (page.items().isEmpty()) {
                         throw new IllegalStateException("empty listing page");
                     }
                 }
                 target.resetStatements();
-                forum.boards().page(READER, board.id(), entry.getValue(), 20);
+                forum.boards().topics(READER, board.id(), entry.getValue());
                 statements(target, scenario, entry.getKey() + " SQL statements");
                 report.add(target.name(), scenario, entry.getKey() + " p50", stats.percentileMillis(50), "ms");
                 report.add(target.name(), scenario, entry.getKey() + " p99", stats.percentileMillis(99), "ms");

@@ -147,4 +147,13 @@ final class Exchange {
             super(message);
         }
     }
+
+    /** No page, article or file of the site has this path or name: a 404 with this message. */
+    static final class NotFound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotFound(String what, String name) {
+            super(what + " " + name + " not found");
+        }
+    }
 }

@@ -15,15 +15,17 @@ import java.util.regex.Pattern;
 import org.forumkit.ConflictException;
 import org.forumkit.ForumException;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.RateLimitedException;
 import org.forumkit.ValidationException;
 import org.forumkit.Violation;
 import org.forumkit.model.Board;
-import org.forumkit.model.BoardPage;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.Decision;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.Reply;
@@ -104,17 +106,18 @@ final class JsonApi {
             send(ex, 200, app.forum.boards().list(viewer));
         } else if (get && (m = BOARD_TOPICS.matcher(ex.path)).matches()) {
             Board board = board(viewer, m.group(1));
-            Optional<TopicCursor> cursor = ex.query("cursor").filter(c -> !c.isBlank()).map(TopicCursor::parse);
-            BoardPage page = app.forum.boards().page(viewer, board.id(), cursor,
-                    ex.query("size").map(WebApp::number).orElse(WebApp.PAGE_SIZE));
+            int size = ex.query("size").map(WebApp::number).orElse(WebApp.PAGE_SIZE);
+            PageRequest<TopicCursor> request = ex.query("cursor").filter(c -> !c.isBlank())
+                    .map(c -> PageRequest.after(TopicCursor.parse(c), size)).orElse(PageRequest.first(size));
+            Page<Topic, TopicCursor> page = app.forum.boards().topics(viewer, board.id(), request);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("board", page.board());
-            body.put("topics", page.topics());
-            body.put("permissions", page.permissions());
-            body.put("nextCursor", page.nextCursor().map(TopicCursor::token).orElse(null));
+            body.put("board", board);
+            body.put("topics", page.items());
+            body.put("permissions", app.forum.boards().permissions(viewer, board.id()));
+            body.put("nextCursor", page.optionalNext().map(TopicCursor::token).orElse(null));
             send(ex, 200, body);
         } else if (get && (m = TOPIC.matcher(ex.path)).matches()) {
-            send(ex, 200, page(ex, viewer, TopicId.of(WebApp.id(m.group(1)))));
+            send(ex, 200, json(page(ex, viewer, TopicId.of(WebApp.id(m.group(1))))));
         } else if (method.equals("POST") && (m = BOARD_TOPICS.matcher(ex.path)).matches()) {
             Board board = board(viewer, m.group(1));
             JsonNode body = body(ex);
@@ -158,7 +161,7 @@ final class JsonApi {
     }
 
     private Board board(Viewer viewer, String slug) {
-        return app.forum.boards().bySlug(viewer, slug).orElseThrow(() -> new NotFoundException("board", slug));
+        return app.forum.boards().bySlug(viewer, slug).orElseThrow(() -> new NotFoundException(Kind.BOARD, slug));
     }
 
     private TopicPage page(Exchange ex, Viewer viewer, TopicId topic) {
@@ -170,6 +173,13 @@ final class JsonApi {
             app.forum.views().record(viewer, topic, ex.session.id);
         }
         return page;
+    }
+
+    /** A topic page as the API has always shown it: the next page's first floor is {@code nextFromFloor}. */
+    private ObjectNode json(TopicPage page) {
+        ObjectNode node = app.json.valueToTree(page);
+        node.set("nextFromFloor", node.remove("next"));
+        return node;
     }
 
     private Post reply(Viewer viewer, TopicId topic, JsonNode body) {
@@ -193,12 +203,12 @@ final class JsonApi {
         if (topic.isPresent()) {
             TopicPage page = page(ex, viewer, topic.get().id());
             body.put("topic", page.topic());
-            body.put("page", page);
+            body.put("page", json(page));
             body.put("canComment", page.permissions().reply());
         } else {
             body.put("topic", null);
             body.put("page", null);
-            Decision start = app.forum.boards().page(viewer, board.id(), Optional.empty(), 1).permissions().startTopic();
+            Decision start = app.forum.boards().permissions(viewer, board.id()).startTopic();
             body.put("canComment", start);
         }
         return body;

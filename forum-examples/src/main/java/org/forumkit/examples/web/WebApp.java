@@ -23,6 +23,7 @@ import org.forumkit.ConflictException;
 import org.forumkit.Forum;
 import org.forumkit.ForumException;
 import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.RateLimitedException;
 import org.forumkit.ValidationException;
@@ -30,19 +31,20 @@ import org.forumkit.examples.QueryCounter;
 import org.forumkit.json.ForumJacksonModule;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardKind;
-import org.forumkit.model.BoardPage;
 import org.forumkit.model.DenialReason;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
 import org.forumkit.render.QuoteBlocks;
+import org.forumkit.model.QueuedReport;
 import org.forumkit.model.Quote;
 import org.forumkit.model.Decision;
 import org.forumkit.model.Reply;
 import org.forumkit.model.Report;
 import org.forumkit.model.ReportId;
 import org.forumkit.model.ReportPost;
-import org.forumkit.model.ReportQueue;
 import org.forumkit.model.Resolution;
 import org.forumkit.model.ReportReason;
 import org.forumkit.model.StartTopic;
@@ -200,9 +202,9 @@ public final class WebApp implements HttpHandler {
             } else if (ex.method.equals("POST")) {
                 post(ex);
             } else {
-                throw new NotFoundException("page", ex.path);
+                throw new Exchange.NotFound("page", ex.path);
             }
-        } catch (NotFoundException e) {
+        } catch (NotFoundException | Exchange.NotFound e) {
             errorPage(ex, 404, e.getMessage(), started);
         } catch (PermissionDeniedException e) {
             errorPage(ex, e.reason() == DenialReason.LOGIN_REQUIRED ? 401 : 403, e.localizedMessage(ex.locale), started);
@@ -246,7 +248,7 @@ public final class WebApp implements HttpHandler {
         } else if ((m = NEW_TOPIC.matcher(ex.path)).matches()) {
             String slug = m.group(1);
             Board board = forum.boards().bySlug(ex.session.viewer(), slug)
-                    .orElseThrow(() -> new NotFoundException("board", slug));
+                    .orElseThrow(() -> new NotFoundException(Kind.BOARD, slug));
             String type = ex.form("type").filter(t -> !t.isBlank()).orElse(null);
             Topic topic = forum.topics().start(ex.session.viewer(), new StartTopic(board.id(),
                     ex.form("title").orElse(""), type, ex.form("body").orElse(""), null, null));
@@ -293,7 +295,7 @@ public final class WebApp implements HttpHandler {
             }
             ex.redirect(localPath(ex.form("next").orElse("/")));
         } else {
-            throw new NotFoundException("page", ex.path);
+            throw new Exchange.NotFound("page", ex.path);
         }
     }
 
@@ -370,8 +372,8 @@ public final class WebApp implements HttpHandler {
             row.put("description", board.description());
             row.put("topicCount", board.topicCount());
             row.put("postCount", board.postCount());
-            row.put("sub", board.parent().map(byId::get).map(p -> p.kind() == BoardKind.BOARD).orElse(false));
-            board.latestPost().ifPresent(last -> row.put("lastPost", Map.of(
+            row.put("sub", board.optionalParentId().map(byId::get).map(p -> p.kind() == BoardKind.BOARD).orElse(false));
+            board.optionalLastPost().ifPresent(last -> row.put("lastPost", Map.of(
                     "link", permalink(last.topicId(), last.floor()),
                     "author", last.author().displayName(),
                     "time", time(ex, last.at()))));
@@ -386,16 +388,17 @@ public final class WebApp implements HttpHandler {
 
     private Map<String, Object> board(Exchange ex, String slug) {
         Viewer viewer = ex.session.viewer();
-        Board board = forum.boards().bySlug(viewer, slug).orElseThrow(() -> new NotFoundException("board", slug));
-        Optional<TopicCursor> after;
+        Board board = forum.boards().bySlug(viewer, slug).orElseThrow(() -> new NotFoundException(Kind.BOARD, slug));
+        PageRequest<TopicCursor> request;
         try {
-            after = ex.query("after").map(TopicCursor::parse);
+            request = ex.query("after").map(c -> PageRequest.after(TopicCursor.parse(c), PAGE_SIZE))
+                    .orElse(PageRequest.first(PAGE_SIZE));
         } catch (IllegalArgumentException e) {
             throw new Exchange.BadRequest("bad cursor");
         }
-        BoardPage page = forum.boards().page(viewer, board.id(), after, PAGE_SIZE);
+        Page<Topic, TopicCursor> page = forum.boards().topics(viewer, board.id(), request);
         List<Map<String, Object>> topics = new ArrayList<>();
-        for (Topic topic : page.topics()) {
+        for (Topic topic : page.items()) {
             Map<String, Object> row = new HashMap<>();
             row.put("id", topic.id().value());
             row.put("title", topic.title());
@@ -413,14 +416,15 @@ public final class WebApp implements HttpHandler {
         Map<String, Object> scope = base(ex, board.name());
         scope.put("board", Map.of("name", board.name(), "description", board.description(), "slug", board.slug()));
         scope.put("topics", topics);
-        if (page.permissions().startTopic().allowed()) {
+        Decision startTopic = forum.boards().permissions(viewer, board.id()).startTopic();
+        if (startTopic.allowed()) {
             scope.put("newTopic", Map.of("types", board.topicTypes(), "hasTypes", !board.topicTypes().isEmpty()));
         } else {
-            DenialReason reason = page.permissions().startTopic().reason();
+            DenialReason reason = startTopic.reason();
             scope.put("denied", PermissionDeniedException.describe(reason, ex.locale));
             scope.put("loginRequired", reason == DenialReason.LOGIN_REQUIRED);
         }
-        page.nextCursor().ifPresent(c -> scope.put("next", c.token()));
+        page.optionalNext().ifPresent(c -> scope.put("next", c.token()));
         return scope;
     }
 
@@ -472,7 +476,7 @@ public final class WebApp implements HttpHandler {
             row.put("reportLogin", report.reason() == DenialReason.LOGIN_REQUIRED);
             row.put("reasons", reasons);
             row.put("pageFrom", pageStart(post.floor()));
-            post.edited().ifPresent(at -> row.put("editedNote", templates.text(locale, "topic.edited", time(ex, at))));
+            post.optionalEditedAt().ifPresent(at -> row.put("editedNote", templates.text(locale, "topic.edited", time(ex, at))));
             List<Map<String, Object>> quotes = new ArrayList<>();
             for (Quote quote : post.quotes()) {
                 quotes.add(Map.of("html", QuoteBlocks.render(quote, page.statusOf(quote),
@@ -517,7 +521,7 @@ public final class WebApp implements HttpHandler {
     /** Page links by floor range: the first, the last and a window around the current page. */
     private static List<Map<String, Object>> pages(Topic topic, TopicPageRequest request) {
         List<Map<String, Object>> pages = new ArrayList<>();
-        if (request.author().isPresent()) {
+        if (request.optionalOnlyAuthor().isPresent()) {
             return pages;
         }
         int count = (topic.highestFloor() + PAGE_SIZE - 1) / PAGE_SIZE;
@@ -532,10 +536,11 @@ public final class WebApp implements HttpHandler {
 
     private Map<String, Object> reportQueue(Exchange ex, String slug) {
         Viewer viewer = ex.session.viewer();
-        Board board = forum.boards().bySlug(viewer, slug).orElseThrow(() -> new NotFoundException("board", slug));
-        ReportQueue queue = forum.reports().queue(viewer, board.id(), Optional.empty(), PAGE_SIZE);
+        Board board = forum.boards().bySlug(viewer, slug).orElseThrow(() -> new NotFoundException(Kind.BOARD, slug));
+        Page<QueuedReport, ReportId> queue = forum.reports().queue(viewer, board.id(), PageRequest.first(PAGE_SIZE));
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Report report : queue.reports()) {
+        for (QueuedReport queued : queue.items()) {
+            Report report = queued.report();
             rows.add(Map.of("id", report.id().value(),
                     "post", permalink(report.topicId(), forum.posts().get(viewer, report.postId()).floor()),
                     "reporter", report.reporter().displayName(),
@@ -564,7 +569,7 @@ public final class WebApp implements HttpHandler {
 
     private void article(Exchange ex, String slug) throws IOException {
         if (!slug.equals("civil-affairs")) {
-            throw new NotFoundException("article", slug);
+            throw new Exchange.NotFound("article", slug);
         }
         Map<String, Object> scope = base(ex, "");
         boolean english = ex.locale.equals(Locale.ENGLISH);
@@ -579,11 +584,11 @@ public final class WebApp implements HttpHandler {
     private void staticFile(Exchange ex, String name) throws IOException {
         String type = STATIC.get(name);
         if (type == null) {
-            throw new NotFoundException("file", name);
+            throw new Exchange.NotFound("file", name);
         }
         try (InputStream in = WebApp.class.getResourceAsStream("/static/" + name)) {
             if (in == null) {
-                throw new NotFoundException("file", name);
+                throw new Exchange.NotFound("file", name);
             }
             ex.http.getResponseHeaders().set("Cache-Control", "no-cache");
             ex.send(200, type, in.readAllBytes());
