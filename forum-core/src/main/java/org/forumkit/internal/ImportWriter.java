@@ -176,6 +176,12 @@ final class ImportWriter {
             ImportKey key = key(Kind.POST, post.sourceId());
             Optional<Post> existing = tx.importMap().target(key).flatMap(id -> tx.post(PostId.of(id)));
             if (existing.isPresent()) {
+                if (topic == null) {
+                    // a concurrent run committed this thread after our topic lookup (read committed): join it
+                    topic = tx.topic(existing.get().topicId()).orElseThrow();
+                    nextFloor = topic.highestFloor() + 1;
+                    tally.existing(Kind.TOPIC);
+                }
                 stored.put(post.sourceId(), existing.get());
                 tally.existing(Kind.POST);
                 votes(existing.get(), post);
