@@ -1,0 +1,55 @@
+package org.forumkit.jpa.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What an IDE and Spring Boot read from the jar: the properties' metadata and the auto-configurations. */
+class ConfigurationMetadataTest {
+
+    @Test
+    @DisplayName("every forumkit.* property is in the generated metadata, with a description")
+    void metadata() throws IOException {
+        JsonNode metadata;
+        try (InputStream in = resource("META-INF/spring-configuration-metadata.json")) {
+            metadata = new ObjectMapper().readTree(in);
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode property : metadata.get("properties")) {
+            names.add(property.get("name").asText());
+            assertThat(property.path("description").asText()).as(property.get("name").asText()).isNotBlank();
+        }
+        assertThat(names).containsExactlyInAnyOrder("forumkit.max-title-length", "forumkit.max-body-length",
+                "forumkit.max-name-length", "forumkit.max-quote-length", "forumkit.max-quotes-per-post",
+                "forumkit.max-page-size", "forumkit.self-vote-allowed", "forumkit.moderator-role",
+                "forumkit.admin-role", "forumkit.view-window", "forumkit.view-flush-interval",
+                "forumkit.store.max-attempts", "forumkit.store.backoff", "forumkit.migrations.enabled",
+                "forumkit.migrations.dialect", "forumkit.migrations.table", "forumkit.viewer.display-name",
+                "forumkit.viewer.role-prefix");
+    }
+
+    @Test
+    @DisplayName("Spring Boot finds the three auto-configurations")
+    void imports() throws IOException {
+        String imports;
+        try (InputStream in = resource("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
+            imports = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(imports.lines().toList()).containsExactly(ForumkitAutoConfiguration.class.getName(),
+                ForumkitSecurityAutoConfiguration.class.getName(), ForumkitWebMvcAutoConfiguration.class.getName());
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = ConfigurationMetadataTest.class.getClassLoader().getResourceAsStream(name);
+        assertThat(in).as(name).isNotNull();
+        return in;
+    }
+}
