@@ -20,8 +20,9 @@ import org.forumkit.spi.store.ImportKey;
 
 /**
  * The import scenario: a generated Disqus export (comments spread over threads of 20, most of them replies, a few
- * deleted or spam) imported into a target; reports comments per second, the run's seconds, and the heap's peak
- * use against its maximum, which is what "bounded memory" means here.
+ * deleted or spam) imported into a target; reports comments per second, the run's seconds, and the heap pools'
+ * peaks against the maximum heap: a run that completes under a small {@code -Xmx} with a database target (whose
+ * data is outside the JVM) is what "bounded memory" means here.
  */
 final class ImportBench {
     static final int PER_THREAD = 20;
@@ -81,8 +82,9 @@ final class ImportBench {
                 long posts = result.added(ImportKey.Kind.POST);
                 report.add(target.name(), scenario, "seconds", seconds, "s");
                 report.add(target.name(), scenario, "comments per second", posts / seconds, "/s");
-                report.add(target.name(), scenario, "heap peak (max " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                        + " MiB)", peak / (1024.0 * 1024.0), "MiB");
+                // the pools peak at different times, so their sum over-states the peak; the bound is the -Xmx it ran in
+                report.add(target.name(), scenario, "sum of heap pools' peaks (max heap "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB)", peak / (1024.0 * 1024.0), "MiB");
                 long expected = expectedPosts(comments);
                 if (posts != expected || result.added(ImportKey.Kind.TOPIC) != (comments + PER_THREAD - 1) / PER_THREAD) {
                     report.violation(target.name(), "import added " + posts + " posts, expected " + expected);
