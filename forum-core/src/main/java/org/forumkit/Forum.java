@@ -83,6 +83,11 @@ public final class Forum implements AutoCloseable {
         return engine.imports();
     }
 
+    /** Full-text search of titles and posts, and the rebuild of its index. */
+    public Search search() {
+        return engine.search();
+    }
+
     public ForumSettings settings() {
         return engine.settings();
     }

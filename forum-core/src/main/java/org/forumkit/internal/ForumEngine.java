@@ -17,6 +17,7 @@ import org.forumkit.ForumSettings;
 import org.forumkit.Imports;
 import org.forumkit.Posts;
 import org.forumkit.Reports;
+import org.forumkit.Search;
 import org.forumkit.Topics;
 import org.forumkit.Views;
 import org.forumkit.Votes;
@@ -43,6 +44,7 @@ public final class ForumEngine {
     private final CreditsService credits;
     private final ViewBuffer views;
     private final ImportService imports;
+    private final SearchService search;
 
     public ForumEngine(ForumStore store, Clock clock, ForumSettings settings, PermissionPolicy policy,
             CensorPolicy censorPolicy, CreditPolicy creditPolicy,
@@ -57,8 +59,10 @@ public final class ForumEngine {
         AuditTrail trail = new AuditTrail(now);
         CreditAwards awards = new CreditAwards(creditPolicy, now);
         Events events = new Events(listeners);
+        SearchAnalysis analysis = new SearchAnalysis();
+        SearchIndexing indexing = new SearchIndexing(analysis);
         WritePipeline pipeline = new WritePipeline(store, checker, renderers, censorPolicy, access,
-                new FloodGate(access, now), awards, events, now);
+                new FloodGate(access, now), awards, events, now, indexing);
 
         this.boards = new BoardsService(store, settings, checker, access, standings, trail, paging);
         this.topics = new TopicsService(store, settings, access, standings, trail, paging, pipeline);
@@ -72,6 +76,7 @@ public final class ForumEngine {
         this.credits = new CreditsService(store, access, awards, paging);
         this.views = new ViewBuffer(store, clock, settings);
         this.imports = new ImportService(store, settings, renderers, now);
+        this.search = new SearchService(store, access, analysis, indexing, new SearchThrottle(now));
     }
 
     public Boards boards() {
@@ -112,6 +117,10 @@ public final class ForumEngine {
 
     public Imports imports() {
         return imports;
+    }
+
+    public Search search() {
+        return search;
     }
 
     public ForumSettings settings() {

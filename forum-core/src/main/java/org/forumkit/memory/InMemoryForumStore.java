@@ -56,6 +56,7 @@ import org.forumkit.spi.store.ImportKey;
 import org.forumkit.spi.store.ImportMap;
 import org.forumkit.spi.store.PostingWindow;
 import org.forumkit.spi.store.PostEdit;
+import org.forumkit.spi.store.SearchIndexWriter;
 import org.forumkit.spi.store.StartedTopic;
 import org.forumkit.spi.store.StoreTransaction;
 import org.forumkit.spi.store.TransactionNesting;
@@ -484,6 +485,11 @@ public final class InMemoryForumStore implements ForumStore {
                     log.put(db.imports, key, targetId);
                 }
             };
+        }
+
+        @Override
+        public SearchIndexWriter searchIndex() {
+            return new MemorySearchIndex(db, writable ? log : null);
         }
 
         @Override

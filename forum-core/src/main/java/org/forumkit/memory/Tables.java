@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.forumkit.model.AuditEntry;
@@ -23,6 +24,7 @@ import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.ImportKey;
+import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.PostingWindow;
 
 /**
@@ -57,6 +59,9 @@ final class Tables {
 
     /** The import map: source record → new id. */
     final Map<ImportKey, Long> imports = new HashMap<>();
+    /** Each indexed post's terms, and each term's posts: the search index and its inverted form. */
+    final Map<PostId, List<IndexedTerm>> searchTerms = new HashMap<>();
+    final Map<String, Set<PostId>> postings = new HashMap<>();
 
     record ExternalKey(BoardId board, String key) {
     }

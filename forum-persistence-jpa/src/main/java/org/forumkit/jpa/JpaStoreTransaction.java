@@ -48,6 +48,7 @@ import org.forumkit.spi.store.PostEdit;
 import org.forumkit.spi.store.PostInTopic;
 import org.forumkit.spi.store.PostingWindow;
 import org.forumkit.spi.store.StartedTopic;
+import org.forumkit.spi.store.SearchIndexWriter;
 import org.forumkit.spi.store.StoreTransaction;
 import org.forumkit.spi.store.StoredTopicPage;
 import org.forumkit.spi.store.TopicInBoard;
@@ -72,6 +73,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final RevisionRows revisions;
     private final PostingWindowRows postingWindows;
     private final ImportMapRows importMap;
+    private final SearchRows search;
 
     JpaStoreTransaction(EntityManager em, JpaTransactions.Scope scope, boolean writable, WritePath writePath) {
         this.scope = scope;
@@ -87,6 +89,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.revisions = new RevisionRows(em);
         this.postingWindows = new PostingWindowRows(em);
         this.importMap = new ImportMapRows(em, this::checkWritable);
+        this.search = new SearchRows(em, posts, writable);
     }
 
     private void checkWritable() {
@@ -377,6 +380,13 @@ final class JpaStoreTransaction implements StoreTransaction {
     public void savePostingWindow(UserId user, BoardId board, PostingWindow window) {
         checkWritable();
         postingWindows.save(user, board, window);
+    }
+
+    // ---- search ----
+
+    @Override
+    public SearchIndexWriter searchIndex() {
+        return search;
     }
 
     // ---- the transaction ----

@@ -31,6 +31,17 @@ final class SqlErrors {
                         || "HYT00".equals(sql.getSQLState())));
     }
 
+    /**
+     * The server is not there: a connection failure (SQLSTATE class 08), an administrator's or crash shutdown
+     * (57P01–57P03), no pooled connection in time, or a refused socket.
+     */
+    static boolean isUnavailable(Throwable failure) {
+        return any(failure, e -> e instanceof java.sql.SQLTransientConnectionException
+                || e instanceof java.net.ConnectException
+                || e instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
+    }
+
     /** A unique key violation: SQLSTATE 23505 (PostgreSQL, H2), MariaDB/MySQL error 1062. */
     static boolean isUniqueViolation(Throwable failure) {
         return any(failure, e -> e instanceof SQLException sql

@@ -156,6 +156,10 @@ public interface StoreTransaction extends StoreReader {
     /** The import map, written in this transaction together with the records an import adds. */
     ImportMap importMap();
 
+    /** The search index, written in the same transaction as the posts it indexes. */
+    @Override
+    SearchIndexWriter searchIndex();
+
     /**
      * Runs {@code action} once this transaction has committed (or when a host-managed transaction it joined
      * commits); never when it rolls back.
