@@ -33,7 +33,9 @@ import org.forumkit.model.Board;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreditEvent;
 import org.forumkit.model.CreditRule;
+import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
+import org.forumkit.model.SearchQuery;
 import org.forumkit.model.PostState;
 import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
@@ -95,6 +97,16 @@ class ImportsTest extends ForumTestSupport {
                 assertThat(credited.credits().balance(ADMIN, UserId.of(user))).as(user).isZero();
             }
         }
+    }
+
+    @Test
+    @DisplayName("imported posts are searchable at once, like posts written through the forum")
+    void importedPostsAreSearchable() {
+        run(thread("t", "page", 0, post("p", AUTHOR, 1, "支持中文吗"), replyTo(post("c", REPLIER, 2, "importers keep history"), "p")));
+        assertThat(forum.search().find(ALICE, SearchQuery.of("中文"), PageRequest.first(10)).items())
+                .extracting(hit -> hit.floor()).containsExactly(1);
+        assertThat(forum.search().find(ALICE, SearchQuery.of("history"), PageRequest.first(10)).items())
+                .extracting(hit -> hit.floor()).containsExactly(2);
     }
 
     @Test

@@ -39,13 +39,15 @@ final class ImportService implements Imports {
     private final ForumSettings settings;
     private final Map<ContentFormat, ContentRenderer> renderers;
     private final ForumClock clock;
+    private final SearchIndexing indexing;
 
     ImportService(ForumStore store, ForumSettings settings, Map<ContentFormat, ContentRenderer> renderers,
-            ForumClock clock) {
+            ForumClock clock, SearchIndexing indexing) {
         this.store = store;
         this.settings = settings;
         this.renderers = renderers;
         this.clock = clock;
+        this.indexing = indexing;
     }
 
     @Override
@@ -58,7 +60,7 @@ final class ImportService implements Imports {
         }
         // validates the name as the import map will store it
         new ImportKey(source.system(), ImportKey.Kind.BOARD, "-");
-        ImportWriter writer = new ImportWriter(source.system(), options, renderers, settings, clock.now());
+        ImportWriter writer = new ImportWriter(source.system(), options, renderers, settings, clock.now(), indexing);
         ImportTally total = new ImportTally();
         if (!options.dryRun()) {
             read(source, new Sink(writer, total, options, this::unit));

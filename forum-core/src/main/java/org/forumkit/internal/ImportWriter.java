@@ -52,14 +52,16 @@ final class ImportWriter {
     private final Map<ContentFormat, ContentRenderer> renderers;
     private final ForumSettings settings;
     private final Instant now;
+    private final SearchIndexing indexing;
 
     ImportWriter(String system, ImportOptions options, Map<ContentFormat, ContentRenderer> renderers,
-            ForumSettings settings, Instant now) {
+            ForumSettings settings, Instant now, SearchIndexing indexing) {
         this.system = system;
         this.options = options;
         this.renderers = renderers;
         this.settings = settings;
         this.now = now;
+        this.indexing = indexing;
     }
 
     private ImportKey key(Kind kind, String sourceId) {
@@ -238,9 +240,12 @@ final class ImportWriter {
                 topic = started.topic();
                 created = true;
                 inserted = started.openingPost();
+                // searchable at once, in the same transaction, as a post written through the forum is
+                indexing.added(tx, inserted, Optional.of(topic.title()));
             } else {
                 inserted = tx.appendReply(new NewPost(topic.id(), post.author(), post.createdAt(), post.body(),
                         post.format(), post.html(), post.renderer(), post.state(), post.replyToFloor(), post.quotes()));
+                indexing.added(tx, inserted, Optional.empty());
             }
             nextFloor = inserted.floor() + 1;
             return inserted;
