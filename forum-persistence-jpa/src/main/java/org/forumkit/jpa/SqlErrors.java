@@ -31,6 +31,22 @@ final class SqlErrors {
                         || "HYT00".equals(sql.getSQLState())));
     }
 
+    /**
+     * The connection to the database was lost: SQLSTATE class 08 (connection exception, MariaDB's 08S01), PostgreSQL
+     * 57P01-57P03 (the backend terminated, e.g. by {@code pg_terminate_backend}, or the server shutting down),
+     * MariaDB 1927 (the connection was killed), 1053 (server shutdown), 2006/2013 (gone away, lost during a query).
+     * The server rolled back what the transaction had not committed.
+     */
+    static boolean isConnectionLost(Throwable failure) {
+        return any(failure, e -> e instanceof SQLException sql && (
+                sql instanceof java.sql.SQLNonTransientConnectionException
+                || sql instanceof java.sql.SQLTransientConnectionException
+                || sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                        || sql.getSQLState().startsWith("57P0"))
+                || sql.getErrorCode() == 1927 || sql.getErrorCode() == 1053
+                || sql.getErrorCode() == 2006 || sql.getErrorCode() == 2013));
+    }
+
     /** A unique key violation: SQLSTATE 23505 (PostgreSQL, H2), MariaDB/MySQL error 1062. */
     static boolean isUniqueViolation(Throwable failure) {
         return any(failure, e -> e instanceof SQLException sql
