@@ -18,7 +18,7 @@ import org.forumkit.spi.ContentRenderer;
 /**
  * The benchmark harness: {@code --quick} (a few minutes) or {@code --full}, on the targets named by
  * {@code --targets} (default: every target this machine has), the scenarios named by {@code --scenarios}
- * ({@code page,hot,ceiling,listing,views,render,memory}, default all); {@code --threads-per-node N} changes the
+ * ({@code page,hot,ceiling,listing,views,render,render-worst,memory}, default all); {@code --threads-per-node N} changes the
  * writers of the load scenarios (default 8 on each of two nodes). Prints a table as it goes and, with
  * {@code --out FILE}, writes it as Markdown. Exits 1 when an invariant was violated.
  */
@@ -34,7 +34,7 @@ public final class BenchMain {
         String targetList = value(options, "--targets", "memory,h2,postgresql,mariadb");
         String out = value(options, "--out", null);
         List<String> only = Arrays.asList(value(options, "--scenarios",
-                "page,hot,ceiling,listing,views,render,memory").split(","));
+                "page,hot,ceiling,listing,views,render,render-worst,memory").split(","));
         Report report = new Report();
         Scenarios scenarios = new Scenarios(mode, report);
         long started = System.nanoTime();
@@ -65,6 +65,9 @@ public final class BenchMain {
         }
         if (only.contains("render")) {
             scenarios.rendering(renderers(), samples());
+        }
+        if (only.contains("render-worst")) {
+            new RenderWorst(report).run(renderers());
         }
         if (only.contains("memory")) {
             scenarios.memory();
