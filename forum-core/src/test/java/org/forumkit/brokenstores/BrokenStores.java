@@ -10,6 +10,7 @@ import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.StoreTransaction;
 import org.forumkit.tck.ForumStoreContract;
+import org.forumkit.testing.LauncherOnly;
 import org.junit.jupiter.api.Tag;
 
 /**
@@ -55,6 +56,7 @@ final class BrokenStores {
 
     /** Counts pending replies as if they were visible. */
     @Tag("broken-store")
+    @LauncherOnly
     static class CountsPendingReplies extends ForumStoreContract {
         @Override
         protected ForumStore newStore() {
@@ -73,6 +75,7 @@ final class BrokenStores {
 
     /** Runs after-commit actions at once, inside the transaction (so a rollback still notifies). */
     @Tag("broken-store")
+    @LauncherOnly
     static class RunsAfterCommitEarly extends ForumStoreContract {
         @Override
         protected ForumStore newStore() {
@@ -88,6 +91,7 @@ final class BrokenStores {
 
     /** Commits every primitive on its own: a failing command leaves half of its writes behind. */
     @Tag("broken-store")
+    @LauncherOnly
     static class AutoCommitsEachWrite extends ForumStoreContract {
         @Override
         protected ForumStore newStore() {
@@ -124,6 +128,7 @@ final class BrokenStores {
 
     /** Ignores the "only this author" filter of topic pages. */
     @Tag("broken-store")
+    @LauncherOnly
     static class IgnoresAuthorFilter extends ForumStoreContract {
         @Override
         protected ForumStore newStore() {
@@ -139,6 +144,7 @@ final class BrokenStores {
 
     /** Answers a vote for users who never voted (or retracted). */
     @Tag("broken-store")
+    @LauncherOnly
     static class InventsVotes extends ForumStoreContract {
         @Override
         protected ForumStore newStore() {
@@ -154,6 +160,7 @@ final class BrokenStores {
 
     /** Reads a page's posts without their quote snapshots. */
     @Tag("broken-store")
+    @LauncherOnly
     static class DropsQuotesOnPages extends ForumStoreContract {
         @Override
         protected ForumStore newStore() {

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.Arrays;
 import java.util.List;
+import org.forumkit.testing.LauncherOnly;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.launcher.Launcher;
@@ -27,7 +28,8 @@ class ContractKitCatchesBrokenStoresTest {
     private static TestExecutionSummary run(String kit) {
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kit)).build(), listener);
+        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kit))
+                .configurationParameter(LauncherOnly.PARAMETER, "true").build(), listener);
         return listener.getSummary();
     }
 

@@ -7,6 +7,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.forumkit.jpa.testing.TestServer;
+import org.forumkit.testing.LauncherOnly;
 import org.forumkit.spi.store.ForumStore;
 import org.forumkit.tck.ForumStoreContract;
 import org.junit.jupiter.api.DisplayName;
@@ -33,6 +34,7 @@ class UnreachableServerTest {
 
     /** The whole kit on a store whose server is down; run only through the launcher below. */
     @Tag("unreachable-server")
+    @LauncherOnly
     static class KitOnUnreachableServer extends ForumStoreContract {
         @Override
         protected ForumStore newStore() {
@@ -55,7 +57,8 @@ class UnreachableServerTest {
             }
         };
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(KitOnUnreachableServer.class)).build(), summary, aborted);
+                .selectors(selectClass(KitOnUnreachableServer.class))
+                .configurationParameter(LauncherOnly.PARAMETER, "true").build(), summary, aborted);
         TestExecutionSummary result = summary.getSummary();
 
         assertThat(result.getTestsStartedCount()).isGreaterThan(20);

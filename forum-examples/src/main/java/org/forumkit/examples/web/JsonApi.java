@@ -43,7 +43,7 @@ import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteChange;
 
 /**
- * The JSON API (documented in the README). Writes need the session cookie and an {@code X-CSRF-Token} header;
+ * The JSON API (documented in forum-examples/README.md). Writes need the session cookie and an {@code X-CSRF-Token} header;
  * errors are {@code {"error": CODE, "message": …, "violations"?: […]}} with a 4xx status, never a stack trace.
  */
 final class JsonApi {
