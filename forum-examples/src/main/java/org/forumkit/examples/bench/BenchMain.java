@@ -18,7 +18,8 @@ import org.forumkit.spi.ContentRenderer;
 /**
  * The benchmark harness: {@code --quick} (a few minutes) or {@code --full}, on the targets named by
  * {@code --targets} (default: every target this machine has), the scenarios named by {@code --scenarios}
- * ({@code page,hot,ceiling,listing,views,render,render-worst,memory}, default all); {@code --threads-per-node N} changes the
+ * ({@code page,hot,ceiling,listing,views,render,render-worst,memory}, default all; {@code views-kill}, killing a
+ * child JVM, only when named); {@code --threads-per-node N} changes the
  * writers of the load scenarios (default 8 on each of two nodes). Prints a table as it goes and, with
  * {@code --out FILE}, writes it as Markdown. Exits 1 when an invariant was violated.
  */
@@ -60,6 +61,9 @@ public final class BenchMain {
                 }
                 if (only.contains("views")) {
                     scenarios.views(target);
+                }
+                if (only.contains("views-kill") && target instanceof DatabaseTarget db && db.url() != null) {
+                    ViewsKill.run(report, target.name(), db.url(), "forumkit", "forumkit");
                 }
             }
         }
