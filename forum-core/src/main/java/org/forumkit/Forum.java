@@ -78,6 +78,11 @@ public final class Forum implements AutoCloseable {
         return engine.views();
     }
 
+    /** Full-text search of titles and posts, and the rebuild of its index. */
+    public Search search() {
+        return engine.search();
+    }
+
     public ForumSettings settings() {
         return engine.settings();
     }

@@ -16,6 +16,7 @@ import org.forumkit.Credits;
 import org.forumkit.ForumSettings;
 import org.forumkit.Posts;
 import org.forumkit.Reports;
+import org.forumkit.Search;
 import org.forumkit.Topics;
 import org.forumkit.Views;
 import org.forumkit.Votes;
@@ -41,6 +42,7 @@ public final class ForumEngine {
     private final BansService bans;
     private final CreditsService credits;
     private final ViewBuffer views;
+    private final SearchService search;
 
     public ForumEngine(ForumStore store, Clock clock, ForumSettings settings, PermissionPolicy policy,
             CensorPolicy censorPolicy, CreditPolicy creditPolicy,
@@ -55,8 +57,10 @@ public final class ForumEngine {
         AuditTrail trail = new AuditTrail(now);
         CreditAwards awards = new CreditAwards(creditPolicy, now);
         Events events = new Events(listeners);
+        SearchAnalysis analysis = new SearchAnalysis();
+        SearchIndexing indexing = new SearchIndexing(analysis);
         WritePipeline pipeline = new WritePipeline(store, checker, renderers, censorPolicy, access,
-                new FloodGate(access, now), awards, events, now);
+                new FloodGate(access, now), awards, events, now, indexing);
 
         this.boards = new BoardsService(store, settings, checker, access, standings, trail, paging);
         this.topics = new TopicsService(store, settings, access, standings, trail, paging, pipeline);
@@ -69,6 +73,7 @@ public final class ForumEngine {
         this.audit = new AuditService(store, access, paging);
         this.credits = new CreditsService(store, access, awards, paging);
         this.views = new ViewBuffer(store, clock, settings);
+        this.search = new SearchService(store, access, analysis, indexing, new SearchThrottle(now));
     }
 
     public Boards boards() {
@@ -105,6 +110,10 @@ public final class ForumEngine {
 
     public Views views() {
         return views;
+    }
+
+    public Search search() {
+        return search;
     }
 
     public ForumSettings settings() {

@@ -152,6 +152,9 @@ final class PostAuthoring {
 
         @Override
         public void check(StoreTransaction tx, Viewer viewer, Checks stored) {
+            // A store runs the whole transaction again after a conflict: the snapshots of a failed attempt go.
+            snapshots.clear();
+            quoted.clear();
             if (command.replyToFloor() != null && command.replyToFloor() > topic.highestFloor()) {
                 stored.add("replyToFloor", "unknown_floor");
             }
@@ -187,6 +190,11 @@ final class PostAuthoring {
         public Post store(StoreTransaction tx, WritePipeline.Composed c) {
             return tx.appendReply(new NewPost(topic.id(), c.author(), c.now(), c.body(), c.format(), c.html(),
                     c.rendererVersion(), c.newState(), command.replyToFloor(), snapshots));
+        }
+
+        @Override
+        public void index(StoreTransaction tx, Post post, SearchIndexing search) {
+            search.added(tx, post, Optional.empty());
         }
 
         @Override
@@ -279,6 +287,11 @@ final class PostAuthoring {
                 edited = tx.changePostState(edited.id(), PostState.PENDING);
             }
             return edited;
+        }
+
+        @Override
+        public void index(StoreTransaction tx, Post edited, SearchIndexing search) {
+            search.replaced(tx, edited, edited.isOpening() ? Optional.of(target.topic().title()) : Optional.empty());
         }
 
         @Override

@@ -136,6 +136,11 @@ final class TopicsService implements Topics {
         }
 
         @Override
+        public void index(StoreTransaction tx, StartedTopic started, SearchIndexing search) {
+            search.added(tx, started.openingPost(), Optional.of(started.topic().title()));
+        }
+
+        @Override
         public Optional<WritePipeline.Credit> credit(StartedTopic started) {
             return Optional.of(new WritePipeline.Credit(CreditEvent.START_TOPIC, started.openingPost().id()));
         }

@@ -24,7 +24,7 @@ import org.forumkit.spi.store.StoreTransaction;
 
 /**
  * The one write path of new topics, replies and edits: checks → transaction → lookup → standing and permission →
- * censoring → flood control → render → store → credits → events. Each command gives a {@link Draft} with what
+ * censoring → flood control → render → store → search index → credits → events. Each command gives a {@link Draft} with what
  * differs; the order of the steps, and so of the store's statements, is written here once.
  */
 final class WritePipeline {
@@ -37,10 +37,11 @@ final class WritePipeline {
     private final CreditAwards credits;
     private final Events events;
     private final ForumClock clock;
+    private final SearchIndexing search;
 
     WritePipeline(ForumStore store, Validator validator, Map<ContentFormat, ContentRenderer> renderers,
             CensorPolicy censorPolicy, AccessRules access, FloodGate flood, CreditAwards credits, Events events,
-            ForumClock clock) {
+            ForumClock clock, SearchIndexing search) {
         this.store = store;
         this.validator = validator;
         this.renderers = renderers;
@@ -50,6 +51,7 @@ final class WritePipeline {
         this.credits = credits;
         this.events = events;
         this.clock = clock;
+        this.search = search;
     }
 
     /** One command's own steps, called once each in the order declared here (a draft lives for one call). */
@@ -76,6 +78,9 @@ final class WritePipeline {
         }
 
         R store(StoreTransaction tx, Composed composed);
+
+        /** Writes the search terms of what {@link #store} wrote, in the same transaction. */
+        void index(StoreTransaction tx, R written, SearchIndexing search);
 
         /** What the author earns by {@code written}, if anything. */
         default Optional<Credit> credit(R written) {
@@ -140,6 +145,7 @@ final class WritePipeline {
             Composed composed = new Composed(author, body, format, html, renderer.version(), now, newState,
                     censoring.state(moderator) == PostState.PENDING);
             R written = steps.store(tx, composed);
+            steps.index(tx, written, search);
             steps.credit(written).ifPresent(c -> credits.award(tx, board, author.id(), c.event(), c.post()));
             for (ForumEvent event : steps.events(written, composed)) {
                 events.publish(tx, event);

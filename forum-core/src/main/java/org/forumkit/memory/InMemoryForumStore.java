@@ -54,6 +54,7 @@ import org.forumkit.spi.store.NewReport;
 import org.forumkit.spi.store.NewTopic;
 import org.forumkit.spi.store.PostingWindow;
 import org.forumkit.spi.store.PostEdit;
+import org.forumkit.spi.store.SearchIndexWriter;
 import org.forumkit.spi.store.StartedTopic;
 import org.forumkit.spi.store.StoreTransaction;
 import org.forumkit.spi.store.TransactionNesting;
@@ -462,6 +463,11 @@ public final class InMemoryForumStore implements ForumStore {
                             topic.highestFloor(), topic.lastPostAt(), topic.lastPostBy()));
                 }
             });
+        }
+
+        @Override
+        public SearchIndexWriter searchIndex() {
+            return new MemorySearchIndex(db, writable ? log : null);
         }
 
         @Override

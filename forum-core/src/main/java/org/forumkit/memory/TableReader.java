@@ -39,6 +39,7 @@ import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.AuditFilter;
+import org.forumkit.spi.store.SearchIndexReader;
 import org.forumkit.spi.store.StoreReader;
 import org.forumkit.spi.store.StoredTopicPage;
 
@@ -272,5 +273,10 @@ class TableReader implements StoreReader {
             }
         }
         return out;
+    }
+
+    @Override
+    public SearchIndexReader searchIndex() {
+        return new MemorySearchIndex(db, null);
     }
 }

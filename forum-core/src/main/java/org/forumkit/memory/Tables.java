@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.forumkit.model.AuditEntry;
@@ -22,6 +23,7 @@ import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteKind;
+import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.PostingWindow;
 
 /**
@@ -53,6 +55,10 @@ final class Tables {
     final Map<ReportId, Report> reports = new HashMap<>();
     /** The one open report of each (post, reporter): the unique key a database keeps. */
     final Map<OpenReportKey, ReportId> openReports = new HashMap<>();
+
+    /** Each indexed post's terms, and each term's posts: the search index and its inverted form. */
+    final Map<PostId, List<IndexedTerm>> searchTerms = new HashMap<>();
+    final Map<String, Set<PostId>> postings = new HashMap<>();
 
     record ExternalKey(BoardId board, String key) {
     }

@@ -1258,6 +1258,35 @@ public abstract class ForumStoreContract {
     }
 
     @Nested
+    @DisplayName("Search")
+    class Search extends SearchContract {
+        @Override
+        protected ForumStore store() {
+            return store;
+        }
+
+        @Override
+        protected Forum forum() {
+            return forum;
+        }
+
+        @Override
+        protected ForumFixtures given() {
+            return given;
+        }
+
+        @Override
+        protected MutableClock clock() {
+            return clock;
+        }
+
+        @Override
+        protected Forum otherNode() {
+            return forumOn(store);
+        }
+    }
+
+    @Nested
     @DisplayName("Views")
     class Views {
 

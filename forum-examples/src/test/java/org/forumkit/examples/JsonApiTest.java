@@ -97,6 +97,28 @@ class JsonApiTest {
         }
 
         @Test
+        void searchFindsChineseInsideASentenceWithEscapedHighlights() throws Exception {
+            DemoClient client = anonymous();
+            JsonNode results = client.get("/api/search?q=" + java.net.URLEncoder.encode("民政", "UTF-8")
+                    + "&board=news-media&order=NEWEST&size=5").json();
+            JsonNode first = results.get("hits").get(0);
+            assertThat(first.get("topicId").asLong()).isEqualTo(1);
+            assertThat(first.get("titleHtml").asText()).contains("<mark>民政</mark>");
+            assertThat(results.findValuesAsText("excerptHtml")).allSatisfy(e -> assertThat(e).doesNotContain("<p>"));
+            assertThat(client.get("/api/search?q=" + java.net.URLEncoder.encode("民政", "UTF-8") + "&titles=true")
+                    .json().get("hits")).hasSize(1);
+            assertError(client.get("/api/search?q=%25"), 400, "VALIDATION");
+            assertError(client.get("/api/search?q="), 400, "VALIDATION");
+            assertError(client.get("/api/search?q=abc&from=yesterday"), 400, "BAD_REQUEST");
+            assertError(client.get("/api/search?q=abc&cursor=garbage"), 400, "BAD_REQUEST");
+
+            DemoClient.Reply page = client.get("/search?q=" + java.net.URLEncoder.encode("民政", "UTF-8"));
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.text()).contains("<mark>民政</mark>").contains("href=\"/topics/1/floors/1\"");
+            assertThat(client.get("/search?q=%25").status()).isEqualTo(400);
+        }
+
+        @Test
         void theSeedTopicPage() throws Exception {
             DemoClient client = anonymous();
             JsonNode page = client.get("/api/topics/1?fromFloor=1&size=20").json();

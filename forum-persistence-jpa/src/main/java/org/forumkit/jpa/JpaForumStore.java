@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link ForumStore} on Jakarta Persistence: the forum's tables ({@code fk_*}, created by the migrations of
  * {@link #migrations(String)}) in the host's database, through an {@code EntityManagerFactory} whose persistence
- * unit lists {@link #entityClassNames()} (or the {@link #MAPPING_FILE}). Work that hits a deadlock, a serialization
- * failure or a lost connection is run again in a fresh transaction a bounded number of times, then fails with a
- * {@link ConcurrentUpdateException} (as does a connection lost while committing, whose outcome is unknown).
+ * unit lists {@link #entityClassNames()} (or the {@link #MAPPING_FILE}). Work that hits a deadlock or serialization
+ * failure (also a Galera certification failure, at any statement) or a lost connection is run again from the start
+ * in a fresh transaction a bounded number of times, then fails with a {@link ConcurrentUpdateException} (as does a
+ * connection lost while committing, whose outcome is unknown).
  *
  * <pre>{@code
  * ForumStore store = JpaForumStore.create(entityManagerFactory);
@@ -40,7 +41,8 @@ public final class JpaForumStore implements ForumStore {
             PostingWindowEntity.class.getName(),
             RevisionEntity.class.getName(),
             CreditBalanceEntity.class.getName(),
-            CreditEntryEntity.class.getName());
+            CreditEntryEntity.class.getName(),
+            SearchTermEntity.class.getName());
 
     /**
      * A mapping file in this jar that lists the entity classes, for a {@code persistence.xml}
@@ -51,7 +53,13 @@ public final class JpaForumStore implements ForumStore {
     private final JpaTransactions transactions;
     private final int maxAttempts;
     private final Duration backoff;
+    private final Duration maxBackoff;
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong exhausted = new AtomicLong();
+    /** Null without a read replica. */
+    private final ReplicaReads replicaReads;
+    /** Whether this thread runs work of this store already: reads inside it stay on the primary. */
+    private final ThreadLocal<Boolean> working = new ThreadLocal<>();
     /** The statements of the hot writes for this database; chosen once, from the first connection's database. */
     private volatile WritePath writePath;
 
@@ -59,6 +67,9 @@ public final class JpaForumStore implements ForumStore {
         this.transactions = builder.transactions;
         this.maxAttempts = builder.maxAttempts;
         this.backoff = builder.backoff;
+        this.maxBackoff = builder.maxBackoff == null ? builder.backoff.multipliedBy(1024) : builder.maxBackoff;
+        this.replicaReads = builder.replica == null ? null
+                : new ReplicaReads(JpaTransactions.resourceLocal(builder.replica), builder.replicaRetryAfter);
     }
 
     /** A store with resource-local transactions on {@code emf} and the default retry budget. */
@@ -135,8 +146,34 @@ public final class JpaForumStore implements ForumStore {
     }
 
     private <T> T run(boolean readOnly, Body<T> body) {
-        for (int attempt = 1; ; attempt++) {
+        boolean outermost = working.get() == null;
+        if (!outermost) {
+            return attempts(readOnly, body, new boolean[1]);
+        }
+        working.set(Boolean.TRUE);
+        try {
+            if (readOnly && replicaReads != null) {
+                ReplicaReads.Answer<T> answer = replicaReads.tryReplica((em, scope) ->
+                        body.run(new JpaStoreTransaction(em, scope, false, writePath(em))));
+                if (answer != null) {
+                    return answer.value();
+                }
+            }
             boolean[] began = {false};
+            T result = attempts(readOnly, body, began);
+            // Only a transaction this store began has committed by now; a host's commits later, out of sight.
+            if (!readOnly && began[0] && replicaReads != null && replicaReads.tracking()) {
+                replicaReads.committed(transactions);
+            }
+            return result;
+        } finally {
+            working.remove();
+        }
+    }
+
+    private <T> T attempts(boolean readOnly, Body<T> body, boolean[] began) {
+        for (int attempt = 1; ; attempt++) {
+            began[0] = false;
             boolean[] flushed = {false};
             try {
                 return transactions.inTransaction(readOnly, (em, scope) -> {
@@ -164,6 +201,7 @@ public final class JpaForumStore implements ForumStore {
                             e);
                 }
                 if (attempt >= maxAttempts) {
+                    exhausted.incrementAndGet();
                     throw new ConcurrentUpdateException("the transaction still collided after " + attempt + " attempts",
                             e);
                 }
@@ -193,9 +231,38 @@ public final class JpaForumStore implements ForumStore {
         return retries.get();
     }
 
-    /** Sleeps a random time up to {@code backoff * 2^(attempt-1)}, so colliding writers spread out. */
+    /**
+     * Opens a {@link ReadSession} on this thread for one user's request, with the position the host kept from their
+     * last request ({@code null} or empty for none). Without a read replica the session only carries the position.
+     */
+    public ReadSession openSession(String position) {
+        if (replicaReads == null) {
+            return new ReadSession(new ThreadLocal<>(), ReadSession.parse(position));
+        }
+        return replicaReads.open(position);
+    }
+
+    /** How many reads the read replica answered (0 without one). */
+    public long readsOnReplica() {
+        return replicaReads == null ? 0 : replicaReads.onReplica();
+    }
+
+    /** How many reads went to the primary although a replica is configured: it lagged behind the user, or failed. */
+    public long readsOnPrimaryInstead() {
+        return replicaReads == null ? 0 : replicaReads.onPrimary();
+    }
+
+    /**
+     * How many commands failed with a {@link ConcurrentUpdateException} because they still collided after the whole retry
+     * budget: on a Galera cluster, the measure of whether {@link Builder#maxAttempts} fits the deployment.
+     */
+    public long retriesExhausted() {
+        return exhausted.get();
+    }
+
+    /** Sleeps a random time up to {@code min(backoff * 2^(attempt-1), maxBackoff)}, so colliding writers spread out. */
     private void pause(int attempt, RuntimeException cause) {
-        long cap = backoff.toNanos() << Math.min(attempt - 1, 10);
+        long cap = Math.min(backoff.toNanos() << Math.min(attempt - 1, 20), maxBackoff.toNanos());
         try {
             TimeUnit.NANOSECONDS.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
         } catch (InterruptedException interrupted) {
@@ -209,6 +276,9 @@ public final class JpaForumStore implements ForumStore {
         private final JpaTransactions transactions;
         private int maxAttempts = 5;
         private Duration backoff = Duration.ofMillis(5);
+        private Duration maxBackoff;
+        private EntityManagerFactory replica;
+        private Duration replicaRetryAfter = Duration.ofSeconds(5);
 
         private Builder(JpaTransactions transactions) {
             this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -233,7 +303,43 @@ public final class JpaForumStore implements ForumStore {
             return this;
         }
 
+        /**
+         * The longest pause between two attempts, however many came before; default 1,024 times {@link #backoff}.
+         * A multi-primary cluster (Galera) aborts losers of certification at any statement and may need dozens of
+         * attempts for one hot-topic reply: a large {@link #maxAttempts} with a small cap keeps such a reply fast.
+         */
+        public Builder maxBackoff(Duration maxBackoff) {
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
+            if (maxBackoff.isNegative() || maxBackoff.isZero()) {
+                throw new IllegalArgumentException("maxBackoff must be positive, was " + maxBackoff);
+            }
+            this.maxBackoff = maxBackoff;
+            return this;
+        }
+
+        /**
+         * A read-only factory on a PostgreSQL hot standby of the same database: reads go there, except a user's
+         * reads while it has not replayed their last write (see {@link ReadSession}) and while it fails.
+         */
+        public Builder readReplica(EntityManagerFactory replica) {
+            this.replica = Objects.requireNonNull(replica, "replica");
+            return this;
+        }
+
+        /** How long reads stay on the primary after the replica failed; default 5 s. */
+        public Builder replicaRetryAfter(Duration retryAfter) {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+            if (retryAfter.isNegative()) {
+                throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
+            }
+            this.replicaRetryAfter = retryAfter;
+            return this;
+        }
+
         public JpaForumStore build() {
+            if (maxBackoff != null && maxBackoff.compareTo(backoff) < 0) {
+                throw new IllegalArgumentException("maxBackoff " + maxBackoff + " is shorter than backoff " + backoff);
+            }
             return new JpaForumStore(this);
         }
     }

@@ -47,6 +47,7 @@ import org.forumkit.spi.store.PostEdit;
 import org.forumkit.spi.store.PostInTopic;
 import org.forumkit.spi.store.PostingWindow;
 import org.forumkit.spi.store.StartedTopic;
+import org.forumkit.spi.store.SearchIndexWriter;
 import org.forumkit.spi.store.StoreTransaction;
 import org.forumkit.spi.store.StoredTopicPage;
 import org.forumkit.spi.store.TopicInBoard;
@@ -70,6 +71,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final CreditRows credits;
     private final RevisionRows revisions;
     private final PostingWindowRows postingWindows;
+    private final SearchRows search;
 
     JpaStoreTransaction(EntityManager em, JpaTransactions.Scope scope, boolean writable, WritePath writePath) {
         this.scope = scope;
@@ -84,6 +86,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.credits = new CreditRows(em);
         this.revisions = new RevisionRows(em);
         this.postingWindows = new PostingWindowRows(em);
+        this.search = new SearchRows(em, posts, writable);
     }
 
     private void checkWritable() {
@@ -374,6 +377,13 @@ final class JpaStoreTransaction implements StoreTransaction {
     public void savePostingWindow(UserId user, BoardId board, PostingWindow window) {
         checkWritable();
         postingWindows.save(user, board, window);
+    }
+
+    // ---- search ----
+
+    @Override
+    public SearchIndexWriter searchIndex() {
+        return search;
     }
 
     // ---- the transaction ----

@@ -293,7 +293,7 @@ final class PostRows extends Rows {
         return Records.post(post, quotesOf(List.of(post.id)).getOrDefault(post.id, List.of()));
     }
 
-    private List<Post> withQuotes(List<PostEntity> posts) {
+    List<Post> withQuotes(List<PostEntity> posts) {
         Map<Long, List<Quote>> quotes = quotesOf(posts.stream().map(p -> p.id).toList());
         return posts.stream().map(p -> Records.post(p, quotes.getOrDefault(p.id, List.of()))).toList();
     }

@@ -38,13 +38,20 @@ final class SqlErrors {
      * The server rolled back what the transaction had not committed.
      */
     static boolean isConnectionLost(Throwable failure) {
-        return any(failure, e -> e instanceof SQLException sql && (
-                sql instanceof java.sql.SQLNonTransientConnectionException
-                || sql instanceof java.sql.SQLTransientConnectionException
-                || sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
-                        || sql.getSQLState().startsWith("57P0"))
-                || sql.getErrorCode() == 1927 || sql.getErrorCode() == 1053
-                || sql.getErrorCode() == 2006 || sql.getErrorCode() == 2013));
+        return isUnavailable(failure) || any(failure, e -> e instanceof java.sql.SQLNonTransientConnectionException
+                || e instanceof SQLException sql && (sql.getErrorCode() == 1927 || sql.getErrorCode() == 1053
+                        || sql.getErrorCode() == 2006 || sql.getErrorCode() == 2013));
+    }
+
+    /**
+     * The server is not there: a connection failure (SQLSTATE class 08), an administrator's or crash shutdown
+     * (57P01–57P03), no pooled connection in time, or a refused socket.
+     */
+    static boolean isUnavailable(Throwable failure) {
+        return any(failure, e -> e instanceof java.sql.SQLTransientConnectionException
+                || e instanceof java.net.ConnectException
+                || e instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
     }
 
     /** A unique key violation: SQLSTATE 23505 (PostgreSQL, H2), MariaDB/MySQL error 1062. */

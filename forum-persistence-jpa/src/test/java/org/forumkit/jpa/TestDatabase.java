@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.forumkit.jpa.testing.TestServer;
 
@@ -26,7 +27,7 @@ enum TestDatabase {
     POSTGRESQL("postgresql", TestServer.POSTGRESQL),
     MARIADB("mariadb", TestServer.MARIADB);
 
-    private static final List<String> TABLES_CHILD_FIRST = List.of("fk_credit_entry", "fk_credit_balance", "fk_post_revision", "fk_posting_window", "fk_ban", "fk_audit", "fk_report", "fk_vote", "fk_quote", "fk_post", "fk_topic", "fk_board");
+    private static final List<String> TABLES_CHILD_FIRST = List.of("fk_search_term", "fk_credit_entry", "fk_credit_balance", "fk_post_revision", "fk_posting_window", "fk_ban", "fk_audit", "fk_report", "fk_vote", "fk_quote", "fk_post", "fk_topic", "fk_board");
     private static final Map<String, EntityManagerFactory> FACTORIES = new ConcurrentHashMap<>();
     private static final Map<TestDatabase, HikariDataSource> POOLS = new ConcurrentHashMap<>();
 
@@ -64,29 +65,34 @@ enum TestDatabase {
             idleAway(config);
             config.setPoolName("forumkit-" + dialect);
             HikariDataSource pool = new HikariDataSource(config);
-            JpaForumStore.Migrations migrations = JpaForumStore.migrations(dialect);
-            Flyway flyway = Flyway.configure()
-                    .dataSource(pool)
-                    .locations(migrations.locations().toArray(String[]::new))
-                    .placeholders(migrations.placeholders())
-                    .table("fk_schema_history")
-                    .cleanDisabled(false)
-                    .load();
-            // Starts from an empty schema so the migrations, not an earlier run, define every table.
-            dropForumTables(pool);
-            flyway.migrate();
+            migrateFromScratch(pool, dialect);
             return pool;
         });
     }
 
+    /** Drops the forum tables on {@code pool}'s database and runs the shipped migrations of {@code dialect}. */
+    static void migrateFromScratch(DataSource pool, String dialect) {
+        JpaForumStore.Migrations migrations = JpaForumStore.migrations(dialect);
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations(migrations.locations().toArray(String[]::new))
+                .placeholders(migrations.placeholders())
+                .table("fk_schema_history")
+                .cleanDisabled(false)
+                .load();
+        // Starts from an empty schema so the migrations, not an earlier run, define every table.
+        dropForumTables(pool);
+        flyway.migrate();
+    }
+
     // Open connections only while tests use them: a server's slots (PostgreSQL's 100 by default) are shared by
     // every build on the machine, and an idle pool would otherwise hold all of its connections for the whole run.
-    private static void idleAway(HikariConfig config) {
+    static void idleAway(HikariConfig config) {
         config.setMinimumIdle(0);
         config.setIdleTimeout(10_000);
     }
 
-    private void dropForumTables(HikariDataSource pool) {
+    private static void dropForumTables(DataSource pool) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             for (String table : TABLES_CHILD_FIRST) {
                 s.execute("DROP TABLE IF EXISTS " + table);
@@ -138,6 +144,11 @@ enum TestDatabase {
     }
 
     private EntityManagerFactory newEmf(HikariDataSource pool, boolean mappingFile) {
+        return entityManagerFactory(dialect, pool, mappingFile);
+    }
+
+    /** A factory of the tests' persistence unit on {@code pool}, as every test database builds it. */
+    static EntityManagerFactory entityManagerFactory(String dialect, DataSource pool, boolean mappingFile) {
         PersistenceConfiguration config = new PersistenceConfiguration("forumkit-" + dialect)
                 .provider("org.hibernate.jpa.HibernatePersistenceProvider")
                 .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
@@ -164,13 +175,7 @@ enum TestDatabase {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             switch (this) {
                 case POSTGRESQL -> s.execute("TRUNCATE " + String.join(", ", TABLES_CHILD_FIRST) + " RESTART IDENTITY");
-                case MARIADB -> {
-                    s.execute("SET FOREIGN_KEY_CHECKS = 0");
-                    for (String table : TABLES_CHILD_FIRST) {
-                        s.execute("TRUNCATE TABLE " + table);
-                    }
-                    s.execute("SET FOREIGN_KEY_CHECKS = 1");
-                }
+                case MARIADB -> truncateOnMariaDb(s);
                 case H2 -> {
                     s.execute("SET REFERENTIAL_INTEGRITY FALSE");
                     for (String table : TABLES_CHILD_FIRST) {
@@ -182,6 +187,15 @@ enum TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Empties the forum tables of a MariaDB database (a Galera cluster replicates TRUNCATE to every node). */
+    static void truncateOnMariaDb(Statement s) throws SQLException {
+        s.execute("SET FOREIGN_KEY_CHECKS = 0");
+        for (String table : TABLES_CHILD_FIRST) {
+            s.execute("TRUNCATE TABLE " + table);
+        }
+        s.execute("SET FOREIGN_KEY_CHECKS = 1");
     }
 
     /** A store on the shared factory over freshly emptied tables. */

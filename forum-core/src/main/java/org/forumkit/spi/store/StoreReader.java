@@ -130,4 +130,7 @@ public interface StoreReader {
 
     /** Every vote on a post. */
     Map<UserId, VoteKind> votes(PostId post);
+
+    /** The search index: candidate posts for analysed terms, and every post in id order for a re-index. */
+    SearchIndexReader searchIndex();
 }

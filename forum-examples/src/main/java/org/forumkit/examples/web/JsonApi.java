@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.forumkit.model.SearchHit;
+import org.forumkit.model.SearchCursor;
+import java.time.Instant;
+import org.forumkit.model.SearchQuery;
+import org.forumkit.model.SearchOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +121,15 @@ final class JsonApi {
             body.put("permissions", app.forum.boards().permissions(viewer, board.id()));
             body.put("nextCursor", page.optionalNext().map(TopicCursor::token).orElse(null));
             send(ex, 200, body);
+        } else if (get && ex.path.equals("/api/search")) {
+            int size = ex.query("size").map(WebApp::number).orElse(WebApp.PAGE_SIZE);
+            PageRequest<SearchCursor> request = ex.query("cursor").filter(c -> !c.isBlank())
+                    .map(c -> PageRequest.after(SearchCursor.parse(c), size)).orElse(PageRequest.first(size));
+            Page<SearchHit, SearchCursor> page = app.forum.search().find(viewer, search(ex, viewer), request);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("hits", page.items());
+            body.put("nextCursor", page.optionalNext().map(SearchCursor::token).orElse(null));
+            send(ex, 200, body);
         } else if (get && (m = TOPIC.matcher(ex.path)).matches()) {
             send(ex, 200, json(page(ex, viewer, TopicId.of(WebApp.id(m.group(1))))));
         } else if (method.equals("POST") && (m = BOARD_TOPICS.matcher(ex.path)).matches()) {
@@ -163,6 +177,28 @@ final class JsonApi {
     /** Moderator ids and moderation thresholds only for those who moderate the board: they help an abuser. */
     private Board shown(Viewer viewer, Board board) {
         return app.forum.boards().permissions(viewer, board.id()).moderate() ? board : board.publicView();
+    }
+
+    /** {@code q}, {@code titles=true}, {@code board} (slug) with {@code subBoards=false}, {@code author}, {@code topic},
+     * {@code from}/{@code to} (ISO-8601 instants), {@code order=NEWEST}. */
+    private SearchQuery search(Exchange ex, Viewer viewer) {
+        SearchQuery query = SearchQuery.of(ex.query("q").orElse(""))
+                .withTitlesOnly(ex.query("titles").map(Boolean::parseBoolean).orElse(false))
+                .withOrder(ex.query("order").filter("NEWEST"::equals).map(o -> SearchOrder.NEWEST)
+                        .orElse(SearchOrder.RELEVANCE));
+        Optional<String> slug = ex.query("board").filter(b -> !b.isBlank());
+        if (slug.isPresent()) {
+            query = query.withBoard(board(viewer, slug.get()).id(),
+                    !ex.query("subBoards").map("false"::equals).orElse(false));
+        }
+        query = ex.query("author").filter(a -> !a.isBlank()).map(UserId::of).map(query::withAuthor).orElse(query);
+        query = ex.query("topic").map(t -> TopicId.of(WebApp.id(t))).map(query::withTopic).orElse(query);
+        try {
+            return query.withTime(ex.query("from").map(Instant::parse).orElse(null),
+                    ex.query("to").map(Instant::parse).orElse(null));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Exchange.BadRequest("from and to are ISO-8601 instants such as 2024-01-31T00:00:00Z");
+        }
     }
 
     private Board board(Viewer viewer, String slug) {

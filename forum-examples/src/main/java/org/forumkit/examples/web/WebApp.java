@@ -189,6 +189,8 @@ public final class WebApp implements HttpHandler {
                 ex.redirect("/topics/" + m.group(1) + "?from=" + pageStart(floor) + "#floor-" + floor);
             } else if (get && (m = TOPIC.matcher(ex.path)).matches()) {
                 html(ex, 200, "topic", topic(ex, TopicId.of(id(m.group(1)))), started);
+            } else if (get && ex.path.equals("/search")) {
+                html(ex, 200, "search", new SearchPage(this).scope(ex), started);
             } else if (get && ex.path.equals("/login")) {
                 html(ex, 200, "login", login(ex), started);
             } else if (get && ex.path.equals("/lang")) {
@@ -315,7 +317,7 @@ public final class WebApp implements HttpHandler {
         }
     }
 
-    private Map<String, Object> base(Exchange ex, String title) {
+    Map<String, Object> base(Exchange ex, String title) {
         Map<String, Object> scope = new HashMap<>();
         scope.put("t", templates.texts(ex.locale));
         scope.put("lang", ex.locale.equals(Locale.ENGLISH) ? "en" : "zh-CN");

@@ -1,0 +1,50 @@
+package org.forumkit.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.forumkit.RateLimitedException;
+import org.forumkit.model.Viewer;
+
+/**
+ * Flood control of search on this node: at most {@link #PER_MEMBER} searches per member and {@link #ANONYMOUS}
+ * for all anonymous visitors together within {@link #WINDOW}. It guards the database from one busy client and holds
+ * no forum state, so keeping it per node (not in the store) loses no invariant; the limit grows with the nodes.
+ */
+final class SearchThrottle {
+    static final Duration WINDOW = Duration.ofMinutes(1);
+    static final int PER_MEMBER = 30;
+    static final int ANONYMOUS = 300;
+    /** Viewers remembered at most; the least recently seen are forgotten first. */
+    private static final int MAX_VIEWERS = 10_000;
+
+    private final ForumClock clock;
+    private final Map<String, Deque<Instant>> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
+            return size() > MAX_VIEWERS;
+        }
+    };
+
+    SearchThrottle(ForumClock clock) {
+        this.clock = clock;
+    }
+
+    /** Counts one search of the viewer, or throws {@link RateLimitedException} when the window is full. */
+    synchronized void acquire(Viewer viewer) {
+        String key = viewer.userId().map(id -> "u:" + id.value()).orElse("anonymous");
+        int max = viewer.isAnonymous() ? ANONYMOUS : PER_MEMBER;
+        Instant now = clock.now();
+        Deque<Instant> times = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
+        while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
+            times.pollFirst();
+        }
+        if (times.size() >= max) {
+            throw new RateLimitedException("too many searches", Duration.between(now, times.peekFirst().plus(WINDOW)));
+        }
+        times.addLast(now);
+    }
+}

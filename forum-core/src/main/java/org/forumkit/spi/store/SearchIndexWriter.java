@@ -1,0 +1,14 @@
+package org.forumkit.spi.store;
+
+import java.util.Collection;
+import org.forumkit.model.PostId;
+
+/** The search index of a store inside a read-write transaction: a post's terms, written with the post. */
+public interface SearchIndexWriter extends SearchIndexReader {
+
+    /** Adds the terms of a post that has none yet (a post written in this transaction). */
+    void add(PostId post, Collection<IndexedTerm> terms);
+
+    /** Replaces whatever terms a post has with {@code terms} (an edit, a re-index). */
+    void replace(PostId post, Collection<IndexedTerm> terms);
+}
