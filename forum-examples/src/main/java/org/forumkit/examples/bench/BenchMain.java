@@ -18,9 +18,9 @@ import org.forumkit.spi.ContentRenderer;
 /**
  * The benchmark harness: {@code --quick} (a few minutes) or {@code --full}, on the targets named by
  * {@code --targets} (default: every target this machine has), the scenarios named by {@code --scenarios}
- * ({@code page,hot,ceiling,listing,views,render,memory,import}, default all; {@code import} imports a generated
- * Disqus export of {@code --import-comments N} comments, default 10,000 quick and 100,000 full);
- * {@code --threads-per-node N} changes the
+ * ({@code page,hot,ceiling,listing,views,render,render-worst,memory,import}, default all; {@code import} imports a
+ * generated Disqus export of {@code --import-comments N} comments, default 10,000 quick and 100,000 full;
+ * {@code views-kill}, killing a child JVM, only when named); {@code --threads-per-node N} changes the
  * writers of the load scenarios (default 8 on each of two nodes). Prints a table as it goes and, with
  * {@code --out FILE}, writes it as Markdown. Exits 1 when an invariant was violated.
  */
@@ -36,7 +36,7 @@ public final class BenchMain {
         String targetList = value(options, "--targets", "memory,h2,postgresql,mariadb");
         String out = value(options, "--out", null);
         List<String> only = Arrays.asList(value(options, "--scenarios",
-                "page,hot,ceiling,listing,views,render,memory,import").split(","));
+                "page,hot,ceiling,listing,views,render,render-worst,memory,import").split(","));
         int importComments = Integer.parseInt(value(options, "--import-comments",
                 mode.name().equals("full") ? "100000" : "10000"));
         Report report = new Report();
@@ -68,10 +68,16 @@ public final class BenchMain {
                 if (only.contains("import")) {
                     new ImportBench(report).disqus(target, importComments);
                 }
+                if (only.contains("views-kill") && target instanceof DatabaseTarget db && db.url() != null) {
+                    ViewsKill.run(report, target.name(), db.url(), "forumkit", "forumkit");
+                }
             }
         }
         if (only.contains("render")) {
             scenarios.rendering(renderers(), samples());
+        }
+        if (only.contains("render-worst")) {
+            new RenderWorst(report).run(renderers());
         }
         if (only.contains("memory")) {
             scenarios.memory();
