@@ -88,13 +88,15 @@ final class ImportService implements Imports {
     /** One board or thread in a transaction of its own; its counts join the total only once it committed. */
     private void unit(BiConsumer<StoreTransaction, ImportTally> work, ImportTally total) {
         for (int attempt = 0; ; attempt++) {
-            ImportTally tally = new ImportTally();
             try {
-                store.inTransaction(tx -> {
+                // a fresh tally per attempt: the store may run the work again after a conflict (a deadlock, a
+                // Galera certification failure), and only the attempt that committed may count
+                ImportTally committed = store.inTransaction(tx -> {
+                    ImportTally tally = new ImportTally();
                     work.accept(tx, tally);
-                    return null;
+                    return tally;
                 });
-                total.addAll(tally);
+                total.addAll(committed);
                 return;
             } catch (DuplicateKeyException e) {
                 if (attempt > 0 || !RACED_KEYS.contains(e.key())) {

@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.forumkit.Forum;
+import org.forumkit.imports.ImportOptions;
+import org.forumkit.imports.ImportReport;
 import org.forumkit.model.Board;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.Post;
@@ -15,6 +17,8 @@ import org.forumkit.model.Reply;
 import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
+import org.forumkit.spi.store.ImportKey;
+import org.forumkit.tck.ImportFixtures;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +30,9 @@ import org.junit.jupiter.api.Test;
 class RetriedCommandsTest {
     private static final Viewer.Member ADMIN = Viewer.user("admin", "管理员", "admin");
 
-    @Test
-    void aReplyRetriedAfterAnAbortStoresItsQuoteOnce() throws Exception {
+    /** A store on H2 whose next write transaction, once {@code abortNext} is set, is aborted after its work ran. */
+    private static JpaForumStore abortingStore(AtomicBoolean abortNext) {
         TestDatabase.H2.require().clean();
-        AtomicBoolean abortNext = new AtomicBoolean();
         JpaTransactions inner = JpaTransactions.resourceLocal(TestDatabase.H2.emf());
         JpaTransactions aborting = new JpaTransactions() {
             @Override
@@ -43,7 +46,32 @@ class RetriedCommandsTest {
                 });
             }
         };
-        JpaForumStore store = JpaForumStore.builder(aborting).build();
+        return JpaForumStore.builder(aborting).build();
+    }
+
+    @Test
+    void anImportRetriedAfterAnAbortCountsWhatCommittedOnce() throws Exception {
+        AtomicBoolean abortNext = new AtomicBoolean();
+        JpaForumStore store = abortingStore(abortNext);
+        try (Forum forum = Forum.builder().store(store).build()) {
+            Board category = forum.boards().create(ADMIN, CreateBoard.category("c", "分类"));
+            Board board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "b", "版块"));
+
+            abortNext.set(true);
+            ImportReport report = forum.imports().run(ADMIN, ImportFixtures.source("disqus", ImportFixtures.seedThread()),
+                    ImportOptions.into(board.id()));
+
+            assertThat(store.retries()).isEqualTo(1);
+            assertThat(report.added(ImportKey.Kind.POST)).isEqualTo(4);
+            assertThat(report.added(ImportKey.Kind.TOPIC)).isEqualTo(1);
+            assertThat(forum.boards().get(ADMIN, board.id()).postCount()).isEqualTo(2); // floors 1 and 2 visible
+        }
+    }
+
+    @Test
+    void aReplyRetriedAfterAnAbortStoresItsQuoteOnce() throws Exception {
+        AtomicBoolean abortNext = new AtomicBoolean();
+        JpaForumStore store = abortingStore(abortNext);
         try (Forum forum = Forum.builder().store(store).build()) {
             Board category = forum.boards().create(ADMIN, CreateBoard.category("c", "分类"));
             Board board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "b", "版块"));
