@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +21,18 @@ class ImportCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private static String fixture(String name) {
-        try {
-            return Path.of(ImportCommandTest.class.getResource("/imports/" + name).toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    @TempDir
+    Path fixtures;
+
+    /** A sample export from forum-core's test-jar, copied to a file (the command reads files, not resources). */
+    private String fixture(String name) {
+        try (java.io.InputStream in = ImportCommandTest.class.getResourceAsStream("/imports/" + name)) {
+            Path file = fixtures.resolve(name);
+            java.nio.file.Files.copy(java.util.Objects.requireNonNull(in, name), file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return file.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
