@@ -18,8 +18,10 @@ import org.forumkit.spi.ContentRenderer;
 /**
  * The benchmark harness: {@code --quick} (a few minutes) or {@code --full}, on the targets named by
  * {@code --targets} (default: every target this machine has), the scenarios named by {@code --scenarios}
- * ({@code page,hot,ceiling,listing,views,render,memory}, default all); {@code --threads-per-node N} changes the
- * writers of the load scenarios (default 8 on each of two nodes). Prints a table as it goes and, with
+ * ({@code page,hot,ceiling,listing,views,render,memory,search}, default all); {@code --threads-per-node N} changes
+ * the writers of the load scenarios (default 8 on each of two nodes); {@code --search-posts N} the posts the search
+ * scenario loads (default 100,000 quick, 1,000,000 full), its seed text is read from {@code --seeds DIR}
+ * ({@code seeds}). Prints a table as it goes and, with
  * {@code --out FILE}, writes it as Markdown. Exits 1 when an invariant was violated.
  */
 public final class BenchMain {
@@ -34,9 +36,12 @@ public final class BenchMain {
         String targetList = value(options, "--targets", "memory,h2,postgresql,mariadb");
         String out = value(options, "--out", null);
         List<String> only = Arrays.asList(value(options, "--scenarios",
-                "page,hot,ceiling,listing,views,render,memory").split(","));
+                "page,hot,ceiling,listing,views,render,memory,search").split(","));
         Report report = new Report();
         Scenarios scenarios = new Scenarios(mode, report);
+        SearchScenario search = only.contains("search") ? new SearchScenario(Integer.parseInt(value(options,
+                "--search-posts", mode == Scenarios.Mode.FULL ? "1000000" : "100000")),
+                mode == Scenarios.Mode.FULL ? 500 : 100, report, Path.of(value(options, "--seeds", "seeds"))) : null;
         long started = System.nanoTime();
 
         for (String name : targetList.split(",")) {
@@ -60,6 +65,9 @@ public final class BenchMain {
                 }
                 if (only.contains("views")) {
                     scenarios.views(target);
+                }
+                if (search != null) {
+                    search.run(target);
                 }
             }
         }
