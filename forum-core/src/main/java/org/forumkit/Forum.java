@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.forumkit.internal.ForumEngine;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.render.BbCodeRenderer;
@@ -18,6 +19,7 @@ import org.forumkit.spi.CreditPolicy;
 import org.forumkit.spi.ForumEventListener;
 import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.PermissionPolicy;
+import org.forumkit.spi.UserDirectory;
 
 /**
  * A forum: the one entry point a host calls. Build it once with {@link #builder()} and share it; it is
@@ -74,6 +76,11 @@ public final class Forum implements AutoCloseable {
         return engine.audit();
     }
 
+    /** The users' inboxes; written only when the forum was built with {@link Builder#notifications}. */
+    public Notifications notifications() {
+        return engine.notifications();
+    }
+
     public Views views() {
         return engine.views();
     }
@@ -104,6 +111,7 @@ public final class Forum implements AutoCloseable {
         private final Map<ContentFormat, ContentRenderer> renderers = new LinkedHashMap<>();
         private final List<ForumEventListener> listeners = new ArrayList<>();
         private Validator validator;
+        private UserDirectory directory;
 
         private Builder() {
             renderer(new PlainTextRenderer());
@@ -164,13 +172,23 @@ public final class Forum implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps an inbox per user, written in the transaction of each reply, quote, vote, moderator's action and
+         * resolved report; {@code directory} tells who a recipient is, so nobody is told of a post they may not
+         * see ({@link UserDirectory#ROLELESS} when no board is restricted to roles).
+         */
+        public Builder notifications(UserDirectory directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
         public Forum build() {
             if (store == null) {
                 throw new IllegalStateException("a Forum needs a store: Forum.builder().store(…)");
             }
             return new Forum(new ForumEngine(store, clock, settings, permissionPolicy, censorPolicy, creditPolicy,
                     Map.copyOf(renderers),
-                    List.copyOf(listeners), validator));
+                    List.copyOf(listeners), validator, Optional.ofNullable(directory)));
         }
     }
 }

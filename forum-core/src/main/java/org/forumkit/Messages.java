@@ -22,7 +22,7 @@ final class Messages {
         return text("violation." + code, args, locale);
     }
 
-    private static String text(String key, List<Object> args, Locale locale) {
+    static String text(String key, List<Object> args, Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES));
         String pattern;

@@ -82,6 +82,16 @@ final class AccessRules {
         }
     }
 
+    /**
+     * Whether every signed-in user may read the board: its view rule is everyone or members and the host adds no
+     * rule of its own, so a set-based fan-out needs no check per recipient.
+     */
+    boolean everyMemberMayView(Board board) {
+        Audience.Kind view = board.policy().audience(Action.VIEW).kind();
+        return hostPolicy == PermissionPolicy.BOARD_RULES
+                && (view == Audience.Kind.EVERYONE || view == Audience.Kind.MEMBERS);
+    }
+
     /** Whether the viewer may see this post's content: visible posts; pending ones to their author and moderators. */
     boolean canSee(Viewer viewer, Board board, Post post) {
         return post.state() == PostState.VISIBLE

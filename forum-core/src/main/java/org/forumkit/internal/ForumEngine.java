@@ -9,11 +9,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.forumkit.AuditLog;
 import org.forumkit.Bans;
 import org.forumkit.Boards;
 import org.forumkit.Credits;
 import org.forumkit.ForumSettings;
+import org.forumkit.Notifications;
 import org.forumkit.Posts;
 import org.forumkit.Reports;
 import org.forumkit.Search;
@@ -26,6 +28,7 @@ import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.CreditPolicy;
 import org.forumkit.spi.ForumEventListener;
 import org.forumkit.spi.PermissionPolicy;
+import org.forumkit.spi.UserDirectory;
 import org.forumkit.spi.store.ForumStore;
 
 /** Wires the services of one {@code Forum}, each with the collaborators it uses; not API. */
@@ -42,11 +45,13 @@ public final class ForumEngine {
     private final BansService bans;
     private final CreditsService credits;
     private final ViewBuffer views;
+    private final NotificationsService notifications;
     private final SearchService search;
 
     public ForumEngine(ForumStore store, Clock clock, ForumSettings settings, PermissionPolicy policy,
             CensorPolicy censorPolicy, CreditPolicy creditPolicy,
-            Map<ContentFormat, ContentRenderer> renderers, List<ForumEventListener> listeners, Validator validator) {
+            Map<ContentFormat, ContentRenderer> renderers, List<ForumEventListener> listeners, Validator validator,
+            Optional<UserDirectory> directory) {
         this.settings = settings;
         this.ownedFactory = validator == null ? defaultValidatorFactory() : null;
         Validator checker = validator == null ? ownedFactory.getValidator() : validator;
@@ -56,7 +61,8 @@ public final class ForumEngine {
         Paging paging = new Paging(settings);
         AuditTrail trail = new AuditTrail(now);
         CreditAwards awards = new CreditAwards(creditPolicy, now);
-        Events events = new Events(listeners);
+        Notifier notifier = new Notifier(access, directory.orElse(UserDirectory.ROLELESS));
+        Events events = new Events(listeners, directory.map(d -> notifier));
         SearchAnalysis analysis = new SearchAnalysis();
         SearchIndexing indexing = new SearchIndexing(analysis);
         WritePipeline pipeline = new WritePipeline(store, checker, renderers, censorPolicy, access,
@@ -74,6 +80,11 @@ public final class ForumEngine {
         this.credits = new CreditsService(store, access, awards, paging);
         this.views = new ViewBuffer(store, clock, settings);
         this.search = new SearchService(store, access, analysis, indexing, new SearchThrottle(now));
+        this.notifications = new NotificationsService(store, access, notifier, paging, now);
+    }
+
+    public Notifications notifications() {
+        return notifications;
     }
 
     public Boards boards() {

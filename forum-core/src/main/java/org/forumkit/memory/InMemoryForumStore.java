@@ -52,6 +52,7 @@ import org.forumkit.spi.store.NewCreditEntry;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewReport;
 import org.forumkit.spi.store.NewTopic;
+import org.forumkit.spi.store.NotificationWriter;
 import org.forumkit.spi.store.PostingWindow;
 import org.forumkit.spi.store.PostEdit;
 import org.forumkit.spi.store.SearchIndexWriter;
@@ -463,6 +464,11 @@ public final class InMemoryForumStore implements ForumStore {
                             topic.highestFloor(), topic.lastPostAt(), topic.lastPostBy()));
                 }
             });
+        }
+
+        @Override
+        public NotificationWriter notifications() {
+            return new MemoryInbox(db, log, writable);
         }
 
         @Override

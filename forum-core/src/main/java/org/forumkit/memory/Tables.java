@@ -14,6 +14,8 @@ import org.forumkit.model.BanId;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.CreditEntry;
+import org.forumkit.model.Notification;
+import org.forumkit.model.NotificationId;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostRevision;
@@ -23,6 +25,7 @@ import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteKind;
+import org.forumkit.model.WatchLevel;
 import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.PostingWindow;
 
@@ -35,6 +38,7 @@ final class Tables {
     long lastTopicId;
     long lastPostId;
     long lastReportId;
+    long lastNotificationId;
     final Map<BoardId, Board> boards = new HashMap<>();
     final Map<String, BoardId> boardsBySlug = new HashMap<>();
     final Map<TopicId, Topic> topics = new HashMap<>();
@@ -53,6 +57,13 @@ final class Tables {
     final Map<UserId, Long> creditBalances = new HashMap<>();
     final List<CreditEntry> credits = new ArrayList<>();
     final Map<ReportId, Report> reports = new HashMap<>();
+    final NavigableMap<NotificationId, Notification> notifications = new TreeMap<>();
+    final Map<UserId, TreeSet<NotificationId>> inboxes = new HashMap<>();
+    /** The one unread notification of each (recipient, fold key): the unique key a database keeps. */
+    final Map<FoldKey, NotificationId> unreadFolds = new HashMap<>();
+    final Map<NotificationId, FoldKey> foldOf = new HashMap<>();
+    final Map<TopicId, Map<UserId, TopicWatch>> topicWatches = new HashMap<>();
+    final Map<BoardId, Map<UserId, WatchLevel>> boardWatches = new HashMap<>();
     /** The one open report of each (post, reporter): the unique key a database keeps. */
     final Map<OpenReportKey, ReportId> openReports = new HashMap<>();
 
@@ -64,6 +75,12 @@ final class Tables {
     }
 
     record OpenReportKey(PostId post, UserId reporter) {
+    }
+
+    record FoldKey(UserId recipient, String key) {
+    }
+
+    record TopicWatch(WatchLevel level, boolean explicit) {
     }
 
     record PostingKey(UserId user, BoardId board) {

@@ -1323,6 +1323,20 @@ public abstract class ForumStoreContract {
     }
 
     @Nested
+    @DisplayName("Notifications")
+    class Notifications extends NotificationsKit {
+        @Override
+        protected ForumStore kitStore() {
+            return store;
+        }
+
+        @Override
+        protected int kitThreads() {
+            return threads();
+        }
+    }
+
+    @Nested
     @DisplayName("Transactions")
     class Transactions {
 

@@ -41,6 +41,7 @@ public final class JpaForumStore implements ForumStore {
             RevisionEntity.class.getName(),
             CreditBalanceEntity.class.getName(),
             CreditEntryEntity.class.getName(),
+            NotificationEntity.class.getName(),
             SearchTermEntity.class.getName());
 
     /**

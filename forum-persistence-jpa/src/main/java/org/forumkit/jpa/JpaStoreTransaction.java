@@ -43,6 +43,7 @@ import org.forumkit.spi.store.NewCreditEntry;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewReport;
 import org.forumkit.spi.store.NewTopic;
+import org.forumkit.spi.store.NotificationWriter;
 import org.forumkit.spi.store.PostEdit;
 import org.forumkit.spi.store.PostInTopic;
 import org.forumkit.spi.store.PostingWindow;
@@ -71,6 +72,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final CreditRows credits;
     private final RevisionRows revisions;
     private final PostingWindowRows postingWindows;
+    private final NotificationRows notifications;
     private final SearchRows search;
 
     JpaStoreTransaction(EntityManager em, JpaTransactions.Scope scope, boolean writable, WritePath writePath) {
@@ -86,6 +88,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.credits = new CreditRows(em);
         this.revisions = new RevisionRows(em);
         this.postingWindows = new PostingWindowRows(em);
+        this.notifications = new NotificationRows(em, writable);
         this.search = new SearchRows(em, posts, writable);
     }
 
@@ -308,6 +311,13 @@ final class JpaStoreTransaction implements StoreTransaction {
     public Ban liftBan(BanId id, Author by, Instant at) {
         checkWritable();
         return bans.liftBan(id, by, at);
+    }
+
+    // ---- notifications ----
+
+    @Override
+    public NotificationWriter notifications() {
+        return notifications;
     }
 
     // ---- audit ----

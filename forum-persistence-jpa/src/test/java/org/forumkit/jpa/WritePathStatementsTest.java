@@ -2,6 +2,7 @@ package org.forumkit.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.forumkit.Forum;
 import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Board;
@@ -12,6 +13,7 @@ import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteKind;
+import org.forumkit.spi.UserDirectory;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,16 @@ class WritePathStatementsTest {
     private static final Viewer.Member ALICE = Viewer.user("alice", "Alice");
     private static final Viewer.Member BOB = Viewer.user("bob", "Bob");
     private static final Viewer.Member MOD = Viewer.user("mod", "Mod", "moderator");
+    // the writer's automatic TRACKING (an insert where absent), the answered floor and its quotes (2), the board, the
+    // recipient's topic level (a mute?), the fold update, then the insert or the folded row's read-back, and the
+    // watchers' fan-out (one update, one INSERT … SELECT, whatever their number)
+    private static final int FIRST_EXTRA = 9;
+    private static final int FOLD_EXTRA = 9;
+
+    /** The statements of a plain reply without notifications (see replyAndVoteStatements). */
+    private static int plainReply(TestDatabase db) {
+        return db == TestDatabase.POSTGRESQL ? 4 : 7;
+    }
 
     @Nested
     @Tag("h2")
@@ -59,6 +71,25 @@ class WritePathStatementsTest {
         }
 
         @Test
+        void aReplyThatNotifiesCostsAFewStatementsMore() {
+            JpaForumStore store = db.require().freshStore();
+            try (Forum forum = Forum.builder().store(store).notifications(UserDirectory.ROLELESS).build()) {
+                Board category = forum.boards().create(ADMIN, CreateBoard.category("c", "C"));
+                Board board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "b", "B")
+                        .withPolicy(AccessPolicy.DEFAULT));
+                Topic topic = forum.topics().start(ALICE, StartTopic.of(board.id(), "t", "b"));
+
+                // the reply's own statements, then FIRST_EXTRA (nothing to fold yet)
+                int first = StatementCounter.count(() -> forum.posts().reply(BOB, Reply.to(topic.id(), "沙发")));
+                // then the read-back of the folded row instead of the insert
+                int folded = StatementCounter.count(() -> forum.posts().reply(MOD, Reply.to(topic.id(), "板凳")));
+                int base = plainReply(db);
+                assertThat(List.of(first - base, folded - base)).containsExactly(FIRST_EXTRA, FOLD_EXTRA);
+                assertThat(forum.notifications().unreadExact(ALICE)).isEqualTo(1);
+            }
+        }
+
+        @Test
         void replyAndVoteStatements() {
             JpaForumStore store = db.require().freshStore();
             try (Forum forum = Forum.builder().store(store).build()) {
@@ -73,7 +104,7 @@ class WritePathStatementsTest {
                 // multi-row insert of the reply's search terms
                 int replyStatements = StatementCounter.count(() ->
                         reply[0] = forum.posts().reply(BOB, Reply.to(topic.id(), "沙发")));
-                assertThat(replyStatements).isEqualTo(db == TestDatabase.POSTGRESQL ? 4 : 7);
+                assertThat(replyStatements).isEqualTo(plainReply(db));
                 assertThat(reply[0].floor()).isEqualTo(2);
 
                 // post with topic and board, its quotes; the voter's active bans; lock the post, read and write the vote

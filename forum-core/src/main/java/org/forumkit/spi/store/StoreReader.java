@@ -131,6 +131,9 @@ public interface StoreReader {
     /** Every vote on a post. */
     Map<UserId, VoteKind> votes(PostId post);
 
+    /** The users' inboxes. */
+    NotificationReader notifications();
+
     /** The search index: candidate posts for analysed terms, and every post in id order for a re-index. */
     SearchIndexReader searchIndex();
 }

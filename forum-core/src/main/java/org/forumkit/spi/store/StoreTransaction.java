@@ -153,6 +153,10 @@ public interface StoreTransaction extends StoreReader {
     /** Adds buffered view counts to topics; topics that no longer exist are skipped. */
     void addViews(Map<TopicId, Long> views);
 
+    /** The users' inboxes, written in this transaction. */
+    @Override
+    NotificationWriter notifications();
+
     /** The search index, written in the same transaction as the posts it indexes. */
     @Override
     SearchIndexWriter searchIndex();

@@ -11,6 +11,7 @@ import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.CreditPolicy;
 import org.forumkit.spi.ForumEventListener;
 import org.forumkit.spi.PermissionPolicy;
+import org.forumkit.spi.UserDirectory;
 import org.forumkit.spi.store.ForumStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -70,13 +71,16 @@ public class ForumkitAutoConfiguration {
     @ConditionalOnMissingBean
     Forum forum(ForumStore store, ForumkitProperties properties, ObjectProvider<PermissionPolicy> permissionPolicy,
             ObjectProvider<CensorPolicy> censorPolicy, ObjectProvider<CreditPolicy> creditPolicy,
-            ObjectProvider<ContentRenderer> renderers, ObjectProvider<ForumEventListener> listeners) {
+            ObjectProvider<ContentRenderer> renderers, ObjectProvider<ForumEventListener> listeners,
+            ObjectProvider<UserDirectory> directory) {
         Forum.Builder builder = Forum.builder().store(store).settings(properties.toSettings());
         permissionPolicy.ifAvailable(builder::permissionPolicy);
         censorPolicy.ifAvailable(builder::censorPolicy);
         creditPolicy.ifAvailable(builder::creditPolicy);
         renderers.orderedStream().forEach(builder::renderer);
         listeners.orderedStream().forEach(builder::listener);
+        // the host's directory of users turns the inboxes on
+        directory.ifAvailable(builder::notifications);
         return builder.build();
     }
 

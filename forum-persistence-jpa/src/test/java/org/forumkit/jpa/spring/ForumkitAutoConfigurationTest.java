@@ -32,6 +32,7 @@ import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.CreditPolicy;
 import org.forumkit.spi.ForumEventListener;
 import org.forumkit.spi.PermissionPolicy;
+import org.forumkit.spi.UserDirectory;
 import org.forumkit.spi.store.ForumStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -83,6 +84,17 @@ class ForumkitAutoConfigurationTest {
                 Topic topic = topic(context);
                 Post reply = context.getBean(Forum.class).posts().reply(ALICE, Reply.to(topic.id(), "A reply."));
                 assertThat(reply.floor()).isEqualTo(2);
+            });
+        }
+
+        @Test
+        @DisplayName("a UserDirectory bean turns the inboxes on: a reply reaches the topic's starter")
+        void userDirectoryTurnsOnNotifications() {
+            jpa.withBean(UserDirectory.class, () -> UserDirectory.ROLELESS).run(context -> {
+                Topic topic = topic(context);
+                Forum forum = context.getBean(Forum.class);
+                forum.posts().reply(Viewer.user("bob", "Bob"), Reply.to(topic.id(), "A reply."));
+                assertThat(forum.notifications().unreadExact(ALICE)).isEqualTo(1);
             });
         }
 

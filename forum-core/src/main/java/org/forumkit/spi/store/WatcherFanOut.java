@@ -1,0 +1,32 @@
+package org.forumkit.spi.store;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import org.forumkit.model.Author;
+import org.forumkit.model.BoardId;
+import org.forumkit.model.PostId;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.UserId;
+
+/**
+ * A new post for the watchers of its topic and board: WATCHING notifications folded on {@code foldKey}. The
+ * watchers are those at WATCHING on the topic, and those at WATCHING on the board (or WATCHING_FIRST_POST, for a
+ * {@code firstPost}) who made no explicit choice on the topic and have not muted it, minus {@code skip}; when
+ * {@code onlyTo} is given, only those of them.
+ *
+ * @param onlyTo the recipients allowed, or {@code null} for every watcher
+ */
+public record WatcherFanOut(TopicId topicId, BoardId boardId, PostId postId, int floor, Author actor, boolean firstPost,
+        Set<UserId> skip, Set<UserId> onlyTo, String foldKey, Instant at) {
+    public WatcherFanOut {
+        Objects.requireNonNull(topicId, "topicId");
+        Objects.requireNonNull(boardId, "boardId");
+        Objects.requireNonNull(postId, "postId");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(foldKey, "foldKey");
+        Objects.requireNonNull(at, "at");
+        skip = Set.copyOf(skip);
+        onlyTo = onlyTo == null ? null : Set.copyOf(onlyTo);
+    }
+}
