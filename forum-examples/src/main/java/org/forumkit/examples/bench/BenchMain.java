@@ -20,8 +20,8 @@ import org.forumkit.spi.ContentRenderer;
  * {@code --targets} (default: every target this machine has), the scenarios named by {@code --scenarios}
  * ({@code page,hot,ceiling,listing,views,render,memory,search}, default all); {@code --threads-per-node N} changes
  * the writers of the load scenarios (default 8 on each of two nodes); {@code --search-posts N} the posts the search
- * scenario loads (default 100,000 quick, 1,000,000 full), its seed text is read from {@code --seeds DIR}
- * ({@code seeds}). Prints a table as it goes and, with
+ * scenario loads (default 100,000 quick, 1,000,000 full) and {@code --search-samples N} the searches per query
+ * (200); its seed text is read from {@code --seeds DIR} ({@code seeds}). Prints a table as it goes and, with
  * {@code --out FILE}, writes it as Markdown. Exits 1 when an invariant was violated.
  */
 public final class BenchMain {
@@ -41,7 +41,8 @@ public final class BenchMain {
         Scenarios scenarios = new Scenarios(mode, report);
         SearchScenario search = only.contains("search") ? new SearchScenario(Integer.parseInt(value(options,
                 "--search-posts", mode == Scenarios.Mode.FULL ? "1000000" : "100000")),
-                mode == Scenarios.Mode.FULL ? 500 : 100, report, Path.of(value(options, "--seeds", "seeds"))) : null;
+                Integer.parseInt(value(options, "--search-samples", "200")), mode == Scenarios.Mode.FULL ? 500 : 100,
+                report, Path.of(value(options, "--seeds", "seeds"))) : null;
         long started = System.nanoTime();
 
         for (String name : targetList.split(",")) {

@@ -44,7 +44,6 @@ import org.forumkit.spi.store.NewTopic;
 final class SearchScenario {
     private static final int POSTS_PER_TOPIC = 20;
     private static final int POSTS_PER_TRANSACTION = 1_000;
-    private static final int SAMPLES = 200;
     private static final List<String> CHINESE = List.of("社会工作", "专业人才", "队伍建设", "民政服务", "社区治理",
             "志愿者", "养老服务", "儿童福利", "救助管理", "慈善事业", "基层政权", "婚姻登记", "殡葬改革", "社会组织",
             "论坛", "支持", "中文", "搜索", "数据库", "性能", "东莞", "广州", "深圳", "服务保障");
@@ -61,11 +60,13 @@ final class SearchScenario {
 
     private final int posts;
     private final int repliesPerWriter;
+    private final int samples;
     private final Report report;
     private final List<String> fragments;
 
-    SearchScenario(int posts, int repliesPerWriter, Report report, Path seeds) {
+    SearchScenario(int posts, int samples, int repliesPerWriter, Report report, Path seeds) {
         this.posts = posts;
+        this.samples = samples;
         this.repliesPerWriter = repliesPerWriter;
         this.report = report;
         this.fragments = fragments(seeds);
@@ -99,7 +100,7 @@ final class SearchScenario {
             int viewer = 0;
             for (String[] query : QUERIES) {
                 Stats stats = new Stats();
-                for (int i = 0; i < SAMPLES + 20; i++) {
+                for (int i = 0; i < samples + 20; i++) {
                     // a new member per search: the per-member throttle allows 30 a minute
                     Viewer.Member member = Viewer.user("searcher-" + viewer++, "读者");
                     long start = System.nanoTime();
@@ -112,7 +113,7 @@ final class SearchScenario {
                         break;
                     }
                 }
-                String metric = query[0] + " '" + query[1] + "'";
+                String metric = query[0] + " '" + query[1] + "' (" + samples + " searches)";
                 report.add(target.name(), scenario, metric + " p50", stats.percentileMillis(50), "ms");
                 report.add(target.name(), scenario, metric + " p99", stats.percentileMillis(99), "ms");
             }
