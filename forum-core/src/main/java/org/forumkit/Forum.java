@@ -85,6 +85,11 @@ public final class Forum implements AutoCloseable {
         return engine.views();
     }
 
+    /** Imports a site's history (Disqus, WordPress, Discuz!, …); see {@link Imports}. */
+    public Imports imports() {
+        return engine.imports();
+    }
+
     /** Full-text search of titles and posts, and the rebuild of its index. */
     public Search search() {
         return engine.search();

@@ -105,6 +105,24 @@ class ValidationTest extends ForumTestSupport {
     }
 
     @Test
+    @DisplayName("lone surrogates become U+FFFD before storing, so what is acknowledged is what a database can hold")
+    void loneSurrogates() {
+        Board board = given.board();
+        Topic topic = forum.topics().start(Viewer.user("eve", "Eve\uD800"),
+                StartTopic.of(board.id(), "a\uDC00b 😀", "high\uD83D end, low \uDE00, pair 😀"));
+        assertThat(topic.title()).isEqualTo("a\uFFFDb 😀");
+        assertThat(topic.author().displayName()).isEqualTo("Eve\uFFFD");
+        Post opening = forum.topics().page(ALICE, topic.id(), TopicPageRequest.first(10)).posts().get(0);
+        assertThat(opening.body()).isEqualTo("high\uFFFD end, low \uFFFD, pair 😀");
+        Post reply = forum.posts().reply(BOB, Reply.to(topic.id(), "\uDBFF"));
+        assertThat(reply.body()).isEqualTo("\uFFFD");
+
+        // A user id is stored as given, so one that cannot be stored is refused, never repaired.
+        assertThatThrownBy(() -> Viewer.user("eve\uD800", "Eve")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Viewer.user("eve\u0000", "Eve")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     @DisplayName("a topic type must be one of the board's, and an external key is unique in its board")
     void typesAndKeys() {
         Board board = given.board();

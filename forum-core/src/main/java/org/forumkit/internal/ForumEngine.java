@@ -16,6 +16,7 @@ import org.forumkit.Boards;
 import org.forumkit.Credits;
 import org.forumkit.ForumSettings;
 import org.forumkit.Notifications;
+import org.forumkit.Imports;
 import org.forumkit.Posts;
 import org.forumkit.Reports;
 import org.forumkit.Search;
@@ -46,6 +47,7 @@ public final class ForumEngine {
     private final CreditsService credits;
     private final ViewBuffer views;
     private final NotificationsService notifications;
+    private final ImportService imports;
     private final SearchService search;
 
     public ForumEngine(ForumStore store, Clock clock, ForumSettings settings, PermissionPolicy policy,
@@ -79,6 +81,7 @@ public final class ForumEngine {
         this.audit = new AuditService(store, access, paging);
         this.credits = new CreditsService(store, access, awards, paging);
         this.views = new ViewBuffer(store, clock, settings);
+        this.imports = new ImportService(store, settings, renderers, now, indexing);
         this.search = new SearchService(store, access, analysis, indexing, new SearchThrottle(now));
         this.notifications = new NotificationsService(store, access, notifier, paging, now);
     }
@@ -121,6 +124,10 @@ public final class ForumEngine {
 
     public Views views() {
         return views;
+    }
+
+    public Imports imports() {
+        return imports;
     }
 
     public Search search() {

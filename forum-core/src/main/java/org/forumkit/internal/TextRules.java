@@ -2,8 +2,13 @@ package org.forumkit.internal;
 
 import java.text.Normalizer;
 
-/** Unicode clean-up shared by every text field: NFC, control and bidi characters, lengths in code points. */
+/**
+ * Unicode clean-up shared by every text field: NFC, control and bidi characters, lone surrogates, lengths in code
+ * points. What comes out can be stored as UTF-8 by every supported database exactly as it is acknowledged.
+ */
 final class TextRules {
+    private static final int REPLACEMENT = 0xFFFD;
+
     private TextRules() {
     }
 
@@ -26,7 +31,7 @@ final class TextRules {
                 out.append(' ');
                 space = false;
             }
-            out.appendCodePoint(cp);
+            out.appendCodePoint(storable(cp));
         }
         return out.toString();
     }
@@ -39,7 +44,7 @@ final class TextRules {
             int cp = nfc.codePointAt(i);
             i += Character.charCount(cp);
             if (cp == '\n' || cp == '\t' || !isControl(cp)) {
-                out.appendCodePoint(cp);
+                out.appendCodePoint(storable(cp));
             }
         }
         return out.toString();
@@ -58,6 +63,14 @@ final class TextRules {
     /** The first {@code max} code points of {@code text}. */
     static String cut(String text, int max) {
         return length(text) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max));
+    }
+
+    /**
+     * A lone surrogate has no UTF-8 form: PostgreSQL and MariaDB would store {@code ?} while the caller was told the
+     * original was saved, so it becomes U+FFFD, the replacement character, before anything is stored or echoed.
+     */
+    private static int storable(int cp) {
+        return Character.getType(cp) == Character.SURROGATE ? REPLACEMENT : cp;
     }
 
     private static boolean isControl(int cp) {

@@ -53,6 +53,8 @@ import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewReport;
 import org.forumkit.spi.store.NewTopic;
 import org.forumkit.spi.store.NotificationWriter;
+import org.forumkit.spi.store.ImportKey;
+import org.forumkit.spi.store.ImportMap;
 import org.forumkit.spi.store.PostingWindow;
 import org.forumkit.spi.store.PostEdit;
 import org.forumkit.spi.store.SearchIndexWriter;
@@ -469,6 +471,26 @@ public final class InMemoryForumStore implements ForumStore {
         @Override
         public NotificationWriter notifications() {
             return new MemoryInbox(db, log, writable);
+        }
+
+        @Override
+        public ImportMap importMap() {
+            return new ImportMap() {
+                @Override
+                public Optional<Long> target(ImportKey key) {
+                    return Optional.ofNullable(db.imports.get(Objects.requireNonNull(key, "key")));
+                }
+
+                @Override
+                public void record(ImportKey key, long targetId, Instant at) {
+                    checkWritable();
+                    Objects.requireNonNull(at, "at");
+                    if (db.imports.containsKey(Objects.requireNonNull(key, "key"))) {
+                        throw DuplicateKeyException.importKey(key, null);
+                    }
+                    log.put(db.imports, key, targetId);
+                }
+            };
         }
 
         @Override

@@ -26,6 +26,7 @@ import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteKind;
 import org.forumkit.model.WatchLevel;
+import org.forumkit.spi.store.ImportKey;
 import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.PostingWindow;
 
@@ -67,6 +68,8 @@ final class Tables {
     /** The one open report of each (post, reporter): the unique key a database keeps. */
     final Map<OpenReportKey, ReportId> openReports = new HashMap<>();
 
+    /** The import map: source record → new id. */
+    final Map<ImportKey, Long> imports = new HashMap<>();
     /** Each indexed post's terms, and each term's posts: the search index and its inverted form. */
     final Map<PostId, List<IndexedTerm>> searchTerms = new HashMap<>();
     final Map<String, Set<PostId>> postings = new HashMap<>();

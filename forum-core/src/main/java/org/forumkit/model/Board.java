@@ -61,6 +61,16 @@ public record Board(
         return Optional.ofNullable(lastPost);
     }
 
+    /**
+     * This board as the public may see it: without its moderators' ids and its moderation settings (report
+     * thresholds, trusted roles, flood limits), which tell an abuser how far to go. What a viewer may do in the
+     * board is {@code Boards.permissions}.
+     */
+    public Board publicView() {
+        return new Board(id, parentId, kind, slug, name, description, position, Set.of(), topicTypes, policy,
+                topicCount, postCount, lastPost, BoardModeration.OFF);
+    }
+
     public boolean isModerator(UserId user) {
         return moderators.contains(user);
     }

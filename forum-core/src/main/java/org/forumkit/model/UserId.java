@@ -2,7 +2,10 @@ package org.forumkit.model;
 
 import java.util.Objects;
 
-/** The host's own id of a signed-in user, stored as given (at most 128 characters, not blank). */
+/**
+ * The host's own id of a signed-in user, stored as given (at most 128 characters, not blank, no NUL or lone
+ * surrogate, which a database cannot store as sent).
+ */
 public record UserId(String value) implements Comparable<UserId> {
     public static final int MAX_LENGTH = 128;
 
@@ -11,6 +14,14 @@ public record UserId(String value) implements Comparable<UserId> {
         if (value.isBlank() || value.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("UserId must be 1.." + MAX_LENGTH + " non-blank characters, was '" + value + "'");
         }
+        if (!storable(value)) {
+            throw new IllegalArgumentException("UserId must not hold NUL or a lone surrogate, was '" + value + "'");
+        }
+    }
+
+    // Stored as given, so it is refused rather than repaired: a changed id would name another user.
+    private static boolean storable(String value) {
+        return value.codePoints().noneMatch(cp -> cp == 0 || Character.getType(cp) == Character.SURROGATE);
     }
 
     public static UserId of(String value) {

@@ -44,7 +44,7 @@ public final class BbCodeRenderer implements ContentRenderer {
         String html;
         try {
             StringBuilder out = new StringBuilder(text.length() + 64);
-            children(BbTree.parse(text), out, false, 0);
+            children(BbTree.parse(text), out, false, new Nesting(0, 0));
             html = out.toString();
         } catch (RuntimeException | StackOverflowError e) {
             // The contract is "never throw": input that defeats the parser is shown as plain text.
@@ -53,7 +53,7 @@ public final class BbCodeRenderer implements ContentRenderer {
         return SafeHtml.clean(html, options.relativeLinks());
     }
 
-    private void children(Element parent, StringBuilder out, boolean inLink, int quoteDepth) {
+    private void children(Element parent, StringBuilder out, boolean inLink, Nesting depth) {
         List<Node> nodes = parent.children;
         for (int k = 0; k < nodes.size(); k++) {
             Node node = nodes.get(k);
@@ -69,7 +69,7 @@ public final class BbCodeRenderer implements ContentRenderer {
                 }
                 Autolink.text(text, out, links, !inLink);
             } else {
-                element((Element) node, out, inLink, quoteDepth);
+                element((Element) node, out, inLink, depth);
             }
         }
     }
@@ -78,22 +78,22 @@ public final class BbCodeRenderer implements ContentRenderer {
         return node instanceof Element e && e.closed && e.tag.block();
     }
 
-    private void element(Element e, StringBuilder out, boolean inLink, int quoteDepth) {
+    private void element(Element e, StringBuilder out, boolean inLink, Nesting depth) {
         if (!e.closed) {
             Autolink.text(e.openText, out, links, false);
-            children(e, out, inLink, quoteDepth);
+            children(e, out, inLink, depth);
             return;
         }
         switch (e.tag) {
             case B, I, U, S -> {
                 String name = e.tag.name().toLowerCase(java.util.Locale.ROOT);
                 out.append('<').append(name).append('>');
-                children(e, out, inLink, quoteDepth);
+                children(e, out, inLink, depth);
                 out.append("</").append(name).append('>');
             }
-            case SIZE -> wrap("<span class=\"fk-size-" + e.value + "\">", "</span>", e, out, inLink, quoteDepth);
-            case COLOR -> wrap("<span style=\"color:" + e.value + "\">", "</span>", e, out, inLink, quoteDepth);
-            case ALIGN -> wrap("<div class=\"fk-align-" + e.value + "\">", "</div>", e, out, inLink, quoteDepth);
+            case SIZE -> wrap("<span class=\"fk-size-" + e.value + "\">", "</span>", e, out, inLink, depth);
+            case COLOR -> wrap("<span style=\"color:" + e.value + "\">", "</span>", e, out, inLink, depth);
+            case ALIGN -> wrap("<div class=\"fk-align-" + e.value + "\">", "</div>", e, out, inLink, depth);
             case CODE -> {
                 String code = e.raw.startsWith("\n") ? e.raw.substring(1) : e.raw;
                 code = code.endsWith("\n") ? code.substring(0, code.length() - 1) : code;
@@ -117,7 +117,7 @@ public final class BbCodeRenderer implements ContentRenderer {
                     if (e.value == null) {
                         Autolink.text(e.raw, out, links, false);
                     } else {
-                        children(e, out, inLink, quoteDepth);
+                        children(e, out, inLink, depth);
                     }
                     return;
                 }
@@ -131,13 +131,13 @@ public final class BbCodeRenderer implements ContentRenderer {
                 if (e.value == null) {
                     Html.escape(e.raw.strip(), out);
                 } else {
-                    children(e, out, true, quoteDepth);
+                    children(e, out, true, depth);
                 }
                 out.append("</a>");
             }
             case QUOTE -> {
-                if (quoteDepth >= options.maxQuoteDepth()) {
-                    children(e, out, inLink, quoteDepth);
+                if (depth.quotes() >= options.maxQuoteDepth()) {
+                    children(e, out, inLink, depth);
                     return;
                 }
                 out.append("<blockquote class=\"fk-quote\">");
@@ -146,42 +146,58 @@ public final class BbCodeRenderer implements ContentRenderer {
                     Html.escape(e.value, out);
                     out.append("</cite>");
                 }
-                children(e, out, inLink, quoteDepth + 1);
+                children(e, out, inLink, depth.inQuote());
                 out.append("</blockquote>");
             }
-            case LIST -> list(e, out, inLink, quoteDepth);
-            case ITEM, ROOT -> children(e, out, inLink, quoteDepth);
+            case LIST -> list(e, out, inLink, depth);
+            case ITEM, ROOT -> children(e, out, inLink, depth);
         }
     }
 
-    private void wrap(String open, String close, Element e, StringBuilder out, boolean inLink, int quoteDepth) {
+    private void wrap(String open, String close, Element e, StringBuilder out, boolean inLink, Nesting depth) {
         out.append(open);
-        children(e, out, inLink, quoteDepth);
+        children(e, out, inLink, depth);
         out.append(close);
     }
 
-    /** Items become {@code <li>}; white space between them is dropped and anything else gets an item of its own. */
-    private void list(Element e, StringBuilder out, boolean inLink, int quoteDepth) {
+    /**
+     * Items become {@code <li>}; white space between them is dropped and anything else gets an item of its own. A
+     * list nested deeper than the options allow is flattened: its items one per line, in its parent's item.
+     */
+    private void list(Element e, StringBuilder out, boolean inLink, Nesting outer) {
+        boolean flat = outer.lists() >= options.maxListDepth();
+        Nesting depth = flat ? outer : outer.inList();
         String name = "1".equals(e.value) ? "ol" : "ul";
-        out.append('<').append(name).append('>');
+        out.append(flat ? "" : "<" + name + ">");
         for (Node node : e.children) {
             if (node instanceof Text t && t.text().isBlank()) {
                 continue;
             }
-            out.append("<li>");
+            out.append(flat ? "" : "<li>");
             if (node instanceof Element item && item.tag == Tag.ITEM && item.closed) {
                 Element trimmed = new Element(Tag.ROOT, null, "");
                 trimmed.children.addAll(item.children);
                 trimEdges(trimmed.children);
-                children(trimmed, out, inLink, quoteDepth);
+                children(trimmed, out, inLink, depth);
             } else if (node instanceof Text t) {
                 Autolink.text(t.text().strip(), out, links, !inLink);
             } else {
-                element((Element) node, out, inLink, quoteDepth);
+                element((Element) node, out, inLink, depth);
             }
-            out.append("</li>");
+            out.append(flat ? "<br>" : "</li>");
         }
-        out.append("</").append(name).append('>');
+        out.append(flat ? "" : "</" + name + ">");
+    }
+
+    /** How many quotes and lists enclose the node being rendered. */
+    private record Nesting(int quotes, int lists) {
+        Nesting inQuote() {
+            return new Nesting(quotes + 1, lists);
+        }
+
+        Nesting inList() {
+            return new Nesting(quotes, lists + 1);
+        }
     }
 
     private static void trimEdges(List<Node> nodes) {

@@ -19,8 +19,8 @@ import org.forumkit.spi.ContentRenderer;
 
 /**
  * MARKDOWN: CommonMark (commonmark-java) with raw HTML shown as text, links and images kept only under the
- * {@link RenderOptions} rules (others are shown as their text), single line breaks kept, and quotes nested
- * deeper than the configured depth flattened.
+ * {@link RenderOptions} rules (others are shown as their text), single line breaks kept, and quotes and lists nested
+ * deeper than the configured depths flattened.
  */
 public final class MarkdownRenderer implements ContentRenderer {
     /** Lists and quotes nested deeper than this are flattened: only abuse nests that deep. */
@@ -80,20 +80,23 @@ public final class MarkdownRenderer implements ContentRenderer {
 
     /** Applies the link, image and nesting rules to the tree, walking it without recursion. */
     private void secure(Node document) {
-        record Visit(Node node, int quotes, int containers) {
+        record Visit(Node node, int quotes, int lists, int containers) {
         }
         List<Runnable> changes = new ArrayList<>();
         Deque<Visit> todo = new ArrayDeque<>();
-        todo.push(new Visit(document, 0, 0));
+        todo.push(new Visit(document, 0, 0, 0));
         while (!todo.isEmpty()) {
             Visit visit = todo.pop();
             Node node = visit.node;
             int quotes = visit.quotes;
+            int lists = visit.lists;
             int containers = visit.containers;
             if (node instanceof BlockQuote || node instanceof ListBlock) {
                 containers++;
                 quotes += node instanceof BlockQuote ? 1 : 0;
+                lists += node instanceof ListBlock ? 1 : 0;
                 if ((node instanceof BlockQuote && quotes > options.maxQuoteDepth())
+                        || (node instanceof ListBlock && lists > options.maxListDepth())
                         || containers > MAX_CONTAINER_DEPTH) {
                     changes.add(() -> {
                         if (node instanceof ListBlock) {
@@ -107,6 +110,7 @@ public final class MarkdownRenderer implements ContentRenderer {
                         unwrap(node);
                     });
                     quotes -= node instanceof BlockQuote ? 1 : 0;
+                    lists -= node instanceof ListBlock ? 1 : 0;
                     containers--;
                 }
             } else if (node instanceof Link link) {
@@ -125,7 +129,7 @@ public final class MarkdownRenderer implements ContentRenderer {
                 }
             }
             for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
-                todo.push(new Visit(child, quotes, containers));
+                todo.push(new Visit(child, quotes, lists, containers));
             }
         }
         // Inner nodes were visited last; undoing them first keeps every outer node's children intact.

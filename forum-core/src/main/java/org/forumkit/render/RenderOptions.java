@@ -12,10 +12,15 @@ import java.util.Objects;
  * @param imageUrls     rewrites or proxies every allowed image URL
  * @param maxQuoteDepth deepest nesting of quotes ({@code [quote]}, {@code >}) shown as quote blocks; deeper
  *                      quotes are flattened into their parent
+ * @param maxListDepth  deepest nesting of lists ({@code [list]}, {@code -}, {@code 1.}) shown as lists; deeper lists
+ *                      are flattened into their parent item, so crafted input cannot nest without bound
  */
-public record RenderOptions(boolean relativeLinks, boolean httpImages, ImageUrlRewriter imageUrls, int maxQuoteDepth) {
+public record RenderOptions(boolean relativeLinks, boolean httpImages, ImageUrlRewriter imageUrls, int maxQuoteDepth,
+        int maxListDepth) {
     /** Deepest quote nesting allowed; beyond this a page is unreadable anyway. */
     public static final int MAX_QUOTE_DEPTH_LIMIT = 16;
+    /** Deepest list nesting allowed. */
+    public static final int MAX_LIST_DEPTH_LIMIT = 16;
 
     public RenderOptions {
         Objects.requireNonNull(imageUrls, "imageUrls");
@@ -23,26 +28,34 @@ public record RenderOptions(boolean relativeLinks, boolean httpImages, ImageUrlR
             throw new IllegalArgumentException("maxQuoteDepth must be 1.." + MAX_QUOTE_DEPTH_LIMIT + ", was "
                     + maxQuoteDepth);
         }
+        if (maxListDepth < 1 || maxListDepth > MAX_LIST_DEPTH_LIMIT) {
+            throw new IllegalArgumentException("maxListDepth must be 1.." + MAX_LIST_DEPTH_LIMIT + ", was "
+                    + maxListDepth);
+        }
     }
 
-    /** No relative links, {@code https} images only, unchanged image URLs, quotes nested 3 deep. */
+    /** No relative links, {@code https} images only, unchanged image URLs, quotes nested 3 deep, lists 6 deep. */
     public static RenderOptions defaults() {
-        return new RenderOptions(false, false, ImageUrlRewriter.IDENTITY, 3);
+        return new RenderOptions(false, false, ImageUrlRewriter.IDENTITY, 3, 6);
     }
 
     public RenderOptions withRelativeLinks(boolean value) {
-        return new RenderOptions(value, httpImages, imageUrls, maxQuoteDepth);
+        return new RenderOptions(value, httpImages, imageUrls, maxQuoteDepth, maxListDepth);
     }
 
     public RenderOptions withHttpImages(boolean value) {
-        return new RenderOptions(relativeLinks, value, imageUrls, maxQuoteDepth);
+        return new RenderOptions(relativeLinks, value, imageUrls, maxQuoteDepth, maxListDepth);
     }
 
     public RenderOptions withImageUrls(ImageUrlRewriter value) {
-        return new RenderOptions(relativeLinks, httpImages, value, maxQuoteDepth);
+        return new RenderOptions(relativeLinks, httpImages, value, maxQuoteDepth, maxListDepth);
     }
 
     public RenderOptions withMaxQuoteDepth(int value) {
-        return new RenderOptions(relativeLinks, httpImages, imageUrls, value);
+        return new RenderOptions(relativeLinks, httpImages, imageUrls, value, maxListDepth);
+    }
+
+    public RenderOptions withMaxListDepth(int value) {
+        return new RenderOptions(relativeLinks, httpImages, imageUrls, maxQuoteDepth, value);
     }
 }

@@ -1541,4 +1541,42 @@ public abstract class ForumStoreContract {
             pool.shutdownNow();
         }
     }
+
+    @Nested
+    @DisplayName("Imports")
+    class Imports extends ImportContract {
+        private final List<Forum> nodes = new ArrayList<>();
+
+        @AfterEach
+        void closeNodes() {
+            nodes.forEach(Forum::close);
+        }
+
+        @Override
+        protected ForumStore store() {
+            return store;
+        }
+
+        @Override
+        protected Forum forum() {
+            return forum;
+        }
+
+        @Override
+        protected ForumFixtures given() {
+            return given;
+        }
+
+        @Override
+        protected Forum secondForum() {
+            Forum node = forumOn(store);
+            nodes.add(node);
+            return node;
+        }
+
+        @Override
+        protected int threads() {
+            return ForumStoreContract.this.threads();
+        }
+    }
 }

@@ -37,6 +37,10 @@ public final class DemoApp implements AutoCloseable {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+            return;
+        }
         DemoConfig config;
         try {
             config = DemoConfig.parse(args, System.getenv());
@@ -76,7 +80,8 @@ public final class DemoApp implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void seedOnFirstStart(ForumStore store, Forum forum, SettableClock clock) throws IOException {
+    /** The seed thread and the comments board, on a database that has no boards yet. */
+    static void seedOnFirstStart(ForumStore store, Forum forum, SettableClock clock) throws IOException {
         if (!store.readOnly(StoreReader::boards).isEmpty()) {
             return;
         }

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * A {@link ForumStore} on Jakarta Persistence: the forum's tables ({@code fk_*}, created by the migrations of
  * {@link #migrations(String)}) in the host's database, through an {@code EntityManagerFactory} whose persistence
  * unit lists {@link #entityClassNames()} (or the {@link #MAPPING_FILE}). Work that hits a deadlock or serialization
- * failure (also a Galera certification failure, at any statement) is run again from the start in a fresh
- * transaction a bounded number of times, then fails with a {@link ConcurrentUpdateException}.
+ * failure (also a Galera certification failure, at any statement) or a lost connection is run again from the start
+ * in a fresh transaction a bounded number of times, then fails with a {@link ConcurrentUpdateException} (as does a
+ * connection lost while committing, whose outcome is unknown).
  *
  * <pre>{@code
  * ForumStore store = JpaForumStore.create(entityManagerFactory);
@@ -42,6 +43,7 @@ public final class JpaForumStore implements ForumStore {
             CreditBalanceEntity.class.getName(),
             CreditEntryEntity.class.getName(),
             NotificationEntity.class.getName(),
+            ImportMapEntity.class.getName(),
             SearchTermEntity.class.getName());
 
     /**
@@ -174,13 +176,25 @@ public final class JpaForumStore implements ForumStore {
     private <T> T attempts(boolean readOnly, Body<T> body, boolean[] began) {
         for (int attempt = 1; ; attempt++) {
             began[0] = false;
+            boolean[] flushed = {false};
             try {
                 return transactions.inTransaction(readOnly, (em, scope) -> {
                     began[0] = scope.began();
-                    return body.run(new JpaStoreTransaction(em, scope, !readOnly, writePath(em)));
+                    T result = body.run(new JpaStoreTransaction(em, scope, !readOnly, writePath(em)));
+                    if (!readOnly && scope.began()) {
+                        // Past this point a lost connection may have lost the commit's answer, not the commit.
+                        em.flush();
+                        flushed[0] = true;
+                    }
+                    return result;
                 });
             } catch (RuntimeException e) {
-                if (!SqlErrors.isTransient(e)) {
+                boolean lost = SqlErrors.isConnectionLost(e);
+                if (lost && flushed[0]) {
+                    throw new ConcurrentUpdateException("the connection was lost while committing; the work may or may"
+                            + " not have been stored: " + e.getMessage(), e);
+                }
+                if (!lost && !SqlErrors.isTransient(e)) {
                     throw e;
                 }
                 if (!began[0]) {

@@ -35,6 +35,7 @@ import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.AuditFilter;
 import org.forumkit.spi.store.FiledReport;
+import org.forumkit.spi.store.ImportMap;
 import org.forumkit.spi.store.MovedTopic;
 import org.forumkit.spi.store.NewAuditEntry;
 import org.forumkit.spi.store.NewBan;
@@ -73,6 +74,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final RevisionRows revisions;
     private final PostingWindowRows postingWindows;
     private final NotificationRows notifications;
+    private final ImportMapRows importMap;
     private final SearchRows search;
 
     JpaStoreTransaction(EntityManager em, JpaTransactions.Scope scope, boolean writable, WritePath writePath) {
@@ -89,6 +91,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.revisions = new RevisionRows(em);
         this.postingWindows = new PostingWindowRows(em);
         this.notifications = new NotificationRows(em, writable);
+        this.importMap = new ImportMapRows(em, this::checkWritable);
         this.search = new SearchRows(em, posts, writable);
     }
 
@@ -397,6 +400,11 @@ final class JpaStoreTransaction implements StoreTransaction {
     }
 
     // ---- the transaction ----
+
+    @Override
+    public ImportMap importMap() {
+        return importMap;
+    }
 
     @Override
     public void afterCommit(Runnable action) {

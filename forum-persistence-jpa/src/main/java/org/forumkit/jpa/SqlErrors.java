@@ -32,6 +32,18 @@ final class SqlErrors {
     }
 
     /**
+     * The connection to the database was lost: SQLSTATE class 08 (connection exception, MariaDB's 08S01), PostgreSQL
+     * 57P01-57P03 (the backend terminated, e.g. by {@code pg_terminate_backend}, or the server shutting down),
+     * MariaDB 1927 (the connection was killed), 1053 (server shutdown), 2006/2013 (gone away, lost during a query).
+     * The server rolled back what the transaction had not committed.
+     */
+    static boolean isConnectionLost(Throwable failure) {
+        return isUnavailable(failure) || any(failure, e -> e instanceof java.sql.SQLNonTransientConnectionException
+                || e instanceof SQLException sql && (sql.getErrorCode() == 1927 || sql.getErrorCode() == 1053
+                        || sql.getErrorCode() == 2006 || sql.getErrorCode() == 2013));
+    }
+
+    /**
      * The server is not there: a connection failure (SQLSTATE class 08), an administrator's or crash shutdown
      * (57P01–57P03), no pooled connection in time, or a refused socket.
      */

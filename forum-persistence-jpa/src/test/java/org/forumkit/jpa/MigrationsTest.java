@@ -53,7 +53,7 @@ class MigrationsTest {
             try (ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND UPPER(TABLE_NAME) LIKE 'FK\\_%' ESCAPE '\\'")) {
                 rows.next();
-                assertThat(rows.getInt(1)).isEqualTo(17); // sixteen forum tables and the history
+                assertThat(rows.getInt(1)).isEqualTo(18); // seventeen forum tables and the history
             }
         }
         assertThatThrownBy(() -> JpaForumStore.migrations("oracle")).isInstanceOf(IllegalArgumentException.class);
@@ -77,7 +77,7 @@ class MigrationsTest {
 
     @Test
     void sharedScriptsSpellDialectTypesAndOptionsOnlyThroughPlaceholders() throws Exception {
-        assertThat(scripts()).hasSize(10);
+        assertThat(scripts()).hasSize(11);
         scripts().forEach((name, sql) -> {
             String code = PLACEHOLDER.matcher(sql.replaceAll("--[^\n]*", "")).replaceAll("");
             assertThat(DIALECT_SPELLING.matcher(code).results().map(MatchResult::group)).as(name).isEmpty();

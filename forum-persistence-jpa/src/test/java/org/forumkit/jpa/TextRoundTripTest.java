@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.forumkit.Forum;
 import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Action;
 import org.forumkit.model.Audience;
@@ -17,12 +18,16 @@ import org.forumkit.model.Author;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardKind;
 import org.forumkit.model.ContentFormat;
+import org.forumkit.model.CreateBoard;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Quote;
+import org.forumkit.model.Reply;
+import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.UserId;
+import org.forumkit.model.Viewer;
 import org.forumkit.spi.store.NewBoard;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewTopic;
@@ -33,7 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every text column keeps Chinese text, 4-byte emoji and characters JSON must escape exactly, and a body at the
- * default limit (20,000 code points of CJK and emoji) round-trips byte for byte; times are stored as UTC.
+ * default limit (20,000 code points of CJK and emoji) round-trips byte for byte; times are stored as UTC; text no
+ * database can store as sent (lone surrogates) is stored exactly as the write acknowledged it.
  */
 class TextRoundTripTest {
     private static final String MIXED = "中文标题😀 𠀋𡈽 \"引号\" \\ 反斜杠\n换行\t制表 — ＡＢＣ 🇨🇳";
@@ -68,6 +74,33 @@ class TextRoundTripTest {
 
         Cases(TestDatabase db) {
             this.db = db;
+        }
+
+        @Test
+        void whatAWriteReturnsIsWhatIsStored() {
+            JpaForumStore store = db.require().freshStore();
+            try (Forum forum = Forum.builder().store(store).build()) {
+                Viewer.Member admin = Viewer.user("admin", "Admin", "admin");
+                Viewer.Member eve = Viewer.user("eve", "Eve\uDBFF");
+                Board category = forum.boards().create(admin, CreateBoard.category("c", "C\uD800"));
+                Board board = forum.boards().create(admin, CreateBoard.board(category.id(), "b", "B\uDC00 😀")
+                        .describedAs("lone \uD83D here").withTopicTypes("t\uDE00"));
+                Topic topic = forum.topics().start(eve, StartTopic.of(board.id(), "title \uD800 😀", "body \uDFFF 😀"));
+                Post reply = forum.posts().reply(eve, Reply.to(topic.id(), "\uD83D\uD83D😀\uDE00"));
+
+                assertThat(reply.body()).isEqualTo("\uFFFD\uFFFD😀\uFFFD");
+                Board stored = forum.boards().get(admin, board.id());
+                assertThat(stored).extracting(Board::name, Board::description, Board::topicTypes)
+                        .containsExactly(board.name(), board.description(), board.topicTypes());
+                assertThat(stored.topicTypes()).containsExactly("t\uFFFD");
+                assertThat(board.name()).isEqualTo("B\uFFFD 😀");
+                assertThat(store.readOnly(reader -> reader.board(category.id())).orElseThrow().name()).isEqualTo("C\uFFFD");
+                var page = forum.topics().page(eve, topic.id(), TopicPageRequest.first(10));
+                assertThat(page.topic().title()).isEqualTo(topic.title()).isEqualTo("title \uFFFD 😀");
+                assertThat(page.topic().author().displayName()).isEqualTo("Eve\uFFFD");
+                assertThat(page.posts()).extracting(Post::body).containsExactly("body \uFFFD 😀", reply.body());
+                assertThat(page.posts().get(1)).isEqualTo(reply);
+            }
         }
 
         @Test

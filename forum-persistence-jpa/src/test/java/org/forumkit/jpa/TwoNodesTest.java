@@ -196,7 +196,7 @@ class TwoNodesTest {
         }
     }
 
-    private static List<Long> longs(Connection c, String sql, long id) throws SQLException {
+    static List<Long> longs(Connection c, String sql, long id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, id);
             try (ResultSet rows = s.executeQuery()) {

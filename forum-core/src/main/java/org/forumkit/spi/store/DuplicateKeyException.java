@@ -18,6 +18,8 @@ public class DuplicateKeyException extends StateConflictException {
     public static final String TOPIC_EXTERNAL_KEY = "topic.externalKey";
     /** A post keeps each revision once. */
     public static final String POST_REVISION = "post.revision";
+    /** The import map keeps each (source, kind, source id) once. */
+    public static final String IMPORT_KEY = "import.key";
 
     private final String key;
 
@@ -45,6 +47,11 @@ public class DuplicateKeyException extends StateConflictException {
     /** {@link #POST_REVISION} is kept already; {@code cause} is the database's error, or {@code null}. */
     public static DuplicateKeyException postRevision(PostId post, int revision, Throwable cause) {
         return new DuplicateKeyException(POST_REVISION, "post " + post + " already keeps revision " + revision, cause);
+    }
+
+    /** {@link #IMPORT_KEY} is mapped already; {@code cause} is the database's error, or {@code null}. */
+    public static DuplicateKeyException importKey(ImportKey key, Throwable cause) {
+        return new DuplicateKeyException(IMPORT_KEY, "import record " + key + " is mapped already", cause);
     }
 
     public String key() {

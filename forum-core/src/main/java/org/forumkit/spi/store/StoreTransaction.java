@@ -156,6 +156,8 @@ public interface StoreTransaction extends StoreReader {
     /** The users' inboxes, written in this transaction. */
     @Override
     NotificationWriter notifications();
+    /** The import map, written in this transaction together with the records an import adds. */
+    ImportMap importMap();
 
     /** The search index, written in the same transaction as the posts it indexes. */
     @Override

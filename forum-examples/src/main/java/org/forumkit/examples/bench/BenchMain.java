@@ -18,8 +18,10 @@ import org.forumkit.spi.ContentRenderer;
 /**
  * The benchmark harness: {@code --quick} (a few minutes) or {@code --full}, on the targets named by
  * {@code --targets} (default: every target this machine has), the scenarios named by {@code --scenarios}
- * ({@code page,hot,ceiling,listing,views,render,memory,search}, default all); {@code --threads-per-node N} changes
- * the writers of the load scenarios (default 8 on each of two nodes); {@code --search-posts N} the posts the search
+ * ({@code page,hot,ceiling,listing,views,render,render-worst,memory,import,search}, default all; {@code import}
+ * imports a generated Disqus export of {@code --import-comments N} comments, default 10,000 quick and 100,000 full;
+ * {@code views-kill}, killing a child JVM, only when named); {@code --threads-per-node N} changes the
+ * writers of the load scenarios (default 8 on each of two nodes); {@code --search-posts N} the posts the search
  * scenario loads (default 100,000 quick, 1,000,000 full) and {@code --search-samples N} the searches per query
  * (200); its seed text is read from {@code --seeds DIR} ({@code seeds}). Prints a table as it goes and, with
  * {@code --out FILE}, writes it as Markdown. Exits 1 when an invariant was violated.
@@ -36,7 +38,9 @@ public final class BenchMain {
         String targetList = value(options, "--targets", "memory,h2,postgresql,mariadb");
         String out = value(options, "--out", null);
         List<String> only = Arrays.asList(value(options, "--scenarios",
-                "page,hot,ceiling,listing,views,render,memory,search").split(","));
+                "page,hot,ceiling,listing,views,render,render-worst,memory,import,search").split(","));
+        int importComments = Integer.parseInt(value(options, "--import-comments",
+                mode.name().equals("full") ? "100000" : "10000"));
         Report report = new Report();
         Scenarios scenarios = new Scenarios(mode, report);
         SearchScenario search = only.contains("search") ? new SearchScenario(Integer.parseInt(value(options,
@@ -67,6 +71,12 @@ public final class BenchMain {
                 if (only.contains("views")) {
                     scenarios.views(target);
                 }
+                if (only.contains("import")) {
+                    new ImportBench(report).disqus(target, importComments);
+                }
+                if (only.contains("views-kill") && target instanceof DatabaseTarget db && db.url() != null) {
+                    ViewsKill.run(report, target.name(), db.url(), "forumkit", "forumkit");
+                }
                 if (search != null) {
                     search.run(target);
                 }
@@ -74,6 +84,9 @@ public final class BenchMain {
         }
         if (only.contains("render")) {
             scenarios.rendering(renderers(), samples());
+        }
+        if (only.contains("render-worst")) {
+            new RenderWorst(report).run(renderers());
         }
         if (only.contains("memory")) {
             scenarios.memory();

@@ -13,9 +13,11 @@ import org.forumkit.spi.store.ForumStore;
 final class DatabaseTarget implements Target {
     private final String name;
     private final Database[] nodes = new Database[2];
+    private final String url;
 
     private DatabaseTarget(String name, String url, String user, String password) {
         this.name = name;
+        this.url = url.startsWith("jdbc:h2:mem:") ? null : url;
         for (int i = 0; i < nodes.length; i++) {
             nodes[i] = Database.open(url, user, password, 10);
         }
@@ -64,6 +66,11 @@ final class DatabaseTarget implements Target {
     @Override
     public Optional<DataSource> jdbc() {
         return Optional.of(nodes[0].dataSource());
+    }
+
+    /** The JDBC URL another process can open too; {@code null} for an in-memory database. */
+    String url() {
+        return url;
     }
 
     String dialect() {

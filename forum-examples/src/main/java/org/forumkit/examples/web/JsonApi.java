@@ -108,7 +108,7 @@ final class JsonApi {
             session.put("csrfToken", ex.session.csrfToken);
             send(ex, 200, session);
         } else if (get && ex.path.equals("/api/boards")) {
-            send(ex, 200, app.forum.boards().list(viewer));
+            send(ex, 200, app.forum.boards().list(viewer).stream().map(b -> shown(viewer, b)).toList());
         } else if (get && (m = BOARD_TOPICS.matcher(ex.path)).matches()) {
             Board board = board(viewer, m.group(1));
             int size = ex.query("size").map(WebApp::number).orElse(WebApp.PAGE_SIZE);
@@ -116,7 +116,7 @@ final class JsonApi {
                     .map(c -> PageRequest.after(TopicCursor.parse(c), size)).orElse(PageRequest.first(size));
             Page<Topic, TopicCursor> page = app.forum.boards().topics(viewer, board.id(), request);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("board", board);
+            body.put("board", shown(viewer, board));
             body.put("topics", page.items());
             body.put("permissions", app.forum.boards().permissions(viewer, board.id()));
             body.put("nextCursor", page.optionalNext().map(TopicCursor::token).orElse(null));
@@ -172,6 +172,11 @@ final class JsonApi {
         } else {
             error(ex, 404, "NOT_FOUND", "no such endpoint: " + method + " " + ex.path, null);
         }
+    }
+
+    /** Moderator ids and moderation thresholds only for those who moderate the board: they help an abuser. */
+    private Board shown(Viewer viewer, Board board) {
+        return app.forum.boards().permissions(viewer, board.id()).moderate() ? board : board.publicView();
     }
 
     /** {@code q}, {@code titles=true}, {@code board} (slug) with {@code subBoards=false}, {@code author}, {@code topic},

@@ -1,0 +1,219 @@
+package org.forumkit.examples;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.forumkit.Forum;
+import org.forumkit.imports.DisqusSource;
+import org.forumkit.imports.ImportOptions;
+import org.forumkit.imports.ImportReport;
+import org.forumkit.imports.ImportSource;
+import org.forumkit.imports.WxrSource;
+import org.forumkit.model.Board;
+import org.forumkit.model.Viewer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code forum-demo.jar import disqus|wxr FILE…}: imports exports into the demo's database (the embedded H2 one,
+ * or any JDBC URL), with a progress line and an ETA, and prints the report. Safe to run again.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true, subcommands = {
+        ImportCommand.Disqus.class, ImportCommand.Wxr.class},
+        description = "Imports a site's comment history into the demo's database; a second run adds only what is new.")
+final class ImportCommand implements Runnable {
+    static final Viewer IMPORTER = Viewer.user("importer", "导入 Import", "admin");
+
+    /** What every source's command shares: where to import to, and how. */
+    static class Target {
+        @Option(names = "--jdbc-url", description = "a PostgreSQL or MariaDB database (default: FORUMKIT_JDBC_URL, "
+                + "else the demo's embedded H2 database)")
+        String jdbcUrl;
+        @Option(names = "--jdbc-user", description = "(FORUMKIT_JDBC_USER)")
+        String jdbcUser;
+        @Option(names = "--jdbc-password", description = "(FORUMKIT_JDBC_PASSWORD)")
+        String jdbcPassword;
+        @Option(names = "--data-dir", description = "where the embedded H2 database lives (FORUMKIT_DATA_DIR)")
+        Path dataDir;
+        @Option(names = "--board", defaultValue = DemoApp.COMMENTS_BOARD,
+                description = "slug of the board the threads go to (default: ${DEFAULT-VALUE})")
+        String board;
+        @Option(names = "--dry-run", description = "only report what would be imported")
+        boolean dryRun;
+    }
+
+    @Command(name = "disqus", mixinStandardHelpOptions = true, description = "Disqus XML export files")
+    static final class Disqus extends Source {
+        Disqus() {
+            super(DisqusSource::new);
+        }
+    }
+
+    @Command(name = "wxr", mixinStandardHelpOptions = true, description = "WordPress export (WXR 1.0-1.2) files")
+    static final class Wxr extends Source {
+        Wxr() {
+            super(WxrSource::new);
+        }
+    }
+
+    /** One source format: its files, imported one after the other into the target. */
+    abstract static class Source extends Target implements Callable<Integer> {
+        private final Function<Path, ImportSource> open;
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "export files")
+        List<Path> files = new ArrayList<>();
+        Map<String, String> env = Map.of();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+
+        Source(Function<Path, ImportSource> open) {
+            this.open = open;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            for (Path file : files) {
+                if (!Files.isReadable(file)) {
+                    err.println("cannot read " + file);
+                    return 2;
+                }
+            }
+            DemoConfig config;
+            try {
+                config = DemoConfig.parse(flags(), env);
+                Database.dialectOf(config.jdbcUrl() == null ? "jdbc:h2:" : config.jdbcUrl());
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return 2;
+            }
+            try (DemoStore store = DemoStore.open(config)) {
+                SettableClock clock = new SettableClock();
+                try (Forum forum = Forum.builder().store(store.store()).clock(clock).build()) {
+                    DemoApp.seedOnFirstStart(store.store(), forum, clock);
+                    Board target = forum.boards().bySlug(IMPORTER, board).orElse(null);
+                    if (target == null) {
+                        err.println("no board with slug '" + board + "'");
+                        return 2;
+                    }
+                    int failed = 0;
+                    for (Path file : files) {
+                        Progress progress = new Progress(file.getFileName().toString(), err);
+                        try {
+                            ImportReport report = forum.imports().run(IMPORTER, open.apply(file),
+                                    ImportOptions.into(target.id()).dryRun(dryRun).progress(progress));
+                            progress.done();
+                            out.println(file + ":");
+                            out.print(report.summary());
+                        } catch (java.io.UncheckedIOException e) {
+                            progress.done();
+                            err.println(file + ": " + e.getMessage());
+                            failed++;
+                        }
+                    }
+                    return failed == 0 ? 0 : 1;
+                }
+            }
+        }
+
+        private String[] flags() {
+            List<String> flags = new ArrayList<>();
+            add(flags, "--jdbc-url", jdbcUrl);
+            add(flags, "--jdbc-user", jdbcUser);
+            add(flags, "--jdbc-password", jdbcPassword);
+            add(flags, "--data-dir", dataDir == null ? null : dataDir.toString());
+            return flags.toArray(String[]::new);
+        }
+
+        private static void add(List<String> flags, String name, String value) {
+            if (value != null) {
+                flags.add(name);
+                flags.add(value);
+            }
+        }
+    }
+
+    /** A progress line on the terminal, at most a few times a second: threads done, rate, ETA. */
+    static final class Progress implements ImportOptions.ImportProgress {
+        private final String name;
+        private final PrintStream err;
+        private final long started = System.nanoTime();
+        private long shownAt;
+
+        Progress(String name, PrintStream err) {
+            this.name = name;
+            this.err = err;
+        }
+
+        @Override
+        public void threads(long done, long expected) {
+            long now = System.nanoTime();
+            if (now - shownAt < 250_000_000L && done != expected) {
+                return;
+            }
+            shownAt = now;
+            err.print("\r" + line(done, expected, Duration.ofNanos(now - started)));
+        }
+
+        static String line(long done, long expected, Duration elapsed) {
+            double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
+            double rate = done / seconds;
+            String eta = expected > 0 && rate > 0
+                    ? ", ETA " + format(Duration.ofSeconds(Math.round((expected - done) / rate))) : "";
+            return String.format("%d%s threads, %.1f/s%s   ", done, expected >= 0 ? "/" + expected : "", rate, eta);
+        }
+
+        private static String format(Duration d) {
+            return String.format("%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+        }
+
+        void done() {
+            if (shownAt != 0) {
+                err.println();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private ImportCommand() {
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a source: disqus or wxr");
+    }
+
+    /** Runs the command on {@code args} (after {@code import}); returns the exit code. */
+    static int run(String[] args, Map<String, String> env) {
+        return run(args, env, System.out, System.err);
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        CommandLine command = new CommandLine(new ImportCommand());
+        command.setExecutionStrategy(parsed -> {
+            Object leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1).getCommand();
+            if (leaf instanceof Source source) {
+                source.env = env;
+                source.out = out;
+                source.err = err;
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        command.setOut(new java.io.PrintWriter(out, true));
+        command.setErr(new java.io.PrintWriter(err, true));
+        return command.execute(args);
+    }
+}

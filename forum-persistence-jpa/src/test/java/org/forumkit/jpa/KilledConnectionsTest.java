@@ -1,0 +1,206 @@
+package org.forumkit.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.forumkit.ConflictException;
+import org.forumkit.Forum;
+import org.forumkit.model.Board;
+import org.forumkit.model.CreateBoard;
+import org.forumkit.model.Post;
+import org.forumkit.model.Reply;
+import org.forumkit.model.StartTopic;
+import org.forumkit.model.Topic;
+import org.forumkit.model.Viewer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 8 writers reply to one topic while a second connection terminates every backend connection of the forum's
+ * database every 0.2–0.6 s ({@code pg_terminate_backend}, MariaDB {@code KILL}): every acknowledged reply is stored
+ * exactly once, floors stay gap-free, counts equal rows, and every failed reply got the retryable conflict type.
+ */
+class KilledConnectionsTest {
+    private static final int WRITERS = 8;
+    private static final int REPLIES_PER_WRITER = 25;
+    private static final Viewer.Member ADMIN = Viewer.user("admin", "管理员", "admin");
+
+    @Nested
+    @Tag("postgresql")
+    class OnPostgreSql extends Cases {
+        OnPostgreSql() {
+            super(TestDatabase.POSTGRESQL);
+        }
+    }
+
+    @Nested
+    @Tag("mariadb")
+    class OnMariaDb extends Cases {
+        OnMariaDb() {
+            super(TestDatabase.MARIADB);
+        }
+    }
+
+    /** The tests, run once per database by the nested classes above (one JUnit tag each). */
+    abstract class Cases {
+        final TestDatabase db;
+
+        Cases(TestDatabase db) {
+            this.db = db;
+        }
+
+        /** Terminates every other connection to this test's database (only its own database: the server is shared). */
+        private int killOthers(Connection killer) throws SQLException {
+            if (db == TestDatabase.POSTGRESQL) {
+                try (Statement s = killer.createStatement(); ResultSet rows = s.executeQuery(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                                + " WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+            List<Long> ids = new ArrayList<>();
+            try (Statement s = killer.createStatement(); ResultSet rows = s.executeQuery(
+                    "SELECT id FROM information_schema.processlist WHERE db = DATABASE() AND id <> CONNECTION_ID()")) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            int killed = 0;
+            for (long id : ids) {
+                try (Statement s = killer.createStatement()) {
+                    s.execute("KILL " + id);
+                    killed++;
+                } catch (SQLException gone) {
+                    // ended between the listing and the KILL
+                }
+            }
+            return killed;
+        }
+
+        @Test
+        void acknowledgedRepliesSurviveKilledConnections() throws Exception {
+            db.require().clean();
+            try (TestDatabase.Node node = db.openNode(WRITERS + 2)) {
+                JpaForumStore store = JpaForumStore.create(node.emf());
+                try (Forum forum = Forum.builder().store(store).build()) {
+                    Board category = forum.boards().create(ADMIN, CreateBoard.category("faults", "故障"));
+                    Board board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "killed", "断线"));
+                    Topic topic = forum.topics().start(Viewer.user("alice", "Alice"),
+                            StartTopic.of(board.id(), "热帖", "一楼"));
+
+                    Map<String, Post> acknowledged = new ConcurrentHashMap<>();
+                    Queue<RuntimeException> typed = new ConcurrentLinkedQueue<>();
+                    Queue<RuntimeException> untyped = new ConcurrentLinkedQueue<>();
+                    AtomicBoolean writing = new AtomicBoolean(true);
+                    AtomicInteger kills = new AtomicInteger();
+                    AtomicInteger rounds = new AtomicInteger();
+                    ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
+                    CountDownLatch start = new CountDownLatch(1);
+                    Future<?> killer = pool.submit(() -> {
+                        Random random = new Random(19);
+                        try (Connection c = db.dataSource().getConnection()) {
+                            start.await();
+                            while (writing.get()) {
+                                Thread.sleep(200 + random.nextInt(400));
+                                kills.addAndGet(killOthers(c));
+                                rounds.incrementAndGet();
+                            }
+                        }
+                        return null;
+                    });
+                    List<Future<?>> writers = new ArrayList<>();
+                    long began = System.nanoTime();
+                    for (int w = 0; w < WRITERS; w++) {
+                        Viewer.Member writer = Viewer.user("writer-" + w, "写手" + w);
+                        int n = w;
+                        writers.add(pool.submit(() -> {
+                            start.await();
+                            for (int i = 0; i < REPLIES_PER_WRITER; i++) {
+                                String body = "回复 " + n + "-" + i;
+                                try {
+                                    acknowledged.put(body, forum.posts().reply(writer, Reply.to(topic.id(), body)));
+                                } catch (ConflictException e) {
+                                    if (e.isRetryable()) {
+                                        typed.add(e);
+                                    } else {
+                                        untyped.add(e);
+                                    }
+                                } catch (RuntimeException e) {
+                                    untyped.add(e);
+                                }
+                            }
+                            return null;
+                        }));
+                    }
+                    start.countDown();
+                    try {
+                        for (Future<?> f : writers) {
+                            f.get(3, TimeUnit.MINUTES);
+                        }
+                    } finally {
+                        writing.set(false);
+                        killer.get(1, TimeUnit.MINUTES);
+                        pool.shutdown();
+                    }
+                    long millis = (System.nanoTime() - began) / 1_000_000;
+                    System.out.printf("%s: %d replies tried in %d ms, %d killing rounds ended %d connections;"
+                                    + " %d acknowledged, %d refused as retryable, %d untyped; %d retries%n", db,
+                            WRITERS * REPLIES_PER_WRITER, millis, rounds.get(), kills.get(), acknowledged.size(),
+                            typed.size(), untyped.size(), store.retries());
+
+                    assertThat(untyped).as("failures that were not the retryable conflict type").isEmpty();
+                    assertThat(kills.get()).as("connections terminated").isPositive();
+                    try (Connection c = db.dataSource().getConnection()) {
+                        Map<String, List<Long>> stored = new ConcurrentHashMap<>();
+                        try (PreparedStatement s = c.prepareStatement(
+                                "SELECT body, floor FROM fk_post WHERE topic_id = ? AND floor > 1 ORDER BY floor")) {
+                            s.setLong(1, topic.id().value());
+                            try (ResultSet rows = s.executeQuery()) {
+                                while (rows.next()) {
+                                    stored.computeIfAbsent(rows.getString(1), b -> new ArrayList<>()).add(rows.getLong(2));
+                                }
+                            }
+                        }
+                        // Acknowledged: stored once, at the floor the caller was told. Nothing stored twice.
+                        acknowledged.forEach((body, post) ->
+                                assertThat(stored.get(body)).as(body).containsExactly((long) post.floor()));
+                        assertThat(stored.values()).allSatisfy(floors -> assertThat(floors).hasSize(1));
+                        int rows = stored.size();
+                        System.out.printf("%s: %d replies stored (%d acknowledged, %d stored although their commit's"
+                                + " answer was lost)%n", db, rows, acknowledged.size(), rows - acknowledged.size());
+                        assertThat(TwoNodesTest.longs(c, "SELECT floor FROM fk_post WHERE topic_id = ? ORDER BY floor",
+                                topic.id().value()))
+                                .containsExactlyElementsOf(IntStream.rangeClosed(1, rows + 1).mapToObj(i -> (long) i).toList());
+                        assertThat(TwoNodesTest.longs(c, "SELECT replies FROM fk_topic WHERE id = ?", topic.id().value()))
+                                .containsExactly((long) rows);
+                        assertThat(TwoNodesTest.longs(c, "SELECT highest_floor FROM fk_topic WHERE id = ?",
+                                topic.id().value())).containsExactly((long) rows + 1);
+                        assertThat(TwoNodesTest.longs(c, "SELECT post_count FROM fk_board WHERE id = ?",
+                                board.id().value())).containsExactly((long) rows + 1);
+                    }
+                }
+            }
+        }
+    }
+}
