@@ -18,10 +18,12 @@ import org.forumkit.spi.ContentRenderer;
 /**
  * The benchmark harness: {@code --quick} (a few minutes) or {@code --full}, on the targets named by
  * {@code --targets} (default: every target this machine has), the scenarios named by {@code --scenarios}
- * ({@code page,hot,ceiling,listing,views,render,render-worst,memory,import}, default all; {@code import} imports a
- * generated Disqus export of {@code --import-comments N} comments, default 10,000 quick and 100,000 full;
+ * ({@code page,hot,ceiling,listing,views,render,render-worst,memory,import,search}, default all; {@code import}
+ * imports a generated Disqus export of {@code --import-comments N} comments, default 10,000 quick and 100,000 full;
  * {@code views-kill}, killing a child JVM, only when named); {@code --threads-per-node N} changes the
- * writers of the load scenarios (default 8 on each of two nodes). Prints a table as it goes and, with
+ * writers of the load scenarios (default 8 on each of two nodes); {@code --search-posts N} the posts the search
+ * scenario loads (default 100,000 quick, 1,000,000 full) and {@code --search-samples N} the searches per query
+ * (200); its seed text is read from {@code --seeds DIR} ({@code seeds}). Prints a table as it goes and, with
  * {@code --out FILE}, writes it as Markdown. Exits 1 when an invariant was violated.
  */
 public final class BenchMain {
@@ -36,11 +38,15 @@ public final class BenchMain {
         String targetList = value(options, "--targets", "memory,h2,postgresql,mariadb");
         String out = value(options, "--out", null);
         List<String> only = Arrays.asList(value(options, "--scenarios",
-                "page,hot,ceiling,listing,views,render,render-worst,memory,import").split(","));
+                "page,hot,ceiling,listing,views,render,render-worst,memory,import,search").split(","));
         int importComments = Integer.parseInt(value(options, "--import-comments",
                 mode.name().equals("full") ? "100000" : "10000"));
         Report report = new Report();
         Scenarios scenarios = new Scenarios(mode, report);
+        SearchScenario search = only.contains("search") ? new SearchScenario(Integer.parseInt(value(options,
+                "--search-posts", mode == Scenarios.Mode.FULL ? "1000000" : "100000")),
+                Integer.parseInt(value(options, "--search-samples", "200")), mode == Scenarios.Mode.FULL ? 500 : 100,
+                report, Path.of(value(options, "--seeds", "seeds"))) : null;
         long started = System.nanoTime();
 
         for (String name : targetList.split(",")) {
@@ -70,6 +76,9 @@ public final class BenchMain {
                 }
                 if (only.contains("views-kill") && target instanceof DatabaseTarget db && db.url() != null) {
                     ViewsKill.run(report, target.name(), db.url(), "forumkit", "forumkit");
+                }
+                if (search != null) {
+                    search.run(target);
                 }
             }
         }

@@ -1,0 +1,261 @@
+package org.forumkit.examples.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.forumkit.Forum;
+import org.forumkit.model.Author;
+import org.forumkit.model.Board;
+import org.forumkit.model.ContentFormat;
+import org.forumkit.model.CreateBoard;
+import org.forumkit.model.Page;
+import org.forumkit.model.PageRequest;
+import org.forumkit.model.PostState;
+import org.forumkit.model.Reply;
+import org.forumkit.model.SearchCursor;
+import org.forumkit.model.SearchHit;
+import org.forumkit.model.SearchQuery;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.UserId;
+import org.forumkit.model.Viewer;
+import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.NewTopic;
+
+/**
+ * The search scenario: loads posts of Chinese and mixed Chinese/English text (generated from the seed text under
+ * {@code seeds/} and a fixed vocabulary, so every run loads the same posts) through the store in bulk, indexes them
+ * with {@code forum.search().reindex}, then measures query latency, the index's size from the database's catalog
+ * and the cost of a reply's index terms. Checks that the index holds every post and finds a planted post alone.
+ */
+final class SearchScenario {
+    private static final int POSTS_PER_TOPIC = 20;
+    private static final int POSTS_PER_TRANSACTION = 1_000;
+    private static final List<String> CHINESE = List.of("社会工作", "专业人才", "队伍建设", "民政服务", "社区治理",
+            "志愿者", "养老服务", "儿童福利", "救助管理", "慈善事业", "基层政权", "婚姻登记", "殡葬改革", "社会组织",
+            "论坛", "支持", "中文", "搜索", "数据库", "性能", "东莞", "广州", "深圳", "服务保障");
+    private static final List<String> ENGLISH = List.of("forum", "support", "search", "database", "social", "work",
+            "service", "community", "volunteer", "welfare", "java", "index", "benchmark", "mariadb", "postgresql");
+    /** Planted in one post only: bigrams and a word no generated text holds. */
+    private static final String PROBE = "探针基准 zyxprobe";
+    /** One query per kind the issue names: a character, a bigram, a 4-character run, an English word. */
+    private static final List<String[]> QUERIES = List.of(new String[] {"1 character", "民"},
+            new String[] {"2 characters", "社会"}, new String[] {"4 characters", "服务保障"},
+            new String[] {"English word", "forum"});
+    /** A reply body the analyser keeps no term of: punctuation only. */
+    private static final String NO_TERMS_BODY = "……！！？？——。。";
+
+    private final int posts;
+    private final int repliesPerWriter;
+    private final int samples;
+    private final Report report;
+    private final List<String> fragments;
+
+    SearchScenario(int posts, int samples, int repliesPerWriter, Report report, Path seeds) {
+        this.posts = posts;
+        this.samples = samples;
+        this.repliesPerWriter = repliesPerWriter;
+        this.report = report;
+        this.fragments = fragments(seeds);
+    }
+
+    void run(Target target) throws Exception {
+        if (!(target instanceof DatabaseTarget database)) {
+            report.note(target.name(), "search", "-", "measures a database's index: not applicable");
+            return;
+        }
+        target.reset();
+        ForumStore store = target.node(0);
+        String scenario = "search (" + posts + " posts)";
+        try (Forum forum = Scenarios.forum(store)) {
+            Board category = forum.boards().create(Scenarios.ADMIN, CreateBoard.category("c-search", "分区"));
+            Board board = forum.boards().create(Scenarios.ADMIN, CreateBoard.board(category.id(), "search", "搜索"));
+            long t0 = System.nanoTime();
+            List<TopicId> topics = load(store, board);
+            double loadSeconds = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            long indexed = forum.search().reindex(Optional.empty(), POSTS_PER_TRANSACTION, progress -> {
+            });
+            double indexSeconds = (System.nanoTime() - t0) / 1e9;
+            report.add(target.name(), scenario, "bulk load of the posts (store)", loadSeconds, "s");
+            report.add(target.name(), scenario, "reindex of the posts", indexSeconds, "s");
+            if (indexed != posts) {
+                report.violation(target.name(), "reindex indexed " + indexed + " of " + posts + " posts");
+            }
+            target.analyze();
+            indexSize(database, scenario);
+            int viewer = 0;
+            for (String[] query : QUERIES) {
+                Stats stats = new Stats();
+                for (int i = 0; i < samples + 20; i++) {
+                    // a new member per search: the per-member throttle allows 30 a minute
+                    Viewer.Member member = Viewer.user("searcher-" + viewer++, "读者");
+                    long start = System.nanoTime();
+                    Page<SearchHit, SearchCursor> page = find(forum, member, query[1]);
+                    if (i >= 20) {
+                        stats.add(System.nanoTime() - start);
+                    }
+                    if (page.items().isEmpty()) {
+                        report.violation(target.name(), "query '" + query[1] + "' found nothing");
+                        break;
+                    }
+                }
+                String metric = query[0] + " '" + query[1] + "' (" + samples + " searches)";
+                report.add(target.name(), scenario, metric + " p50", stats.percentileMillis(50), "ms");
+                report.add(target.name(), scenario, metric + " p99", stats.percentileMillis(99), "ms");
+            }
+            checkProbe(target, forum);
+            replyCost(target, forum, topics, scenario);
+        }
+    }
+
+    private Page<SearchHit, SearchCursor> find(Forum forum, Viewer viewer, String text) {
+        return forum.search().find(viewer, SearchQuery.of(text), PageRequest.first(20));
+    }
+
+    /** Topics of {@value #POSTS_PER_TOPIC} posts, {@value #POSTS_PER_TRANSACTION} posts a transaction. */
+    private List<TopicId> load(ForumStore store, Board board) {
+        Random random = new Random(16);
+        Instant base = Instant.parse("2024-01-01T00:00:00Z");
+        List<TopicId> topics = new ArrayList<>();
+        for (int from = 0; from < posts; from += POSTS_PER_TRANSACTION) {
+            int start = from;
+            int end = Math.min(posts, from + POSTS_PER_TRANSACTION);
+            store.inTransaction(tx -> {
+                for (int n = start; n < end; n++) {
+                    Author author = new Author(UserId.of("author-" + n % 500), "作者" + n % 500);
+                    Instant at = base.plusSeconds(n);
+                    String body = n == posts / 2 ? text(random, n) + " " + PROBE : text(random, n);
+                    String html = "<p>" + body + "</p>";
+                    if (n % POSTS_PER_TOPIC == 0) {
+                        topics.add(tx.insertTopic(new NewTopic(board.id(), title(random), null, author, at, null),
+                                new NewPost(null, author, at, body, ContentFormat.PLAIN, html, "plain/bench",
+                                        PostState.VISIBLE, null, List.of())).topic().id());
+                    } else {
+                        tx.appendReply(new NewPost(topics.get(topics.size() - 1), author, at, body, ContentFormat.PLAIN,
+                                html, "plain/bench", PostState.VISIBLE, null, List.of()));
+                    }
+                }
+                return null;
+            });
+        }
+        return topics;
+    }
+
+    /** Seed fragments and vocabulary; every second post mixes in English words. */
+    private String text(Random random, int n) {
+        StringBuilder text = new StringBuilder();
+        int parts = 3 + random.nextInt(4);
+        for (int i = 0; i < parts; i++) {
+            text.append(fragments.get(random.nextInt(fragments.size())));
+            text.append(CHINESE.get(random.nextInt(CHINESE.size()))).append(i % 2 == 0 ? "，" : "。");
+            if (n % 2 == 1) {
+                text.append(ENGLISH.get(random.nextInt(ENGLISH.size()))).append(' ');
+            }
+        }
+        return text.toString();
+    }
+
+    private String title(Random random) {
+        return CHINESE.get(random.nextInt(CHINESE.size())) + fragments.get(random.nextInt(fragments.size()));
+    }
+
+    /** The planted post, and only it, for its CJK run and for its word. */
+    private void checkProbe(Target target, Forum forum) {
+        for (String query : PROBE.split(" ")) {
+            Page<SearchHit, SearchCursor> page = find(forum, Viewer.user("probe", "读者"), query);
+            if (page.items().size() != 1 || page.items().get(0).floor() != posts / 2 % POSTS_PER_TOPIC + 1) {
+                report.violation(target.name(), "probe '" + query + "' found " + page.items().size() + " posts");
+            }
+        }
+    }
+
+    /** Index rows and bytes, from the database's own catalog, over the posts loaded. */
+    private void indexSize(DatabaseTarget database, String scenario) throws SQLException {
+        DataSource jdbc = database.jdbc().orElseThrow();
+        String bytesSql = switch (database.dialect()) {
+            case "postgresql" -> "SELECT pg_total_relation_size('fk_search_term')";
+            case "mariadb" -> "SELECT data_length + index_length FROM information_schema.tables"
+                    + " WHERE table_schema = DATABASE() AND table_name = 'fk_search_term'";
+            default -> null;
+        };
+        long rows = scalar(jdbc, "SELECT COUNT(*) FROM fk_search_term");
+        report.add(database.name(), scenario, "index rows per post", rows / (double) posts, "");
+        if (bytesSql == null) {
+            report.note(database.name(), scenario, "index bytes per post", "n/a (no catalog size on this database)");
+        } else {
+            report.add(database.name(), scenario, "index bytes per post (table + indexes)",
+                    scalar(jdbc, bytesSql) / (double) posts, "B");
+        }
+    }
+
+    private static long scalar(DataSource jdbc, String sql) throws SQLException {
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Replies with an indexed body against replies whose body has no index term (the store then writes no term
+     * row), same run, same topics; the difference is the analysis and the insert of the terms.
+     */
+    private void replyCost(Target target, Forum forum, List<TopicId> topics, String scenario) throws Exception {
+        String indexed = fragments.get(0) + "社会工作 forum support " + fragments.get(1);
+        double[] perSecond = new double[2];
+        for (int round = -1; round < 2; round++) {
+            // round -1 warms the reply path up and is not reported
+            String body = round == 0 ? NO_TERMS_BODY : indexed;
+            LoadDriver.Load load = LoadDriver.run(4, round < 0 ? repliesPerWriter / 4 : repliesPerWriter, thread -> {
+                Random random = new Random(thread);
+                Viewer.Member writer = Viewer.user("search-writer-" + thread, "写手");
+                return op -> forum.posts().reply(writer, Reply.to(topics.get(random.nextInt(topics.size())), body));
+            });
+            if (round < 0) {
+                continue;
+            }
+            perSecond[round] = load.perSecond();
+            String kind = round == 0 ? "replies without index terms" : "replies with index terms";
+            report.add(target.name(), scenario, kind + " per second (4 writers)", load.perSecond(), "/s");
+            report.add(target.name(), scenario, kind + " p50", load.latency().percentileMillis(50), "ms");
+            if (load.failures() > 0) {
+                report.violation(target.name(), scenario + ": " + load.failures() + " replies failed");
+            }
+        }
+        report.add(target.name(), scenario, "reply throughput with / without terms", perSecond[1] / perSecond[0], "");
+    }
+
+    /** The seed files' text cut at punctuation and spaces into runs of at least 4 characters, in file order. */
+    private static List<String> fragments(Path seeds) {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(seeds)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                for (String part : Files.readString(file, StandardCharsets.UTF_8).split("[\\p{P}\\p{S}\\s]+")) {
+                    if (part.codePointCount(0, part.length()) >= 4 && part.codePoints().anyMatch(c ->
+                            Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                        out.add(part);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the search scenario reads its seed text from " + seeds.toAbsolutePath(), e);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalStateException("no seed text under " + seeds.toAbsolutePath());
+        }
+        return out;
+    }
+}
