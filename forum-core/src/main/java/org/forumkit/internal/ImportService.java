@@ -61,20 +61,23 @@ final class ImportService implements Imports {
         // validates the name as the import map will store it
         new ImportKey(source.system(), ImportKey.Kind.BOARD, "-");
         ImportWriter writer = new ImportWriter(source.system(), options, renderers, settings, clock.now(), indexing);
-        ImportTally total = new ImportTally();
         if (!options.dryRun()) {
+            ImportTally total = new ImportTally();
             read(source, new Sink(writer, total, options, this::unit));
             return total.report(false);
         }
         try {
             store.inTransaction(tx -> {
+                // a fresh tally per attempt, as in unit(): the store may run this work again after a conflict
+                ImportTally total = new ImportTally();
                 read(source, new Sink(writer, total, options, (work, tally) -> work.accept(tx, tally)));
-                throw new DryRunDone();
+                throw new DryRunDone(total);
             });
+            throw new IllegalStateException("a dry run committed");
         } catch (DryRunDone done) {
             // rolled back, as a dry run must be
+            return done.tally.report(true);
         }
-        return total.report(true);
     }
 
     private static void read(ImportSource source, ImportSink sink) {
@@ -172,8 +175,11 @@ final class ImportService implements Imports {
     private static final class DryRunDone extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        DryRunDone() {
+        private final transient ImportTally tally;
+
+        DryRunDone(ImportTally tally) {
             super(null, null, false, false);
+            this.tally = tally;
         }
     }
 }

@@ -53,7 +53,6 @@ import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewReport;
 import org.forumkit.spi.store.NewTopic;
 import org.forumkit.spi.store.NotificationWriter;
-import org.forumkit.spi.store.ImportKey;
 import org.forumkit.spi.store.ImportMap;
 import org.forumkit.spi.store.PostingWindow;
 import org.forumkit.spi.store.PostEdit;
@@ -475,22 +474,7 @@ public final class InMemoryForumStore implements ForumStore {
 
         @Override
         public ImportMap importMap() {
-            return new ImportMap() {
-                @Override
-                public Optional<Long> target(ImportKey key) {
-                    return Optional.ofNullable(db.imports.get(Objects.requireNonNull(key, "key")));
-                }
-
-                @Override
-                public void record(ImportKey key, long targetId, Instant at) {
-                    checkWritable();
-                    Objects.requireNonNull(at, "at");
-                    if (db.imports.containsKey(Objects.requireNonNull(key, "key"))) {
-                        throw DuplicateKeyException.importKey(key, null);
-                    }
-                    log.put(db.imports, key, targetId);
-                }
-            };
+            return new MemoryImportMap(db, log, writable);
         }
 
         @Override
