@@ -3,6 +3,8 @@ package org.forumkit.examples.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.forumkit.jpa.spring.web.ForumkitApiConfigurer;
+import org.forumkit.jpa.spring.web.ForumkitApiSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -13,14 +15,16 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * The site's Spring Security: sign-in by choosing a demo user ({@code POST /login}, form field {@code user},
  * {@link DemoUsers}), sign-out ({@code POST /logout}), sessions in Tomcat (cookie {@code FORUMKIT_SESSION},
  * HttpOnly, SameSite=Lax; a fresh id on sign-in) and CSRF tokens (the form field {@code csrf} or the header
  * {@code X-CSRF-TOKEN}) on every state-changing request. Every page is open to everyone: what a viewer may do is
- * Forumkit's decision, from the viewer the shipped resolver makes of the authentication.
+ * Forumkit's decision, from the viewer the shipped resolver makes of the authentication. The forum's JSON API
+ * ({@code /api/…}, the JPA adapter's) joins this chain through its {@link ForumkitApiConfigurer}: same session, same
+ * CSRF token (the widget sends it as {@code X-CSRF-TOKEN}), JSON errors on its paths.
  */
 @Configuration(proxyBeanMethods = false)
 class SiteSecurity {
@@ -29,7 +33,8 @@ class SiteSecurity {
             + "script-src 'self'; frame-ancestors 'self'; form-action 'self'";
 
     @Bean
-    SecurityFilterChain site(HttpSecurity http, DemoUsers users, Pages pages) throws Exception {
+    SecurityFilterChain site(HttpSecurity http, DemoUsers users, Pages pages, ForumkitApiSecurity api)
+            throws Exception {
         DefaultRedirectStrategy seeOther = new DefaultRedirectStrategy();
         seeOther.setStatusCode(HttpStatus.SEE_OTHER);
         HttpSessionCsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
@@ -47,11 +52,14 @@ class SiteSecurity {
                         .logoutSuccessHandler((request, response, authentication) ->
                                 seeOther.sendRedirect(request, response, "/")))
                 .csrf(csrf -> csrf.csrfTokenRepository(tokens))
-                .exceptionHandling(errors -> errors.defaultAccessDeniedHandlerFor(denied, AnyRequestMatcher.INSTANCE))
+                .exceptionHandling(errors -> errors.defaultAccessDeniedHandlerFor(denied,
+                        new NegatedRequestMatcher(api.requestMatcher())))
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(frames -> frames.sameOrigin())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                // the forum's JSON API: its 401/403 as JSON (a stale CSRF token says so), never a redirect
+                .with(new ForumkitApiConfigurer(), configurer -> { });
         return http.build();
     }
 
