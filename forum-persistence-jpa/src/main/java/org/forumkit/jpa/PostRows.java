@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.time.Instant;
 import java.util.Optional;
 import org.forumkit.NotFoundException;
 import org.forumkit.NotFoundException.Kind;
@@ -27,6 +28,7 @@ import org.forumkit.spi.store.CounterDelta;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.PostEdit;
 import org.forumkit.spi.store.PostInTopic;
+import org.forumkit.spi.store.WithBans;
 import org.forumkit.spi.store.StoredTopicPage;
 
 /**
@@ -62,6 +64,26 @@ final class PostRows extends Rows {
         PostEntity post = detach((PostEntity) rows.get(0)[0]);
         return Optional.of(new PostInTopic(withQuotes(post), Records.topic(detach((TopicEntity) rows.get(0)[1])),
                 Records.board(detach((BoardEntity) rows.get(0)[2]))));
+    }
+
+    /** The post, its topic and board and the viewer's bans as {@link TopicRows#topicInBoard(TopicId, Optional, Instant)}; its quotes apart. */
+    Optional<WithBans<PostInTopic>> postInTopic(PostId id, Optional<UserId> viewer, Instant now) {
+        List<Object[]> rows = em.createQuery("select p, t, b, x from ForumkitPost p join ForumkitTopic t on t.id = p.topicId"
+                        + " join ForumkitBoard b on b.id = t.boardId"
+                        + " left join ForumkitBan x on x.userId = :viewer and x.liftedAt is null"
+                        + " and (x.expiresAt is null or x.expiresAt > :now) and (x.boardId is null or x.boardId = t.boardId)"
+                        + " where p.id = :id order by x.id", Object[].class)
+                .setParameter("id", id.value())
+                .setParameter("viewer", viewer.map(UserId::value).orElse(""))
+                .setParameter("now", micros(now))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        PostEntity post = detach((PostEntity) rows.get(0)[0]);
+        PostInTopic found = new PostInTopic(withQuotes(post), Records.topic(detach((TopicEntity) rows.get(0)[1])),
+                Records.board(detach((BoardEntity) rows.get(0)[2])));
+        return Optional.of(new WithBans<>(found, BanRows.bans(this, rows, 3)));
     }
 
     List<Post> postsByFloors(TopicId topic, Collection<Integer> floors) {
