@@ -84,7 +84,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.boards = new BoardRows(em);
         this.votes = new VoteRows(em, writePath);
         this.reports = new ReportRows(em);
-        this.posts = new PostRows(em, writePath, boards, votes);
+        this.posts = new PostRows(em, writePath, boards);
         this.topics = new TopicRows(em, boards, posts, reports);
         this.bans = new BanRows(em);
         this.audit = new AuditRows(em);
