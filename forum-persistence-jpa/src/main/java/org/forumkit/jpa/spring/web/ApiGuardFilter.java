@@ -40,6 +40,10 @@ final class ApiGuardFilter extends OncePerRequestFilter {
         this.errors = errors;
     }
 
+    long maxBody() {
+        return maxBody;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !path.matches(request);

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -108,9 +109,13 @@ public class ForumkitApiAutoConfiguration {
         return new ForumkitApiSecurity(properties, json, errors);
     }
 
-    /** Spring Boot's default chain (everything signed in, form login, HTTP Basic) with the API and widget open. */
+    /**
+     * Spring Boot's default chain (everything signed in, form login, HTTP Basic) with the API and widget open, in
+     * place of Boot's own; web security enabled as Boot's security auto-configuration would.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnDefaultWebSecurity
+    @EnableWebSecurity
     static class DefaultSecurity {
 
         @Bean

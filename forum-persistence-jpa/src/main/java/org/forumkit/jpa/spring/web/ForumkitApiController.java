@@ -85,6 +85,10 @@ class ForumkitApiController {
         this.pageSize = properties.getDefaultPageSize();
     }
 
+    int pageSize() {
+        return pageSize;
+    }
+
     @GetMapping("/session")
     ResponseEntity<byte[]> session(Viewer viewer, HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());

@@ -82,6 +82,12 @@ class ForumkitApiExceptionHandler {
         return json.error(status, ApiErrors.code(status), ApiMessage.FAILED.format(locale, status), null, null);
     }
 
+    /** A Content-Type Spring MVC cannot even parse: the same 400 as any body that is not JSON. */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<byte[]> notJson(Exception e, Locale locale) {
+        return json.error(400, "BAD_REQUEST", ApiMessage.NOT_JSON.format(locale), null, null);
+    }
+
     @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
     ResponseEntity<byte[]> unreadable(Exception e, Locale locale) {
         return json.error(400, "BAD_REQUEST", ApiMessage.MALFORMED.format(locale), null, null);

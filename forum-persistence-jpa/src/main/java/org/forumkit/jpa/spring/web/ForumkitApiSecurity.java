@@ -52,6 +52,10 @@ public final class ForumkitApiSecurity implements AuthenticationEntryPoint, Acce
         return path.base();
     }
 
+    CorsConfiguration corsConfiguration() {
+        return cors;
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
