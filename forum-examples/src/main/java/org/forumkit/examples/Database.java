@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.forumkit.jpa.JpaForumStore;
 
@@ -50,6 +51,27 @@ public final class Database implements AutoCloseable {
 
     /** Opens a node on the database, migrating its schema to the newest version first. */
     public static Database open(String url, String user, String password, int connections) {
+        return open(url, user, password, connections, true);
+    }
+
+    /**
+     * A Hibernate entity manager factory on {@code dataSource} for the forum's entities, validating them against the
+     * schema (migrated already), with the statement counter; for hosts that wire a data source of their own (a
+     * {@code TopicRouting} over cluster nodes, a replica's pool).
+     */
+    public static EntityManagerFactory entityManagerFactory(DataSource dataSource) {
+        return new PersistenceConfiguration("forumkit")
+                .provider("org.hibernate.jpa.HibernatePersistenceProvider")
+                .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
+                .mappingFile(JpaForumStore.MAPPING_FILE)
+                .property("hibernate.connection.datasource", dataSource)
+                .property("hibernate.hbm2ddl.auto", "validate")
+                .property("hibernate.session_factory.statement_inspector", SqlCounter.INSTANCE)
+                .createEntityManagerFactory();
+    }
+
+    /** Opens a node on the database; {@code migrate} false for a server that cannot be written (a standby). */
+    public static Database open(String url, String user, String password, int connections, boolean migrate) {
         String dialect = dialectOf(url);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -59,6 +81,10 @@ public final class Database implements AutoCloseable {
         config.setPoolName("forumkit-" + dialect);
         HikariDataSource pool = new HikariDataSource(config);
         try {
+            if (!migrate) {
+                EntityManagerFactory emf = entityManagerFactory(pool);
+                return new Database(dialect, pool, emf, JpaForumStore.create(emf));
+            }
             JpaForumStore.Migrations migrations = JpaForumStore.migrations(dialect);
             Flyway.configure()
                     .dataSource(pool)
@@ -69,14 +95,7 @@ public final class Database implements AutoCloseable {
                     .baselineVersion("0")
                     .load()
                     .migrate();
-            PersistenceConfiguration unit = new PersistenceConfiguration("forumkit")
-                    .provider("org.hibernate.jpa.HibernatePersistenceProvider")
-                    .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
-                    .mappingFile(JpaForumStore.MAPPING_FILE)
-                    .property("hibernate.connection.datasource", pool)
-                    .property("hibernate.hbm2ddl.auto", "validate")
-                    .property("hibernate.session_factory.statement_inspector", SqlCounter.INSTANCE);
-            EntityManagerFactory emf = unit.createEntityManagerFactory();
+            EntityManagerFactory emf = entityManagerFactory(pool);
             return new Database(dialect, pool, emf, JpaForumStore.create(emf));
         } catch (RuntimeException e) {
             pool.close();
@@ -90,6 +109,10 @@ public final class Database implements AutoCloseable {
 
     public JpaForumStore store() {
         return store;
+    }
+
+    public EntityManagerFactory entityManagerFactory() {
+        return emf;
     }
 
     public HikariDataSource dataSource() {
