@@ -22,7 +22,8 @@ import org.forumkit.spi.ContentRenderer;
  * imports a generated Disqus export of {@code --import-comments N} comments, default 10,000 quick and 100,000 full;
  * {@code views-kill}, killing a child JVM, only when named; so are {@code galera} and {@code replica}, the scale-out
  * comparisons of {@link ScaleOut} on the servers {@code FORUMKIT_BENCH_GALERA_URLS} and
- * {@code FORUMKIT_BENCH_REPLICA_URLS} name, each load {@code --rounds N} times, default 2); {@code --threads-per-node N} changes the
+ * {@code FORUMKIT_BENCH_REPLICA_URLS} name, each load {@code --rounds N} times, default 2; {@code --targets none} skips
+ * the per-target scenarios); {@code --threads-per-node N} changes the
  * writers of the load scenarios (default 8 on each of two nodes); {@code --search-posts N} the posts the search
  * scenario loads (default 100,000 quick, 1,000,000 full) and {@code --search-samples N} the searches per query
  * (200); its seed text is read from {@code --seeds DIR} ({@code seeds}). Prints a table as it goes and, with
@@ -51,7 +52,7 @@ public final class BenchMain {
                 report, Path.of(value(options, "--seeds", "seeds"))) : null;
         long started = System.nanoTime();
 
-        for (String name : targetList.split(",")) {
+        for (String name : targetList.equals("none") ? new String[0] : targetList.split(",")) {
             try (Target target = Targets.open(name.strip())) {
                 if (target == null) {
                     report.note(name, "-", "skipped", "not reachable on this machine");

@@ -50,7 +50,8 @@ import org.forumkit.spi.store.NewTopic;
  *     on the PostgreSQL primary alone and on the primary with its streaming standby as read replica; URLs from
  *     {@code FORUMKIT_BENCH_REPLICA_URLS} ({@code primary,standby}).</li>
  * </ul>
- * Each load runs {@code rounds} times, the set-ups taking turns within a round.
+ * Each load runs {@code rounds} times, the set-ups taking turns within a round and each round starting with the next
+ * set-up; ratios are of set-ups within one round.
  */
 final class ScaleOut {
     private static final String USER = "forumkit";
@@ -103,10 +104,15 @@ final class ScaleOut {
                 String scenario = (hot ? "hot topic" : mode.spreadTopics() + " topics, one board") + ", 2 app nodes x "
                         + mode.threadsPerNode();
                 for (int round = 1; round <= rounds; round++) {
-                    double oneNode = 0;
-                    for (Setup setup : setups) {
+                    double[] perSecond = new double[setups.size()];
+                    for (int turn = 0; turn < setups.size(); turn++) {
+                        // Each round starts with the next set-up, so none always runs first (cold) or last.
+                        int index = (turn + round - 1) % setups.size();
+                        Setup setup = setups.get(index);
                         first.truncate();
-                        List<TopicId> topics = hot ? List.of(hotTopic(setup)) : spreadTopics(setup);
+                        // Made through Galera node 1 alone, then waited for on every node, whatever the set-up.
+                        AppNode maker = setups.get(0).nodes().get(0);
+                        List<TopicId> topics = hot ? List.of(hotTopic(maker)) : spreadTopics(maker);
                         synced(urls);
                         long retries = setup.retries();
                         long conflicts = conflicts(urls);
@@ -127,18 +133,17 @@ final class ScaleOut {
                         report.add(target, name, "certification failures and brute-force aborts", conflicts(urls)
                                 - conflicts, "");
                         report.note(target, name, "load average before / after", load + " / " + loadAverage());
-                        if (oneNode == 0) {
-                            oneNode = replies.perSecond();
-                        } else {
-                            report.add(target, name, "replies/s vs 1 node, same round", replies.perSecond() / oneNode,
-                                    "");
-                        }
+                        perSecond[index] = replies.perSecond();
                         synced(urls);
                         for (TopicId topic : topics.subList(0, Math.min(50, topics.size()))) {
                             // Read on each Galera node: the invariants hold on every one of them.
                             scenarios.checkFloors(target, setups.get(1).nodes().get(0).store(), topic);
                             scenarios.checkFloors(target, setups.get(1).nodes().get(1).store(), topic);
                         }
+                    }
+                    for (int i = 1; i < setups.size(); i++) {
+                        report.add(target, scenario + ", round " + round + ": " + setups.get(i).name(),
+                                "replies/s vs 1 node, same round", perSecond[i] / perSecond[0], "");
                     }
                 }
             }
@@ -158,14 +163,13 @@ final class ScaleOut {
         return new AppNode(store, forum, dataSource instanceof TopicRouting routing ? routing : null);
     }
 
-    private static TopicId hotTopic(Setup setup) {
-        Forum forum = setup.nodes().get(0).forum();
+    private static TopicId hotTopic(AppNode node) {
+        Forum forum = node.forum();
         Board board = Scenarios.board(forum, "hot");
         return forum.topics().start(Viewer.user("op", "楼主"), StartTopic.of(board.id(), "热帖", Scenarios.BODY)).id();
     }
 
-    private List<TopicId> spreadTopics(Setup setup) {
-        AppNode node = setup.nodes().get(0);
+    private List<TopicId> spreadTopics(AppNode node) {
         Board board = Scenarios.board(node.forum(), "spread");
         return insertTopics(node.store(), board, mode.spreadTopics());
     }
@@ -249,8 +253,10 @@ final class ScaleOut {
             String scenario = "read-heavy pages (" + topicsCount + " topics of " + floors + " floors; 19 of 20 operations"
                     + " page reads, 1 a reply read back at once), 2 app nodes x " + mode.threadsPerNode();
             for (int round = 1; round <= rounds; round++) {
-                double alone = 0;
-                for (Setup setup : setups) {
+                double[] perSecond = new double[setups.size()];
+                for (int turn = 0; turn < setups.size(); turn++) {
+                    int index = (turn + round - 1) % setups.size();
+                    Setup setup = setups.get(index);
                     AtomicLong stale = new AtomicLong();
                     AtomicLong pages = new AtomicLong();
                     long onReplica = setup.nodes().stream().mapToLong(n -> n.store().readsOnReplica()).sum();
@@ -302,13 +308,10 @@ final class ScaleOut {
                     if (stale.get() > 0) {
                         report.violation(target, name + ": " + stale.get() + " own replies read stale");
                     }
-                    if (alone == 0) {
-                        alone = pagesPerSecond;
-                    } else {
-                        report.add(target, name, "page reads/s vs primary only, same round", pagesPerSecond / alone,
-                                "");
-                    }
+                    perSecond[index] = pagesPerSecond;
                 }
+                report.add(target, scenario + ", round " + round + ": " + setups.get(1).name(),
+                        "page reads/s vs primary only, same round", perSecond[1] / perSecond[0], "");
             }
             for (Topic topic : topics.subList(0, 20)) {
                 scenarios.checkFloors(target, primary.store(), topic.id());
