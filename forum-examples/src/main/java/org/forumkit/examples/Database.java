@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.forumkit.jpa.JpaForumStore;
@@ -51,7 +52,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens a node on the database, migrating its schema to the newest version first. */
     public static Database open(String url, String user, String password, int connections) {
-        return open(url, user, password, connections, true);
+        return open(url, user, password, connections, UnaryOperator.identity());
     }
 
     /**
@@ -70,8 +71,9 @@ public final class Database implements AutoCloseable {
                 .createEntityManagerFactory();
     }
 
-    /** Opens a node on the database; {@code migrate} false for a server that cannot be written (a standby). */
-    public static Database open(String url, String user, String password, int connections, boolean migrate) {
+    /** As {@link #open(String, String, String, int)}, Hibernate's connections coming through {@code wrap} (the benchmark's counters). */
+    public static Database open(String url, String user, String password, int connections,
+            UnaryOperator<DataSource> wrap) {
         String dialect = dialectOf(url);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -81,10 +83,6 @@ public final class Database implements AutoCloseable {
         config.setPoolName("forumkit-" + dialect);
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            if (!migrate) {
-                EntityManagerFactory emf = entityManagerFactory(pool);
-                return new Database(dialect, pool, emf, JpaForumStore.create(emf));
-            }
             JpaForumStore.Migrations migrations = JpaForumStore.migrations(dialect);
             Flyway.configure()
                     .dataSource(pool)
@@ -95,7 +93,7 @@ public final class Database implements AutoCloseable {
                     .baselineVersion("0")
                     .load()
                     .migrate();
-            EntityManagerFactory emf = entityManagerFactory(pool);
+            EntityManagerFactory emf = entityManagerFactory(wrap.apply(pool));
             return new Database(dialect, pool, emf, JpaForumStore.create(emf));
         } catch (RuntimeException e) {
             pool.close();
@@ -109,10 +107,6 @@ public final class Database implements AutoCloseable {
 
     public JpaForumStore store() {
         return store;
-    }
-
-    public EntityManagerFactory entityManagerFactory() {
-        return emf;
     }
 
     public HikariDataSource dataSource() {
