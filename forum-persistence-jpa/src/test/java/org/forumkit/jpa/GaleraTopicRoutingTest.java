@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two app nodes, each on a {@link TopicRouting} over Galera nodes 1 and 2, write to two hot topics (in boards of their
- * own) that route to different nodes: routed, no write-set fails certification on any node; the same load with
- * connections taking turns over the nodes fails certification again and again. Floors and counters are checked on
+ * own) that route to different nodes: routed, write-sets fail certification or abort a local writer at most a
+ * twentieth as often as with connections taking turns over the nodes (0 in two runs, 8 in one, against 556–693). Floors and counters are checked on
  * every node after each load.
  */
 @Tag("galera")
@@ -81,24 +82,27 @@ class GaleraTopicRoutingTest {
                 hot.add(topic);
             }
 
-            long conflictsBefore = conflicts(cluster);
+            long[] before = conflicts(cluster);
             load(forums, routings, hot, true, "routed");
-            long routed = conflicts(cluster) - conflictsBefore;
+            long[] routed = minus(conflicts(cluster), before);
             long retriesRouted = stores.get(0).retries() + stores.get(1).retries();
             checkEveryNode(cluster, hot);
 
-            conflictsBefore = conflicts(cluster);
+            before = conflicts(cluster);
             load(forums, routings, hot, false, "spread");
-            long spread = conflicts(cluster) - conflictsBefore;
+            long[] spread = minus(conflicts(cluster), before);
             long retriesSpread = stores.get(0).retries() + stores.get(1).retries() - retriesRouted;
             checkEveryNode(cluster, hot);
 
-            System.out.printf("Galera topic routing: %d replies per load; routed: %d certification failures and brute-"
-                    + "force aborts, %d re-runs; spread over nodes 1 and 2: %d, %d re-runs%n",
-                    2L * 2 * WRITERS_PER_TOPIC_AND_APP_NODE * REPLIES_PER_WRITER, routed, retriesRouted, spread,
-                    retriesSpread);
-            assertThat(routed).as("certification failures with each topic's writes on one node").isZero();
-            assertThat(spread).as("certification failures with writes spread over the nodes").isPositive();
+            System.out.printf("Galera topic routing: %d replies per load; routed: %d certification failures, %d brute-"
+                    + "force aborts, %d re-runs; spread over nodes 1 and 2: %d, %d, %d re-runs%n",
+                    2L * 2 * WRITERS_PER_TOPIC_AND_APP_NODE * REPLIES_PER_WRITER, routed[0], routed[1], retriesRouted,
+                    spread[0], spread[1], retriesSpread);
+            // The topics' own rows certify against nothing, but the two topics' replies still share rows of shared
+            // indexes (their search terms are the same words), where a write-set may now and then meet another.
+            assertThat(spread[0] + spread[1]).as("conflicts with writes spread over the nodes").isGreaterThan(100);
+            assertThat(routed[0] + routed[1]).as("conflicts with each topic's writes on one node")
+                    .isLessThan((spread[0] + spread[1]) / 20);
         } finally {
             for (int i = opened.size() - 1; i >= 0; i--) {
                 opened.get(i).close();
@@ -166,15 +170,22 @@ class GaleraTopicRoutingTest {
         }
     }
 
-    /** Write-sets that failed certification or were aborted by a replicated one, summed over the cluster's nodes. */
-    private static long conflicts(GaleraCluster cluster) throws SQLException {
-        long sum = 0;
+    private static long[] minus(long[] after, long[] before) {
+        return new long[] {after[0] - before[0], after[1] - before[1]};
+    }
+
+    /**
+     * Local write-sets that failed certification, and local transactions aborted by a replicated one (brute force),
+     * each summed over the cluster's nodes.
+     */
+    private static long[] conflicts(GaleraCluster cluster) throws SQLException {
+        long[] sum = new long[2];
         for (int member = 1; member <= cluster.size(); member++) {
             try (Connection c = cluster.member(member).connect(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN"
                             + " ('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')")) {
                 while (rs.next()) {
-                    sum += rs.getLong(2);
+                    sum[rs.getString(1).toLowerCase(Locale.ROOT).contains("cert") ? 0 : 1] += rs.getLong(2);
                 }
             }
         }
