@@ -7,7 +7,8 @@
 #   galera.sh stop DIR    stops the nodes whose pid files are in DIR
 #
 # Ports (GALERA_SQL_PORT, default 4306; node i adds i-1): SQL 4306-4308, gcomm 4567/4577/4587, IST 4568/4578/4588,
-# SST 4444/4454/4464 (all moved by GALERA_PORT_SHIFT, default 0).
+# SST 4444/4454/4464 (all moved by GALERA_PORT_SHIFT, default 0: give each concurrent cluster its own shift, at least
+# 30 apart; the tests pick a free one at random when it is unset). A port already listened on fails the start.
 set -euo pipefail
 
 action="${1:?usage: galera.sh start|stop DIR}"
@@ -23,6 +24,18 @@ sql_port() { echo $(( sql_base + $1 - 1 )); }
 gcomm_port() { echo $(( 4567 + shift_by + 10 * ($1 - 1) )); }
 ist_port() { echo $(( 4568 + shift_by + 10 * ($1 - 1) )); }
 sst_port() { echo $(( 4444 + shift_by + 10 * ($1 - 1) )); }
+
+# Fails when something already listens on one of the cluster's ports (another build's cluster, say).
+check_ports_free() {
+  for i in $(seq 1 "$nodes"); do
+    for port in "$(sql_port "$i")" "$(gcomm_port "$i")" "$(ist_port "$i")" "$(sst_port "$i")"; do
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "galera.sh: port $port is in use; choose another GALERA_PORT_SHIFT" >&2
+        exit 3
+      fi
+    done
+  done
+}
 
 stop_all() {
   for i in $(seq "$nodes" -1 1); do
@@ -109,6 +122,7 @@ case "$action" in
     mkdir -p "$dir"
     dir="$(cd "$dir" && pwd)"
     stop_all
+    check_ports_free
     for i in $(seq 1 "$nodes"); do
       rm -rf "$dir/node$i"
       mkdir -p "$dir/node$i/data"

@@ -7,6 +7,8 @@
 #                                    standby (PG_STANDBY_PORT, default 5443) and wait until it streams; prints the URLs
 #   pg-replica.sh stop-standby DIR   stops the standby only (the tests' "replica down")
 #   pg-replica.sh stop DIR           stops both
+# Give each concurrent pair its own ports; the tests pick two free ones at random when the variables are unset. A port
+# already listened on fails the start.
 set -euo pipefail
 
 action="${1:?usage: pg-replica.sh start|stop|stop-standby DIR}"
@@ -34,6 +36,12 @@ case "$action" in
     stop_one standby
     stop_one primary
     rm -rf "$dir/primary" "$dir/standby"
+    for port in "$primary_port" "$standby_port"; do
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "pg-replica.sh: port $port is in use; choose other PG_PRIMARY_PORT / PG_STANDBY_PORT" >&2
+        exit 3
+      fi
+    done
     [ "$(id -u)" = 0 ] && chown postgres: "$dir"
     as "$bin/initdb" -D "$dir/primary" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
     cat >>"$dir/primary/postgresql.conf" <<CONF

@@ -55,6 +55,22 @@ public final class Database implements AutoCloseable {
         return open(url, user, password, connections, UnaryOperator.identity());
     }
 
+    /**
+     * A Hibernate entity manager factory on {@code dataSource} for the forum's entities, validating them against the
+     * schema (migrated already), with the statement counter; for hosts that wire a data source of their own (a
+     * {@code TopicRouting} over cluster nodes, a replica's pool).
+     */
+    public static EntityManagerFactory entityManagerFactory(DataSource dataSource) {
+        return new PersistenceConfiguration("forumkit")
+                .provider("org.hibernate.jpa.HibernatePersistenceProvider")
+                .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
+                .mappingFile(JpaForumStore.MAPPING_FILE)
+                .property("hibernate.connection.datasource", dataSource)
+                .property("hibernate.hbm2ddl.auto", "validate")
+                .property("hibernate.session_factory.statement_inspector", SqlCounter.INSTANCE)
+                .createEntityManagerFactory();
+    }
+
     /** As {@link #open(String, String, String, int)}, Hibernate's connections coming through {@code wrap} (the benchmark's counters). */
     public static Database open(String url, String user, String password, int connections,
             UnaryOperator<DataSource> wrap) {
@@ -77,14 +93,7 @@ public final class Database implements AutoCloseable {
                     .baselineVersion("0")
                     .load()
                     .migrate();
-            PersistenceConfiguration unit = new PersistenceConfiguration("forumkit")
-                    .provider("org.hibernate.jpa.HibernatePersistenceProvider")
-                    .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
-                    .mappingFile(JpaForumStore.MAPPING_FILE)
-                    .property("hibernate.connection.datasource", wrap.apply(pool))
-                    .property("hibernate.hbm2ddl.auto", "validate")
-                    .property("hibernate.session_factory.statement_inspector", SqlCounter.INSTANCE);
-            EntityManagerFactory emf = unit.createEntityManagerFactory();
+            EntityManagerFactory emf = entityManagerFactory(wrap.apply(pool));
             return new Database(dialect, pool, emf, JpaForumStore.create(emf));
         } catch (RuntimeException e) {
             pool.close();

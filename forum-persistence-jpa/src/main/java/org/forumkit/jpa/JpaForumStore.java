@@ -71,7 +71,8 @@ public final class JpaForumStore implements ForumStore {
         this.backoff = builder.backoff;
         this.maxBackoff = builder.maxBackoff == null ? builder.backoff.multipliedBy(1024) : builder.maxBackoff;
         this.replicaReads = builder.replica == null ? null
-                : new ReplicaReads(JpaTransactions.resourceLocal(builder.replica), builder.replicaRetryAfter);
+                : new ReplicaReads(JpaTransactions.resourceLocal(builder.replica), builder.replicaRetryAfter,
+                        builder.replicaMaxLag);
     }
 
     /** A store with resource-local transactions on {@code emf} and the default retry budget. */
@@ -249,7 +250,10 @@ public final class JpaForumStore implements ForumStore {
         return replicaReads == null ? 0 : replicaReads.onReplica();
     }
 
-    /** How many reads went to the primary although a replica is configured: it lagged behind the user, or failed. */
+    /**
+     * How many reads went to the primary although a replica is configured: it had not replayed the user's last write,
+     * lagged past {@link Builder#replicaMaxLag}, or failed.
+     */
     public long readsOnPrimaryInstead() {
         return replicaReads == null ? 0 : replicaReads.onPrimary();
     }
@@ -281,6 +285,7 @@ public final class JpaForumStore implements ForumStore {
         private Duration maxBackoff;
         private EntityManagerFactory replica;
         private Duration replicaRetryAfter = Duration.ofSeconds(5);
+        private Duration replicaMaxLag = Duration.ofSeconds(5);
 
         private Builder(JpaTransactions transactions) {
             this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -335,6 +340,20 @@ public final class JpaForumStore implements ForumStore {
                 throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
             }
             this.replicaRetryAfter = retryAfter;
+            return this;
+        }
+
+        /**
+         * How far the replica may lag behind the primary and still answer reads; default 5 s. Past it every read goes
+         * to the primary until the replica has caught up. The lag is asked of the replica only when it might have
+         * passed the limit, so a replica that lags by milliseconds costs about one extra statement per limit's time.
+         */
+        public Builder replicaMaxLag(Duration maxLag) {
+            Objects.requireNonNull(maxLag, "maxLag");
+            if (maxLag.isNegative()) {
+                throw new IllegalArgumentException("maxLag must not be negative, was " + maxLag);
+            }
+            this.replicaMaxLag = maxLag;
             return this;
         }
 

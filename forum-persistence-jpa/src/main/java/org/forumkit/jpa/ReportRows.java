@@ -57,11 +57,14 @@ final class ReportRows extends Rows {
             return Map.of();
         }
         Map<PostId, Long> counts = new HashMap<>();
-        em.createQuery("select r.postId, count(r) from ForumkitReport r where r.postId in :posts and r.open = true"
-                        + " group by r.postId", Object[].class)
-                .setParameter("posts", posts.stream().map(PostId::value).distinct().toList())
-                .getResultList()
-                .forEach(row -> counts.put(PostId.of((Long) row[0]), (Long) row[1]));
+        List<?> rows = em.createNativeQuery("SELECT id, open_reporters FROM fk_post WHERE id IN (?1)"
+                        + " AND open_reporters > 0")
+                .setParameter(1, posts.stream().map(PostId::value).distinct().toList())
+                .getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            counts.put(PostId.of(((Number) columns[0]).longValue()), ((Number) columns[1]).longValue());
+        }
         return counts;
     }
 
@@ -93,6 +96,9 @@ final class ReportRows extends Rows {
             row.open = Boolean.TRUE;
             em.persist(row);
             em.flush();
+            // A write on the post row, not only its lock: on Galera a lock holds on its own node only, a write on
+            // every node (see V13).
+            moveOpenReporters(report.postId(), "open_reporters + 1");
             return new FiledReport(Records.report(detach(row)), true, open.size() + 1L);
         }
         em.createQuery("update ForumkitReport r set r.reason = :reason, r.text = :text, r.reporterName = :name,"
@@ -127,9 +133,16 @@ final class ReportRows extends Rows {
         if (updated != ids.size()) {
             throw new SqlErrors.RaceDetected("reports of post " + post + " were resolved concurrently");
         }
+        moveOpenReporters(post, "0");
         return list(em.createQuery("select r from ForumkitReport r where r.id in :ids order by r.id",
                         ReportEntity.class)
                 .setParameter("ids", ids)).stream().map(Records::report).toList();
+    }
+
+    private void moveOpenReporters(PostId post, String value) {
+        em.createNativeQuery("UPDATE fk_post SET open_reporters = " + value + " WHERE id = ?1")
+                .setParameter(1, post.value())
+                .executeUpdate();
     }
 
     /** A moved topic's reports follow it into the board's queue. */

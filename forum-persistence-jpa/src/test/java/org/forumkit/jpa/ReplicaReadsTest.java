@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,8 +40,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two app nodes on a PostgreSQL primary with a streaming hot standby as read replica: users who write on one node
- * and read on the other, carrying their {@link ReadSession} position, never read stale; with the standby stopped
- * mid-run every read is still answered, by the primary.
+ * and read on the other, carrying their {@link ReadSession} position, never read stale, also while the standby's
+ * replay is paused; a standby that lags past {@link JpaForumStore.Builder#replicaMaxLag} leaves its reads to the
+ * primary until it catches up; with the standby stopped mid-run every read is still answered, by the primary.
  */
 @Tag("replica")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -70,6 +77,10 @@ class ReplicaReadsTest {
     }
 
     private static JpaForumStore appNode() {
+        return appNode(Duration.ofSeconds(5));
+    }
+
+    private static JpaForumStore appNode(Duration maxLag) {
         HikariDataSource primary = pool(servers.primary(), 6, 30_000);
         // A stopped replica must not hold a read for Hikari's default 30 s.
         HikariDataSource replica = pool(servers.standby(), 6, 1_000);
@@ -80,7 +91,8 @@ class ReplicaReadsTest {
         // Closed in reverse: the factories before their pools.
         OPENED.add(primaryEmf::close);
         OPENED.add(replicaEmf::close);
-        return JpaForumStore.builder(JpaTransactions.resourceLocal(primaryEmf)).readReplica(replicaEmf).build();
+        return JpaForumStore.builder(JpaTransactions.resourceLocal(primaryEmf)).readReplica(replicaEmf)
+                .replicaMaxLag(maxLag).build();
     }
 
     private static HikariDataSource pool(TestServer server, int connections, long connectionTimeoutMillis) {
@@ -144,6 +156,124 @@ class ReplicaReadsTest {
 
     @Test
     @Order(2)
+    void readsGoToThePrimaryWhileTheReplicaLagsPastTheLimit() throws Exception {
+        JpaForumStore limited = appNode(Duration.ofMillis(300));
+        JpaForumStore unlimited = appNode(Duration.ofDays(1));
+        try (Forum onLimited = Forum.builder().store(limited).build();
+                Forum onUnlimited = Forum.builder().store(unlimited).build()) {
+            Post first = forumA.topics().page(ADMIN, topic.id(), TopicPageRequest.first(1)).posts().get(0);
+            onLimited.posts().get(Viewer.anonymous(), first.id());
+            onUnlimited.posts().get(Viewer.anonymous(), first.id());
+            assertThat(limited.readsOnReplica()).as("reads on a replica that keeps up").isPositive();
+            Post reply;
+            pauseReplay();
+            try {
+                reply = forumA.posts().reply(ADMIN, Reply.to(topic.id(), "回放暂停时的回复"));
+                // Replay is paused: the standby receives the reply but does not show it, so its lag grows by the clock.
+                boolean fresh = false;
+                for (int i = 0; i < 200 && !fresh; i++) {
+                    fresh = found(onLimited, reply);
+                    if (!fresh) {
+                        Thread.sleep(50);
+                    }
+                }
+                assertThat(fresh).as("a read past the lag limit answered by the primary").isTrue();
+                assertThat(limited.readsOnPrimaryInstead()).isPositive();
+                assertThat(found(onUnlimited, reply)).as("the same read on a store without the limit (stale)").isFalse();
+                assertThat(onStandby(reply)).as("the reply on the paused standby").isFalse();
+            } finally {
+                resumeReplay();
+            }
+            long onReplicaBefore = limited.readsOnReplica();
+            boolean back = false;
+            for (int i = 0; i < 200 && !back; i++) {
+                found(onLimited, reply);
+                back = limited.readsOnReplica() > onReplicaBefore;
+                if (!back) {
+                    Thread.sleep(50);
+                }
+            }
+            assertThat(back).as("reads back on the replica once it caught up").isTrue();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void ownWritesAreReadFromThePrimaryWhileTheReplicaDoesNotReplay() throws Exception {
+        JpaForumStore unlimited = appNode(Duration.ofDays(1));
+        try (Forum onUnlimited = Forum.builder().store(unlimited).build()) {
+            Viewer.Member user = Viewer.user("paused-user", "暂停用户");
+            long primaryBefore = storeB.readsOnPrimaryInstead();
+            pauseReplay();
+            try {
+                String position = "";
+                for (int i = 0; i < 20; i++) {
+                    Post reply;
+                    try (ReadSession session = storeA.openSession(position)) {
+                        reply = forumA.posts().reply(user, Reply.to(topic.id(), "暂停中第 " + i + " 条"));
+                        position = session.position();
+                    }
+                    try (ReadSession ignored = storeB.openSession(position)) {
+                        assertThat(forumB.posts().get(user, reply.id()).id()).isEqualTo(reply.id());
+                    }
+                    try (ReadSession ignored = unlimited.openSession(null)) {
+                        assertThat(found(onUnlimited, reply)).as("the reply read without the user's position")
+                                .isFalse();
+                    }
+                }
+            } finally {
+                resumeReplay();
+            }
+            assertThat(storeB.readsOnPrimaryInstead() - primaryBefore).as("own reads sent to the primary")
+                    .isGreaterThanOrEqualTo(20);
+        }
+    }
+
+    private static boolean found(Forum forum, Post post) {
+        try {
+            forum.posts().get(Viewer.anonymous(), post.id());
+            return true;
+        } catch (NotFoundException missing) {
+            return false;
+        }
+    }
+
+    private static boolean onStandby(Post post) throws SQLException {
+        try (Connection c = servers.standby().connect();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM fk_post WHERE id = ?")) {
+            s.setLong(1, post.id().value());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    /** Pauses WAL replay on the standby (it keeps receiving) and waits until it is paused. */
+    private static void pauseReplay() throws Exception {
+        try (Connection c = servers.standby().connectAsAdmin(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_wal_replay_pause()");
+            for (int i = 0; i < 100; i++) {
+                try (ResultSet rs = s.executeQuery("SELECT pg_get_wal_replay_pause_state()")) {
+                    rs.next();
+                    if ("paused".equals(rs.getString(1))) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("the standby did not pause its replay");
+        }
+    }
+
+    private static void resumeReplay() throws SQLException {
+        try (Connection c = servers.standby().connectAsAdmin(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_wal_replay_resume()");
+        }
+    }
+
+    @Test
+    @Order(4)
     void readsAreAnsweredWhenTheReplicaStops() throws Exception {
         Viewer anonymous = Viewer.anonymous();
         long replicaBefore = storeB.readsOnReplica();

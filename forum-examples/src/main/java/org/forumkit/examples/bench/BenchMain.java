@@ -20,7 +20,10 @@ import org.forumkit.spi.ContentRenderer;
  * {@code --targets} (default: every target this machine has), the scenarios named by {@code --scenarios}
  * ({@code page,hot,ceiling,listing,views,render,render-worst,memory,import,search}, default all; {@code import}
  * imports a generated Disqus export of {@code --import-comments N} comments, default 10,000 quick and 100,000 full;
- * {@code views-kill}, killing a child JVM, only when named); {@code --threads-per-node N} changes the
+ * {@code views-kill}, killing a child JVM, only when named; so are {@code galera} and {@code replica}, the scale-out
+ * comparisons of {@link ScaleOut} on the servers {@code FORUMKIT_BENCH_GALERA_URLS} and
+ * {@code FORUMKIT_BENCH_REPLICA_URLS} name, each load {@code --rounds N} times, default 2; {@code --targets none} skips
+ * the per-target scenarios); {@code --threads-per-node N} changes the
  * writers of the load scenarios (default 8 on each of two nodes); {@code --search-posts N} the posts the search
  * scenario loads (default 100,000 quick, 1,000,000 full) and {@code --search-samples N} the searches per query
  * (200); its seed text is read from {@code --seeds DIR} ({@code seeds}). Prints a table as it goes and, with
@@ -61,7 +64,7 @@ public final class BenchMain {
                 report, Path.of(value(options, "--seeds", "seeds"))) : null;
         long started = System.nanoTime();
 
-        for (String name : targetList.split(",")) {
+        for (String name : targetList.equals("none") ? new String[0] : targetList.split(",")) {
             try (Target target = Targets.open(name.strip(), profiling)) {
                 if (target == null) {
                     report.note(name, "-", "skipped", "not reachable on this machine");
@@ -96,6 +99,25 @@ public final class BenchMain {
                 }
                 if (search != null) {
                     search.run(target);
+                }
+            }
+        }
+        if (only.contains("galera") || only.contains("replica")) {
+            ScaleOut scaleOut = new ScaleOut(mode, scenarios, report, Integer.parseInt(value(options, "--rounds", "2")));
+            if (only.contains("galera")) {
+                String urls = System.getenv().getOrDefault("FORUMKIT_BENCH_GALERA_URLS", "");
+                if (urls.isBlank()) {
+                    report.note("galera", "-", "skipped", "FORUMKIT_BENCH_GALERA_URLS is not set");
+                } else {
+                    scaleOut.galera(Arrays.stream(urls.split(",")).map(String::strip).toList());
+                }
+            }
+            if (only.contains("replica")) {
+                String[] urls = System.getenv().getOrDefault("FORUMKIT_BENCH_REPLICA_URLS", "").split(",");
+                if (urls.length != 2) {
+                    report.note("postgresql replica", "-", "skipped", "FORUMKIT_BENCH_REPLICA_URLS is not primary,standby");
+                } else {
+                    scaleOut.replica(urls[0].strip(), urls[1].strip());
                 }
             }
         }

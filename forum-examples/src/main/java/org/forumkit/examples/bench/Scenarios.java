@@ -40,7 +40,7 @@ import org.forumkit.spi.store.StoreReader;
 final class Scenarios {
     static final Viewer.Member ADMIN = Viewer.user("bench-admin", "管理员", "admin");
     static final Viewer.Member READER = Viewer.user("bench-reader", "读者");
-    private static final String BODY = "四是加强社会工作专业人才队伍建设，提高社会事务管理和社会服务水平。".repeat(3);
+    static final String BODY = "四是加强社会工作专业人才队伍建设，提高社会事务管理和社会服务水平。".repeat(3);
 
     /** Sizes of one run. */
     record Mode(String name, int deepFloors, int pageSamples, int threadsPerNode, int repliesPerWriter,
@@ -103,17 +103,17 @@ final class Scenarios {
                 .build();
     }
 
-    private static Board board(Forum forum, String slug) {
+    static Board board(Forum forum, String slug) {
         Board category = forum.boards().create(ADMIN, CreateBoard.category("c-" + slug, "分区"));
         return forum.boards().create(ADMIN, CreateBoard.board(category.id(), slug, "版块 " + slug));
     }
 
-    private static Author author(int n) {
+    static Author author(int n) {
         return new Author(UserId.of("author-" + n), "作者" + n);
     }
 
     /** Appends floors 2..{@code floors} through the store in large transactions, each quoting the floor before. */
-    private static void populate(ForumStore store, Topic topic, int floors) {
+    static void populate(ForumStore store, Topic topic, int floors) {
         Post[] previous = {store.readOnly((StoreReader r) -> r.postsByFloors(topic.id(), List.of(1))).get(0)};
         Instant at = topic.createdAt();
         for (int floor = 2; floor <= floors; ) {
@@ -226,7 +226,7 @@ final class Scenarios {
         }
     }
 
-    private static Viewer.Member writer(int thread) {
+    static Viewer.Member writer(int thread) {
         return Viewer.user("writer-" + thread, "写手" + thread);
     }
 
@@ -473,7 +473,7 @@ final class Scenarios {
     }
 
     /** Runs {@code op} on each thread; thread {@code t} draws from {@code Random(t)}, so runs repeat. */
-    private static LoadDriver.Load load(int threads, int opsPerThread, Op op) throws Exception {
+    static LoadDriver.Load load(int threads, int opsPerThread, Op op) throws Exception {
         return LoadDriver.run(threads, opsPerThread, thread -> {
             Random random = new Random(thread);
             return i -> op.run(thread, i, random);
@@ -481,20 +481,28 @@ final class Scenarios {
     }
 
     private void report(Target target, String scenario, String unit, LoadDriver.Load load, long retries) {
-        report.add(target.name(), scenario, unit + " per second", load.perSecond(), "/s");
-        report.add(target.name(), scenario, "p50", load.latency().percentileMillis(50), "ms");
-        report.add(target.name(), scenario, "p99", load.latency().percentileMillis(99), "ms");
-        report.add(target.name(), scenario, "heap allocated per " + (unit.equals("replies") ? "reply" : "vote"),
+        report(target.name(), scenario, unit, load, retries);
+    }
+
+    void report(String target, String scenario, String unit, LoadDriver.Load load, long retries) {
+        report.add(target, scenario, unit + " per second", load.perSecond(), "/s");
+        report.add(target, scenario, "p50", load.latency().percentileMillis(50), "ms");
+        report.add(target, scenario, "p99", load.latency().percentileMillis(99), "ms");
+        report.add(target, scenario, "heap allocated per " + (unit.equals("replies") ? "reply" : "vote"),
                 load.allocatedPerOperation() / 1024, "KiB");
-        report.add(target.name(), scenario, "retries", retries, "");
-        report.add(target.name(), scenario, "failures past the retry budget", load.failures(), "");
+        report.add(target, scenario, "retries", retries, "");
+        report.add(target, scenario, "failures past the retry budget", load.failures(), "");
         if (load.failures() > 0) {
-            report.violation(target.name(), scenario + ": " + load.failures() + " operations failed");
+            report.violation(target, scenario + ": " + load.failures() + " operations failed");
         }
     }
 
     /** Floors 1..n without gap or duplicate, and the reply count equals the visible replies. */
     private void checkFloors(Target target, ForumStore store, TopicId topicId) {
+        checkFloors(target.name(), store, topicId);
+    }
+
+    void checkFloors(String target, ForumStore store, TopicId topicId) {
         store.readOnly((StoreReader r) -> {
             Topic topic = r.topic(topicId).orElseThrow();
             long visibleReplies = 0;
@@ -503,7 +511,7 @@ final class Scenarios {
                 for (Post post : r.topicPage(topicId, TopicPageRequest.from(from, 200), Optional.empty())
                         .orElseThrow().posts()) {
                     if (post.floor() != expected++) {
-                        report.violation(target.name(), "topic " + topicId + ": floor " + post.floor()
+                        report.violation(target, "topic " + topicId + ": floor " + post.floor()
                                 + " where " + (expected - 1) + " was expected");
                         return null;
                     }
@@ -513,7 +521,7 @@ final class Scenarios {
                 }
             }
             if (expected - 1 != topic.highestFloor() || visibleReplies != topic.replies()) {
-                report.violation(target.name(), "topic " + topicId + ": " + (expected - 1) + " floors, highest "
+                report.violation(target, "topic " + topicId + ": " + (expected - 1) + " floors, highest "
                         + topic.highestFloor() + ", replies " + topic.replies() + " but " + visibleReplies + " visible");
             }
             return null;

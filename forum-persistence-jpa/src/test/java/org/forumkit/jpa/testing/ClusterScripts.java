@@ -1,12 +1,17 @@
 package org.forumkit.jpa.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -39,12 +44,15 @@ final class ClusterScripts {
      * the tests run as root), arranges {@code script stop dir} and the directory's removal at JVM exit, and returns
      * the JDBC URLs the script printed.
      */
-    static Started start(Path script, String prefix, int minutes) throws IOException, InterruptedException {
+    static Started start(Path script, String prefix, int minutes, Map<String, String> env)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(prefix);
         Path log = Files.createTempFile(prefix, ".log");
         long began = System.nanoTime();
-        Process process = new ProcessBuilder(script.toString(), "start", dir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "start", dir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(script, dir, log), prefix + "stop"));
         if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -57,6 +65,32 @@ final class ClusterScripts {
         }
         return new Started(dir, output.lines().filter(line -> line.startsWith("jdbc:")).toList(),
                 (System.nanoTime() - began) / 1e9);
+    }
+
+    /**
+     * A number {@code n} in [{@code from}, {@code to}) for which {@code free} holds, tried at random (so builds that
+     * start servers at the same time rarely try the same ports), or an exception after 200 tries.
+     */
+    static int pick(int from, int to, IntPredicate free) {
+        for (int i = 0; i < 200; i++) {
+            int n = ThreadLocalRandom.current().nextInt(from, to);
+            if (free.test(n)) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("found no free loopback ports in 200 tries");
+    }
+
+    /** Whether every one of {@code ports} can be listened on at 127.0.0.1 right now. */
+    static boolean free(int... ports) {
+        for (int port : ports) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(false);
+            } catch (IOException inUse) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What a start script made: its directory, the URLs it printed, the seconds it took. */

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The 3-node MariaDB Galera cluster of the tests tagged {@code galera}: started once per JVM by
- * {@code src/test/cluster/galera.sh} on loopback ports of its own (SQL 4306–4308, never the machine's 3306) in a
- * temporary directory, and stopped when the JVM exits; or an existing cluster named by
+ * {@code src/test/cluster/galera.sh} on loopback ports of its own (never the machine's 3306) in a temporary directory,
+ * and stopped when the JVM exits: the ports {@code GALERA_PORT_SHIFT} moves them to, or else a shift whose ports are
+ * all free, picked at random, so several builds can run the cluster tests at once; or an existing cluster named by
  * {@code FORUMKIT_GALERA_URLS} (comma-separated JDBC URLs, user {@code forumkit}/{@code forumkit}). Without
  * {@code mariadbd} or the Galera provider the calling test is skipped with a message, and fails under
  * {@code CI=true}.
@@ -68,6 +69,17 @@ public final class GaleraCluster {
         return startSeconds;
     }
 
+    /**
+     * {@code GALERA_PORT_SHIFT} for galera.sh such that all its ports are free: SQL 4306–4308, gcomm
+     * 4567/4577/4587, IST 4568/4578/4588 and SST 4444/4454/4464, each plus the shift (below 32768, Linux's first
+     * ephemeral port).
+     */
+    private static Map<String, String> freeShift() {
+        int shift = ClusterScripts.pick(1, 25_000, s -> ClusterScripts.free(4306 + s, 4307 + s, 4308 + s,
+                4567 + s, 4577 + s, 4587 + s, 4568 + s, 4578 + s, 4588 + s, 4444 + s, 4454 + s, 4464 + s));
+        return Map.of("GALERA_PORT_SHIFT", Integer.toString(shift));
+    }
+
     private static GaleraCluster start(Map<String, String> env) throws IOException, InterruptedException {
         String given = env.get("FORUMKIT_GALERA_URLS");
         if (given != null && !given.isBlank()) {
@@ -78,7 +90,19 @@ public final class GaleraCluster {
             throw new IllegalStateException("needs mariadbd and " + PROVIDER + " (Debian: apt-get install mariadb-server"
                     + " brings galera-4, rsync and socat) and src/test/cluster/galera.sh; or set FORUMKIT_GALERA_URLS");
         }
-        ClusterScripts.Started cluster = ClusterScripts.start(script, "forumkit-galera-", 4);
+        ClusterScripts.Started cluster;
+        String shift = env.get("GALERA_PORT_SHIFT");
+        if (shift != null && !shift.isBlank()) {
+            cluster = ClusterScripts.start(script, "forumkit-galera-", 4, Map.of());
+        } else {
+            // No shift given: one whose twelve ports are free now, tried twice (another build may take one meanwhile).
+            try {
+                cluster = ClusterScripts.start(script, "forumkit-galera-", 4, freeShift());
+            } catch (IllegalStateException taken) {
+                LOG.warn("the Galera test cluster did not start, trying other ports: {}", taken.getMessage());
+                cluster = ClusterScripts.start(script, "forumkit-galera-", 4, freeShift());
+            }
+        }
         LOG.info("Galera test cluster of {} nodes formed in {} s: {}", cluster.urls().size(),
                 String.format("%.1f", cluster.seconds()), cluster.urls());
         return new GaleraCluster(cluster.urls(), cluster.seconds());
