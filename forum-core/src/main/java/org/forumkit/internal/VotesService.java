@@ -60,6 +60,7 @@ final class VotesService implements Votes {
         Objects.requireNonNull(id, "post");
         return store.inTransaction(tx -> {
             PostInTopic target = tx.postInTopic(id).orElseThrow(() -> new NotFoundException(Kind.POST, id));
+            access.requireVisible(viewer, target);
             access.require(viewer, standings.read(tx, viewer, target.board()), Action.VOTE, target.board(),
                     Optional.of(target.topic()));
             Author voter = access.author(viewer);
