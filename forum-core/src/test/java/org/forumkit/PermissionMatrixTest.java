@@ -17,11 +17,13 @@ import org.forumkit.model.Action;
 import org.forumkit.model.Audience;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.Decision;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Reply;
 import org.forumkit.model.StartTopic;
@@ -78,17 +80,19 @@ class PermissionMatrixTest {
             Who.GLOBAL_MODERATOR, Viewer.user("globalmod", "Moderator", "moderator"),
             Who.BANNED, Viewer.user("spammer", "Spammer"));
 
-    /** The expected outcome, written as the rules read in the README, independently of the implementation. */
+    /** Whether the viewer may not see the board at all: every command then answers not found, as for a missing id. */
+    static boolean hidden(Policy policy, Who who) {
+        return policy == Policy.HIDDEN || (policy == Policy.MEMBERS_ONLY && who == Who.ANONYMOUS);
+    }
+
+    /**
+     * The expected outcome for a viewer who sees the board, written as the rules read in the README, independently
+     * of the implementation.
+     */
     static Optional<DenialReason> expected(Policy policy, Who who, boolean locked, Action action) {
         boolean moderator = who == Who.BOARD_MODERATOR || who == Who.GLOBAL_MODERATOR;
         if (who == Who.BANNED && action.writes()) {
             return Optional.of(DenialReason.BANNED); // the host's PermissionPolicy has the last word
-        }
-        if (policy == Policy.HIDDEN) {
-            return Optional.of(DenialReason.NOT_ALLOWED);
-        }
-        if (policy == Policy.MEMBERS_ONLY && who == Who.ANONYMOUS) {
-            return Optional.of(DenialReason.LOGIN_REQUIRED);
         }
         if (action == Action.VIEW) {
             return Optional.empty();
@@ -139,11 +143,17 @@ class PermissionMatrixTest {
                 Post second = store.readOnly(reader -> reader.postsByFloors(topic.id(), List.of(2))).get(0);
                 for (Who who : Who.values()) {
                     for (Action action : Action.values()) {
+                        boolean hidden = hidden(policy, who);
                         Optional<DenialReason> expected = expected(policy, who, locked, action);
                         String name = policy + " · " + who + " · " + (locked ? "locked" : "open") + " · " + action
-                                + " → " + expected.map(Enum::name).orElse("ALLOWED");
-                        tests.add(dynamicTest(name, () -> check(forum, board, topic, second, VIEWERS.get(who),
-                                action, expected)));
+                                + " → " + (hidden ? "NOT_FOUND" : expected.map(Enum::name).orElse("ALLOWED"));
+                        tests.add(dynamicTest(name, () -> {
+                            if (hidden) {
+                                checkHidden(forum, store, board, topic, second, VIEWERS.get(who), action);
+                            } else {
+                                check(forum, board, topic, second, VIEWERS.get(who), action, expected);
+                            }
+                        }));
                     }
                 }
             }
@@ -174,6 +184,32 @@ class PermissionMatrixTest {
         }
     }
 
+    /**
+     * A viewer who may not see the board gets the same {@link NotFoundException} (kind and all) as for an id that
+     * does not exist, and nothing is written.
+     */
+    private static void checkHidden(Forum forum, InMemoryForumStore store, Board board, Topic topic, Post second,
+            Viewer viewer, Action action) {
+        if (action == Action.REPORT) {
+            return;
+        }
+        // Read through the store: on a board nobody may view, the service hides it from everyone.
+        String before = stored(store, board, topic, second);
+        Throwable thrown = catchThrowable(() -> perform(forum, board, topic, second, viewer, action));
+        Throwable missing = catchThrowable(() -> perform(forum, BoardId.of(999_999), TopicId.of(999_999),
+                PostId.of(999_999), viewer, action));
+        assertThat(thrown).isInstanceOf(NotFoundException.class);
+        assertThat(missing).isInstanceOf(NotFoundException.class);
+        assertThat(((NotFoundException) thrown).kind()).isEqualTo(((NotFoundException) missing).kind());
+        assertThat(stored(store, board, topic, second)).isEqualTo(before);
+    }
+
+    private static String stored(InMemoryForumStore store, Board board, Topic topic, Post second) {
+        return store.readOnly(reader -> reader.board(board.id()).orElseThrow().topicCount() + "/"
+                + reader.topicInBoard(topic.id()).orElseThrow().topic().highestFloor() + "/"
+                + reader.post(second.id()).orElseThrow().support());
+    }
+
     /** The page announces decisions to whoever may view it. */
     private static boolean canSeePage(Action action, Viewer viewer, Forum forum, Topic topic) {
         return action != Action.VIEW && catchThrowable(() -> forum.topics().page(viewer, topic.id(),
@@ -191,15 +227,20 @@ class PermissionMatrixTest {
     }
 
     private static void perform(Forum forum, Board board, Topic topic, Post second, Viewer viewer, Action action) {
+        perform(forum, board.id(), topic.id(), second.id(), viewer, action);
+    }
+
+    private static void perform(Forum forum, BoardId board, TopicId topic, PostId second, Viewer viewer,
+            Action action) {
         switch (action) {
             case VIEW -> {
-                TopicPage page = forum.topics().page(viewer, topic.id(), TopicPageRequest.first(5));
+                TopicPage page = forum.topics().page(viewer, topic, TopicPageRequest.first(5));
                 assertThat(page.posts()).extracting(Post::floor).startsWith(1, 2);
             }
-            case START_TOPIC -> forum.topics().start(viewer, StartTopic.of(board.id(), "新主题", "内容"));
-            case REPLY -> forum.posts().reply(viewer, Reply.to(topic.id(), "回复"));
-            case QUOTE -> forum.posts().reply(viewer, Reply.to(topic.id(), "引用回复").quoting(1));
-            case VOTE -> forum.votes().cast(viewer, second.id(), VoteKind.SUPPORT);
+            case START_TOPIC -> forum.topics().start(viewer, StartTopic.of(board, "新主题", "内容"));
+            case REPLY -> forum.posts().reply(viewer, Reply.to(topic, "回复"));
+            case QUOTE -> forum.posts().reply(viewer, Reply.to(topic, "引用回复").quoting(1));
+            case VOTE -> forum.votes().cast(viewer, second, VoteKind.SUPPORT);
             case REPORT -> { }
         }
     }

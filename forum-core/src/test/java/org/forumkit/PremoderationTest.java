@@ -97,9 +97,16 @@ class PremoderationTest extends ForumTestSupport {
         assertThatThrownBy(() -> forum.posts().approve(BOB, post.id()))
                 .isInstanceOfSatisfying(PermissionDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(DenialReason.NOT_ALLOWED));
+        // Someone else's pending post is not known to exist: not found, as for a missing id.
         assertThatThrownBy(() -> forum.posts().reject(ALICE, post.id(), "no"))
-                .isInstanceOf(PermissionDeniedException.class);
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> forum.posts().approve(Viewer.anonymous(), post.id()))
+                .isInstanceOf(NotFoundException.class);
+        Post visible = given.reply(given.topic(), BOB, "看得见");
+        assertThatThrownBy(() -> forum.posts().approve(ALICE, visible.id()))
+                .isInstanceOfSatisfying(PermissionDeniedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(DenialReason.NOT_ALLOWED));
+        assertThatThrownBy(() -> forum.posts().approve(Viewer.anonymous(), visible.id()))
                 .isInstanceOfSatisfying(PermissionDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(DenialReason.LOGIN_REQUIRED));
         assertThatThrownBy(() -> forum.posts().pending(ALICE, board.id(), PageRequest.first(10)))

@@ -73,8 +73,13 @@ class QuoteRulesTest extends ForumTestSupport {
         PermissionDeniedException e = catchThrowableOfType(PermissionDeniedException.class,
                 () -> forum.posts().reply(CAROL, Reply.to(topic.id(), "x").quoting(deleted.floor())));
         assertThat(e.reason()).isEqualTo(DenialReason.NOT_ALLOWED);
-        assertThat(catchThrowableOfType(PermissionDeniedException.class,
-                () -> forum.posts().reply(CAROL, Reply.to(topic.id(), "x").quoting(pending.floor())))).isNotNull();
+        // Someone else's pending floor answers like a floor that does not exist: its existence is not told.
+        ValidationException hidden = catchThrowableOfType(ValidationException.class,
+                () -> forum.posts().reply(CAROL, Reply.to(topic.id(), "x").quoting(pending.floor())));
+        ValidationException missing = catchThrowableOfType(ValidationException.class,
+                () -> forum.posts().reply(CAROL, Reply.to(topic.id(), "x").quoting(99)));
+        assertThat(hidden.violations()).isEqualTo(missing.violations())
+                .extracting(Violation::code).containsExactly("unknown_floor");
         // its author may quote a pending post of their own
         assertThat(forum.posts().reply(BOB, Reply.to(topic.id(), "x").quoting(pending.floor())).quotes()).hasSize(1);
         assertThat(given.reload(topic).highestFloor()).isEqualTo(4);

@@ -3,7 +3,10 @@ package org.forumkit.internal;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.forumkit.ForumSettings;
+import org.forumkit.NotFoundException;
+import org.forumkit.NotFoundException.Kind;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.model.Action;
 import org.forumkit.model.Audience;
@@ -23,6 +26,9 @@ import org.forumkit.spi.store.PostInTopic;
 /**
  * Decides what a viewer may do: the board's access policy, the topic's lock, then the host's
  * {@link PermissionPolicy}. Anonymous visitors may only view: every write is stored under a host user id.
+ * A viewer who may not see a board, topic or post is answered as if it did not exist ({@link NotFoundException}),
+ * before any other rule, so refusals never tell which hidden ids exist; {@link PermissionDeniedException} is for
+ * what the viewer sees but may not do.
  */
 final class AccessRules {
     private final ForumSettings settings;
@@ -54,11 +60,65 @@ final class AccessRules {
 
     /** The viewer as the author of a moderator's action; refused unless they moderate the board. */
     Author requireModerator(Viewer viewer, Board board, String what) {
+        return requireModerator(viewer, board, () -> new NotFoundException(Kind.BOARD, board.id()), what);
+    }
+
+    /** As {@link #requireModerator(Viewer, Board, String)} for an action on a post: a hidden post is not found. */
+    Author requireModerator(Viewer viewer, PostInTopic target, String what) {
+        return requireModerator(viewer, target.board(), () -> new NotFoundException(Kind.POST, target.post().id()),
+                what, target);
+    }
+
+    /** As {@link #requireModerator(Viewer, Board, String)}, answering {@code hidden} when the viewer cannot see it. */
+    Author requireModerator(Viewer viewer, Board board, Supplier<NotFoundException> hidden, String what) {
+        return requireModerator(viewer, board, hidden, what, null);
+    }
+
+    private Author requireModerator(Viewer viewer, Board board, Supplier<NotFoundException> hidden, String what,
+            PostInTopic post) {
+        if (!isModerator(viewer, board)) {
+            if (post != null) {
+                requireVisible(viewer, post);
+            } else {
+                requireVisible(viewer, board, Optional.empty(), hidden);
+            }
+        }
         Author author = author(viewer);
         if (!isModerator(viewer, board)) {
             throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators " + what);
         }
         return author;
+    }
+
+    /** Whether the viewer may see the board (and topic): its view rule and the host's policy for VIEW. */
+    boolean canView(Viewer viewer, Board board, Optional<Topic> topic) {
+        return decide(viewer, Action.VIEW, board, topic).allowed();
+    }
+
+    /** Throws {@code hidden} unless the viewer may see the board (and topic). */
+    void requireVisible(Viewer viewer, Board board, Optional<Topic> topic, Supplier<NotFoundException> hidden) {
+        if (!canView(viewer, board, topic)) {
+            throw hidden.get();
+        }
+    }
+
+    /** Throws the not-found of the topic (or the board) unless the viewer may see it. */
+    void requireVisible(Viewer viewer, Board board, Optional<Topic> topic) {
+        requireVisible(viewer, board, topic, () -> topic
+                .map(t -> new NotFoundException(Kind.TOPIC, t.id()))
+                .orElseGet(() -> new NotFoundException(Kind.BOARD, board.id())));
+    }
+
+    /**
+     * Throws the post's not-found unless the viewer may see its board and topic and knows the post exists: a
+     * visible or deleted post (a deleted one shows as a placeholder), or a pending one they wrote or moderate.
+     */
+    void requireVisible(Viewer viewer, PostInTopic target) {
+        Post post = target.post();
+        if (!canView(viewer, target.board(), Optional.of(target.topic()))
+                || (post.state() != PostState.DELETED && !canSee(viewer, target.board(), post))) {
+            throw new NotFoundException(Kind.POST, post.id());
+        }
     }
 
     Decision decide(Viewer viewer, Action action, Board board, Optional<Topic> topic) {
@@ -74,7 +134,9 @@ final class AccessRules {
         require(viewer, Standing.NONE, action, board, topic);
     }
 
+    /** Refuses the action: not found when the viewer may not see the board or topic, else denied with the reason. */
     void require(Viewer viewer, Standing standing, Action action, Board board, Optional<Topic> topic) {
+        requireVisible(viewer, board, topic);
         Decision decision = decide(viewer, standing, action, board, topic);
         if (!decision.allowed()) {
             throw new PermissionDeniedException(decision.reason(), action + " on board " + board.id()
@@ -100,8 +162,8 @@ final class AccessRules {
 
     /** The viewer as the one who changes {@code target}: its author or a moderator of its board. */
     Author requireAuthorOrModerator(Viewer viewer, PostInTopic target) {
+        requireVisible(viewer, target);
         Author author = author(viewer);
-        require(viewer, Action.VIEW, target.board(), Optional.of(target.topic()));
         if (!isAuthor(viewer, target.post()) && !isModerator(viewer, target.board())) {
             throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
                     "only the author or a moderator may change post " + target.post().id());

@@ -1,6 +1,7 @@
 package org.forumkit.internal;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.forumkit.AuditLog;
 import org.forumkit.NotFoundException;
 import org.forumkit.NotFoundException.Kind;
@@ -54,6 +55,7 @@ final class AuditService implements AuditLog {
             if (boardId != null) {
                 Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
                 if (!access.isModerator(viewer, board)) {
+                    access.requireVisible(viewer, board, Optional.empty());
                     throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators read a board's log");
                 }
             } else if (!access.isGlobalModerator(viewer)) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.forumkit.Bans;
 import org.forumkit.NotFoundException;
 import org.forumkit.NotFoundException.Kind;
@@ -53,7 +54,8 @@ final class BansService implements Bans {
         String reason = checks.block("reason", command.reason(), Reasons.MAX_LENGTH, false);
         checks.throwIfAny();
         return store.inTransaction(tx -> {
-            Author by = requireBanner(tx, viewer, command.boardId());
+            Author by = requireBanner(tx, viewer, command.boardId(),
+                    () -> new NotFoundException(Kind.BOARD, command.boardId()));
             return impose(tx, by, command.user(), command.boardId(), command.kind(), command.duration() == null
                     ? null : clock.now().plus(command.duration()), reason);
         });
@@ -76,7 +78,7 @@ final class BansService implements Bans {
         String why = Reasons.require(reason);
         return store.inTransaction(tx -> {
             Ban ban = tx.ban(id).orElseThrow(() -> new NotFoundException(Kind.BAN, id));
-            Author by = requireBanner(tx, viewer, ban.boardId());
+            Author by = requireBanner(tx, viewer, ban.boardId(), () -> new NotFoundException(Kind.BAN, id));
             if (ban.liftedAt() != null) {
                 return ban;
             }
@@ -97,8 +99,11 @@ final class BansService implements Bans {
         return store.readOnly((StoreReader reader) -> reader.activeBans(user, Optional.empty(), clock.now()));
     }
 
-    /** Board bans: the board's moderators; global ones: global moderators and admins. */
-    private Author requireBanner(StoreReader reader, Viewer viewer, BoardId boardId) {
+    /**
+     * Board bans: the board's moderators; global ones: global moderators and admins. A viewer who may not see the
+     * board gets {@code hidden}, as for a missing id.
+     */
+    private Author requireBanner(StoreReader reader, Viewer viewer, BoardId boardId, Supplier<NotFoundException> hidden) {
         Author by = access.author(viewer);
         if (boardId == null) {
             if (!access.isGlobalModerator(viewer)) {
@@ -108,6 +113,7 @@ final class BansService implements Bans {
         }
         Board board = reader.board(boardId).orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
         if (!access.isModerator(viewer, board) && !access.isGlobalModerator(viewer)) {
+            access.requireVisible(viewer, board, Optional.empty(), hidden);
             throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators ban in board " + boardId);
         }
         return by;

@@ -68,7 +68,7 @@ final class PostAuthoring {
         Objects.requireNonNull(id, "id");
         return store.readOnly(reader -> {
             PostInTopic target = reader.postInTopic(id).orElseThrow(() -> new NotFoundException(Kind.POST, id));
-            access.require(viewer, Action.VIEW, target.board(), Optional.of(target.topic()));
+            access.requireVisible(viewer, target);
             return access.shown(viewer, target.board(), target.post())
                     .orElseThrow(() -> new NotFoundException(Kind.POST, id));
         });
@@ -172,9 +172,14 @@ final class PostAuthoring {
                     stored.add(field + ".floor", "unknown_floor");
                     continue;
                 }
+                // A pending floor of someone else reads as a missing one; a deleted floor is a known placeholder.
+                if (source.state() != PostState.DELETED && !access.canSee(viewer, board, source)) {
+                    stored.add(field + ".floor", "unknown_floor");
+                    continue;
+                }
                 if (!access.canSee(viewer, board, source)) {
                     throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
-                            "floor " + source.floor() + " cannot be quoted: it is not visible");
+                            "floor " + source.floor() + " cannot be quoted: it is deleted");
                 }
                 Quote quote = Quoting.snapshot(source, wanted.getValue(), settings.maxQuoteLength(), stored,
                         field + ".excerpt");

@@ -68,7 +68,7 @@ final class PostModeration {
         Objects.requireNonNull(id, "id");
         return store.inTransaction(tx -> {
             PostInTopic target = tx.postInTopic(id).orElseThrow(() -> new NotFoundException(Kind.POST, id));
-            Author by = access.requireModerator(viewer, target.board(), "restore posts");
+            Author by = access.requireModerator(viewer, target, "restore posts");
             if (target.post().state() != PostState.DELETED) {
                 return target.post();
             }
@@ -107,7 +107,7 @@ final class PostModeration {
         Objects.requireNonNull(id, "id");
         return store.inTransaction(tx -> {
             PostInTopic target = tx.postInTopic(id).orElseThrow(() -> new NotFoundException(Kind.POST, id));
-            Author by = access.requireModerator(viewer, target.board(), what);
+            Author by = access.requireModerator(viewer, target, what);
             PostState state = target.post().state();
             if (state == outcome) {
                 return target.post();

@@ -78,6 +78,7 @@ final class ReportsService implements Reports {
         return store.inTransaction(tx -> {
             PostInTopic target = tx.postInTopic(command.postId())
                     .orElseThrow(() -> new NotFoundException(Kind.POST, command.postId()));
+            access.requireVisible(viewer, target);
             access.require(viewer, standings.read(tx, viewer, target.board()), Action.REPORT, target.board(),
                     Optional.of(target.topic()));
             Author reporter = access.author(viewer);
@@ -133,7 +134,8 @@ final class ReportsService implements Reports {
             Report report = tx.report(id).orElseThrow(() -> new NotFoundException(Kind.REPORT, id));
             PostInTopic target = tx.postInTopic(report.postId())
                     .orElseThrow(() -> new NotFoundException(Kind.POST, report.postId()));
-            Author by = access.requireModerator(viewer, target.board(), "resolve reports");
+            Author by = access.requireModerator(viewer, target.board(), () -> new NotFoundException(Kind.REPORT, id),
+                    "resolve reports");
             if (!report.isOpen()) {
                 throw new StateConflictException("report " + id + " was resolved already");
             }

@@ -198,6 +198,12 @@ final class TopicsService implements Topics {
         return store.inTransaction(tx -> {
             TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException(Kind.TOPIC, id));
             Board target = tx.board(to).orElseThrow(() -> new NotFoundException(Kind.BOARD, to));
+            if (!access.isModerator(viewer, found.board())) {
+                access.requireVisible(viewer, found.board(), Optional.of(found.topic()));
+            }
+            if (!access.isModerator(viewer, target)) {
+                access.requireVisible(viewer, target, Optional.empty());
+            }
             Author by = access.author(viewer);
             if (!access.isModerator(viewer, found.board()) || !access.isModerator(viewer, target)) {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED,
@@ -251,6 +257,9 @@ final class TopicsService implements Topics {
             TopicInBoard found = tx.topicInBoard(id).orElseThrow(() -> new NotFoundException(Kind.TOPIC, id));
             Topic topic = found.topic();
             Board board = found.board();
+            if (!access.isModerator(viewer, board)) {
+                access.requireVisible(viewer, board, Optional.of(topic));
+            }
             Author by = access.author(viewer);
             if (!access.isModerator(viewer, board)) {
                 throw new PermissionDeniedException(DenialReason.NOT_ALLOWED, "only moderators lock and pin topics");

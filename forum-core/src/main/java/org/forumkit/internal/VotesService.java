@@ -64,6 +64,7 @@ final class VotesService implements Votes {
             WithBans<PostInTopic> found = tx.postInTopic(id, Standings.member(viewer), clock.now())
                     .orElseThrow(() -> new NotFoundException(Kind.POST, id));
             PostInTopic target = found.found();
+            access.requireVisible(viewer, target);
             access.require(viewer, standings.of(found.viewerBans()), Action.VOTE, target.board(),
                     Optional.of(target.topic()));
             Author voter = access.author(viewer);

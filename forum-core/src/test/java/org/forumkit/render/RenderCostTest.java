@@ -2,7 +2,10 @@ package org.forumkit.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import org.forumkit.spi.ContentRenderer;
 import org.jsoup.Jsoup;
@@ -72,5 +75,49 @@ class RenderCostTest {
                         .isLessThanOrEqualTo(8 * body.length() + 1024);
             }
         }
+    }
+
+    /**
+     * Crafted bodies that made commonmark-java 0.27 quadratic: one paragraph of thousands of lines that do not start
+     * with a letter (each line copied the paragraph's lines so far), and runs of {@code <} or {@code [a]: <} that
+     * never close (each one scanned to the end of the input).
+     */
+    static final List<String> SUPERLINEAR_BEFORE = List.of("😀\n", "[a]\n", "2. a\n", "!\n", "<a", "[a]: <",
+            "<http://a", "[a](", "*_", "[quote]", "[list][*]", "[*]", "> - ");
+
+    @Test
+    @DisplayName("the work of a render grows linearly: bytes allocated for 8 times the input at most 12 times, in every"
+            + " format")
+    void workLinearInInput() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        assumeTrue(threads instanceof com.sun.management.ThreadMXBean bean && bean.isThreadAllocatedMemorySupported(),
+                "this JVM counts no allocated bytes per thread");
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) threads;
+        List<String> superlinear = new java.util.ArrayList<>();
+        for (ContentRenderer renderer : List.of(new PlainTextRenderer(), new BbCodeRenderer(), new MarkdownRenderer())) {
+            for (String unit : SUPERLINEAR_BEFORE) {
+                String small = fit(unit, MAX_BODY / 8);
+                String large = fit(unit, MAX_BODY);
+                renderer.render(small); // classes loaded, caches filled: what follows is the render's own work
+                long atSmall = allocated(bean, () -> renderer.render(small));
+                long atLarge = allocated(bean, () -> renderer.render(large));
+                if (atLarge > 12 * atSmall) {
+                    superlinear.add(renderer.format() + " " + unit.replace("\n", "\\n") + ": " + atSmall + " → "
+                            + atLarge + " bytes");
+                }
+            }
+        }
+        assertThat(superlinear).isEmpty();
+    }
+
+    /** The fewest bytes one of three runs allocates on this thread. */
+    private static long allocated(com.sun.management.ThreadMXBean bean, Runnable render) {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long before = bean.getCurrentThreadAllocatedBytes();
+            render.run();
+            least = Math.min(least, bean.getCurrentThreadAllocatedBytes() - before);
+        }
+        return least;
     }
 }

@@ -1327,6 +1327,15 @@ public abstract class ForumStoreContract {
     }
 
     @Nested
+    @DisplayName("Hidden ids")
+    class HiddenIds extends HiddenIdsContract {
+        @Override
+        protected Forum forum() {
+            return forum;
+        }
+    }
+
+    @Nested
     @DisplayName("Views")
     class Views {
 

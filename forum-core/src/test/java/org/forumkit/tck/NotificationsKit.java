@@ -483,7 +483,7 @@ public abstract class NotificationsKit {
         inbox().watchBoard(carolStaff, board.id(), WatchLevel.WATCHING);
         inbox().watchBoard(MOD, board.id(), WatchLevel.WATCHING);
         assertThatThrownBy(() -> inbox().watchBoard(BOB, board.id(), WatchLevel.WATCHING))
-                .isInstanceOf(PermissionDeniedException.class);
+                .isInstanceOf(org.forumkit.NotFoundException.class);
 
         forum.topics().start(MOD, org.forumkit.model.StartTopic.of(board.id(), "内部通知", "只给员工看"));
         assertThat(inbox().unreadExact(CAROL)).isZero();

@@ -190,6 +190,10 @@ public final class JpaForumStore implements ForumStore {
                     return result;
                 });
             } catch (RuntimeException e) {
+                if (SqlErrors.isStatementTimeout(e)) {
+                    throw new ConcurrentUpdateException("a statement ran past the database's time limit and was"
+                            + " cancelled; nothing was stored: " + e.getMessage(), e);
+                }
                 boolean lost = SqlErrors.isConnectionLost(e);
                 if (lost && flushed[0]) {
                     throw new ConcurrentUpdateException("the connection was lost while committing; the work may or may"
@@ -199,9 +203,10 @@ public final class JpaForumStore implements ForumStore {
                     throw e;
                 }
                 if (!began[0]) {
-                    // Joined a transaction begun elsewhere: only its owner can run it again.
-                    throw new ConcurrentUpdateException("the transaction collided with another one: " + e.getMessage(),
-                            e);
+                    // Joined a transaction begun elsewhere (only its owner can run it again), or none could begin:
+                    // no connection within the pool's timeout, the server down. The caller may try again later.
+                    throw new ConcurrentUpdateException((lost ? "no database connection: "
+                            : "the transaction collided with another one: ") + e.getMessage(), e);
                 }
                 if (attempt >= maxAttempts) {
                     exhausted.incrementAndGet();

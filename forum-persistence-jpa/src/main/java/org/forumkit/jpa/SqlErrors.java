@@ -32,6 +32,18 @@ final class SqlErrors {
     }
 
     /**
+     * A statement ran past a time limit and was cancelled: PostgreSQL's and H2's {@code statement_timeout} (SQLSTATE
+     * 57014), MariaDB's {@code max_statement_time} (error 1969) and MySQL's {@code max_execution_time} (3024), or a
+     * JDBC query timeout. The transaction is rolled back; running it again at once would only add load.
+     */
+    static boolean isStatementTimeout(Throwable failure) {
+        return any(failure, e -> e instanceof jakarta.persistence.QueryTimeoutException
+                || e instanceof java.sql.SQLTimeoutException
+                || e instanceof SQLException sql && ("57014".equals(sql.getSQLState()) || sql.getErrorCode() == 1969
+                        || sql.getErrorCode() == 3024));
+    }
+
+    /**
      * The connection to the database was lost: SQLSTATE class 08 (connection exception, MariaDB's 08S01), PostgreSQL
      * 57P01-57P03 (the backend terminated, e.g. by {@code pg_terminate_backend}, or the server shutting down),
      * MariaDB 1927 (the connection was killed), 1053 (server shutdown), 2006/2013 (gone away, lost during a query).

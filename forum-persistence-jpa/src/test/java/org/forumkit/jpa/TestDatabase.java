@@ -45,6 +45,22 @@ enum TestDatabase {
         this.password = server == null ? "" : server.password();
     }
 
+    String jdbcUrl() {
+        return url;
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
+    String dialect() {
+        return dialect;
+    }
+
     /** Skips (or under {@code CI=true} fails) the calling test when this database cannot be reached. */
     TestDatabase require() {
         if (server != null) {
@@ -123,6 +139,11 @@ enum TestDatabase {
 
     /** Opens another, independent app node on this database (the schema already migrated). */
     Node openNode(int connections) {
+        return openNode(connections, config -> { });
+    }
+
+    /** As {@link #openNode(int)}, with the node's pool configured further by {@code tune}. */
+    Node openNode(int connections, java.util.function.Consumer<HikariConfig> tune) {
         dataSource();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -130,6 +151,7 @@ enum TestDatabase {
         config.setPassword(password);
         config.setMaximumPoolSize(connections);
         idleAway(config);
+        tune.accept(config);
         HikariDataSource pool = new HikariDataSource(config);
         return new Node(pool, newEmf(pool));
     }
