@@ -74,6 +74,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final RevisionRows revisions;
     private final PostingWindowRows postingWindows;
     private final NotificationRows notifications;
+    private final OutboxRows outbox;
     private final ImportMapRows importMap;
     private final SearchRows search;
 
@@ -91,6 +92,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.revisions = new RevisionRows(em);
         this.postingWindows = new PostingWindowRows(em);
         this.notifications = new NotificationRows(em, writable);
+        this.outbox = new OutboxRows(em, writable);
         this.importMap = new ImportMapRows(em, this::checkWritable);
         this.search = new SearchRows(em, posts, writable);
     }
@@ -321,6 +323,11 @@ final class JpaStoreTransaction implements StoreTransaction {
     @Override
     public NotificationWriter notifications() {
         return notifications;
+    }
+
+    @Override
+    public org.forumkit.spi.store.DeliveryWriter outbox() {
+        return outbox;
     }
 
     // ---- audit ----

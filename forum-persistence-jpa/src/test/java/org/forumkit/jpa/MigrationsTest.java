@@ -77,7 +77,7 @@ class MigrationsTest {
 
     @Test
     void sharedScriptsSpellDialectTypesAndOptionsOnlyThroughPlaceholders() throws Exception {
-        assertThat(scripts()).hasSize(11);
+        assertThat(scripts()).hasSize(12);
         scripts().forEach((name, sql) -> {
             String code = PLACEHOLDER.matcher(sql.replaceAll("--[^\n]*", "")).replaceAll("");
             assertThat(DIALECT_SPELLING.matcher(code).results().map(MatchResult::group)).as(name).isEmpty();
