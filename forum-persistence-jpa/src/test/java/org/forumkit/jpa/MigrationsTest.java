@@ -53,7 +53,7 @@ class MigrationsTest {
             try (ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND UPPER(TABLE_NAME) LIKE 'FK\\_%' ESCAPE '\\'")) {
                 rows.next();
-                assertThat(rows.getInt(1)).isEqualTo(18); // seventeen forum tables and the history
+                assertThat(rows.getInt(1)).isEqualTo(20); // nineteen forum tables and the history
             }
         }
         assertThatThrownBy(() -> JpaForumStore.migrations("oracle")).isInstanceOf(IllegalArgumentException.class);
