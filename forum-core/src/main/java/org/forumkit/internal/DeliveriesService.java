@@ -126,8 +126,11 @@ final class DeliveriesService implements Deliveries {
         } catch (DeliveryException e) {
             LOG.info("delivery {} on {} failed (attempt {}, permanent {}): {}", d.id(), d.channel(), d.attempts(),
                     e.permanent(), e.getMessage());
-            return e.permanent() ? DeliveryOutcome.done(DeliveryState.DEAD, e.getMessage(), clock.now())
-                    : failed(s, d, e.getMessage());
+            return switch (e.outcome()) {
+                case DEAD -> DeliveryOutcome.done(DeliveryState.DEAD, e.getMessage(), clock.now());
+                case SKIP -> DeliveryOutcome.done(DeliveryState.SKIPPED, e.getMessage(), clock.now());
+                case RETRY -> failed(s, d, e.getMessage());
+            };
         } catch (RuntimeException e) {
             LOG.warn("delivery {} on {} failed (attempt {})", d.id(), d.channel(), d.attempts(), e);
             return failed(s, d, e.toString());

@@ -67,7 +67,8 @@ public final class RecordingSender implements NotificationSender {
     @Override
     public void send(OutgoingNotification notification) {
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new DeliveryException("refused on purpose (attempt " + notification.attempt() + ")", permanent);
+            throw new DeliveryException("refused on purpose (attempt " + notification.attempt() + ")",
+                    permanent ? DeliveryException.Outcome.DEAD : DeliveryException.Outcome.RETRY);
         }
         sent.add(notification);
     }

@@ -148,11 +148,15 @@ final class OutboxRows extends Rows implements DeliveryWriter {
             return List.of();
         }
         String token = UUID.randomUUID().toString();
-        em.createQuery("update ForumkitDelivery d set d.state = :inFlight, d.attempts = d.attempts + 1,"
+        // One update per row, by primary key: an UPDATE … WHERE id IN (…) that MariaDB runs as a table scan would
+        // wait for the rows other claimers hold locked, which the SELECT above was careful to skip.
+        var update = em.createQuery("update ForumkitDelivery d set d.state = :inFlight, d.attempts = d.attempts + 1,"
                 + " d.nextAt = :lease, d.claimToken = :token, d.claimedBy = :claimer, d.updatedAt = :now"
-                + " where d.id in :ids").setParameter("inFlight", IN_FLIGHT).setParameter("lease", micros(leaseUntil))
-                .setParameter("token", token).setParameter("claimer", claimer).setParameter("now", micros(now))
-                .setParameter("ids", ids).executeUpdate();
+                + " where d.id = :id").setParameter("inFlight", IN_FLIGHT).setParameter("lease", micros(leaseUntil))
+                .setParameter("token", token).setParameter("claimer", claimer).setParameter("now", micros(now));
+        for (Long id : ids) {
+            update.setParameter("id", id).executeUpdate();
+        }
         List<DeliveryEntity> rows = list(em.createQuery("select d from ForumkitDelivery d where d.id in :ids",
                 DeliveryEntity.class).setParameter("ids", ids));
         List<ClaimedDelivery> out = new ArrayList<>();
