@@ -30,11 +30,13 @@ import org.forumkit.model.Reply;
 import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.PostEdit;
 import org.forumkit.spi.store.PostInTopic;
 import org.forumkit.spi.store.StoreTransaction;
 import org.forumkit.spi.store.TopicInBoard;
+import org.forumkit.spi.store.WithBans;
 
 /** Writing posts: replies with quotes, edits and their revisions, and reading one post. */
 final class PostAuthoring {
@@ -97,6 +99,7 @@ final class PostAuthoring {
         private final List<Post> quoted = new ArrayList<>();
         private Topic topic;
         private Board board;
+        private Standing standing;
 
         ReplyDraft(Reply command, Checks checks) {
             this.command = command;
@@ -127,17 +130,18 @@ final class PostAuthoring {
         }
 
         @Override
-        public Board lookup(StoreTransaction tx) {
-            TopicInBoard found = tx.topicInBoard(command.topicId())
+        public Board lookup(StoreTransaction tx, Viewer viewer) {
+            // the viewer's bans come with the topic: one read for both
+            WithBans<TopicInBoard> found = tx.topicInBoard(command.topicId(), Standings.member(viewer), clock.now())
                     .orElseThrow(() -> new NotFoundException(Kind.TOPIC, command.topicId()));
-            topic = found.topic();
-            board = found.board();
+            topic = found.found().topic();
+            board = found.found().board();
+            standing = standings.of(found.viewerBans());
             return board;
         }
 
         @Override
         public Author permit(StoreTransaction tx, Viewer viewer) {
-            Standing standing = standings.read(tx, viewer, board);
             access.require(viewer, standing, Action.REPLY, board, Optional.of(topic));
             if (!excerpts.isEmpty()) {
                 access.require(viewer, standing, Action.QUOTE, board, Optional.of(topic));
@@ -193,8 +197,8 @@ final class PostAuthoring {
         }
 
         @Override
-        public void index(StoreTransaction tx, Post post, SearchIndexing search) {
-            search.added(tx, post, Optional.empty());
+        public void index(StoreTransaction tx, Post post, SearchIndexing search, List<IndexedTerm> bodyTerms) {
+            search.added(tx, post, Optional.empty(), bodyTerms);
         }
 
         @Override
@@ -229,7 +233,7 @@ final class PostAuthoring {
         }
 
         @Override
-        public Board lookup(StoreTransaction tx) {
+        public Board lookup(StoreTransaction tx, Viewer viewer) {
             target = tx.postInTopic(command.postId())
                     .orElseThrow(() -> new NotFoundException(Kind.POST, command.postId()));
             return target.board();
@@ -290,8 +294,9 @@ final class PostAuthoring {
         }
 
         @Override
-        public void index(StoreTransaction tx, Post edited, SearchIndexing search) {
-            search.replaced(tx, edited, edited.isOpening() ? Optional.of(target.topic().title()) : Optional.empty());
+        public void index(StoreTransaction tx, Post edited, SearchIndexing search, List<IndexedTerm> bodyTerms) {
+            search.replaced(tx, edited, edited.isOpening() ? Optional.of(target.topic().title()) : Optional.empty(),
+                    bodyTerms);
         }
 
         @Override

@@ -29,6 +29,33 @@ final class SearchIndexing {
         tx.searchIndex().add(post.id(), terms(post, title));
     }
 
+    /**
+     * The body terms of {@code html}, analysed before the store takes its row lock (parsing and analysis are the
+     * CPU of this step), for {@link #added(StoreTransaction, Post, Optional, List)} after it.
+     */
+    List<IndexedTerm> bodyTerms(String html) {
+        List<IndexedTerm> terms = new ArrayList<>();
+        add(terms, analysis.documentTerms(Jsoup.parse(html).text()), false);
+        return terms;
+    }
+
+    /** As {@link #added(StoreTransaction, Post, Optional)} with the body's terms analysed already. */
+    void added(StoreTransaction tx, Post post, Optional<String> title, List<IndexedTerm> bodyTerms) {
+        tx.searchIndex().add(post.id(), withTitle(title, bodyTerms));
+    }
+
+    /** As {@link #replaced(StoreTransaction, Post, Optional)} with the body's terms analysed already. */
+    void replaced(StoreTransaction tx, Post post, Optional<String> title, List<IndexedTerm> bodyTerms) {
+        tx.searchIndex().replace(post.id(), withTitle(title, bodyTerms));
+    }
+
+    private List<IndexedTerm> withTitle(Optional<String> title, List<IndexedTerm> bodyTerms) {
+        List<IndexedTerm> terms = new ArrayList<>();
+        title.ifPresent(t -> add(terms, analysis.documentTerms(t), true));
+        terms.addAll(bodyTerms);
+        return terms;
+    }
+
     /** Re-indexes a post whose text changed (an edit), or any post (a re-index). */
     void replaced(StoreTransaction tx, Post post, Optional<String> title) {
         tx.searchIndex().replace(post.id(), terms(post, title));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.forumkit.model.Ban;
 import org.forumkit.model.Board;
+import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.store.StoreReader;
 
@@ -21,6 +22,11 @@ final class Standings {
         Instant now = clock.now();
         List<Ban> active = bans.stream().filter(ban -> ban.isActiveAt(now)).toList();
         return active.isEmpty() ? Standing.NONE : new Standing(active);
+    }
+
+    /** The user whose bans count for {@code viewer}: none for a visitor. */
+    static Optional<UserId> member(Viewer viewer) {
+        return viewer instanceof Viewer.Member member ? Optional.of(member.id()) : Optional.empty();
     }
 
     /** The viewer's active bans in {@code board} (one store read for a signed-in user, none for a visitor). */

@@ -36,6 +36,7 @@ import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.Viewer;
 import org.forumkit.spi.store.DuplicateKeyException;
 import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.MovedTopic;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewTopic;
@@ -96,7 +97,7 @@ final class TopicsService implements Topics {
         }
 
         @Override
-        public Board lookup(StoreTransaction tx) {
+        public Board lookup(StoreTransaction tx, Viewer viewer) {
             board = tx.board(command.boardId()).orElseThrow(() -> new NotFoundException(Kind.BOARD, command.boardId()));
             return board;
         }
@@ -136,8 +137,9 @@ final class TopicsService implements Topics {
         }
 
         @Override
-        public void index(StoreTransaction tx, StartedTopic started, SearchIndexing search) {
-            search.added(tx, started.openingPost(), Optional.of(started.topic().title()));
+        public void index(StoreTransaction tx, StartedTopic started, SearchIndexing search,
+                List<IndexedTerm> bodyTerms) {
+            search.added(tx, started.openingPost(), Optional.of(started.topic().title()), bodyTerms);
         }
 
         @Override

@@ -21,6 +21,7 @@ import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.PostInTopic;
+import org.forumkit.spi.store.WithBans;
 
 final class VotesService implements Votes {
     private final ForumStore store;
@@ -59,8 +60,11 @@ final class VotesService implements Votes {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(id, "post");
         return store.inTransaction(tx -> {
-            PostInTopic target = tx.postInTopic(id).orElseThrow(() -> new NotFoundException(Kind.POST, id));
-            access.require(viewer, standings.read(tx, viewer, target.board()), Action.VOTE, target.board(),
+            // the viewer's bans come with the post: one read for both
+            WithBans<PostInTopic> found = tx.postInTopic(id, Standings.member(viewer), clock.now())
+                    .orElseThrow(() -> new NotFoundException(Kind.POST, id));
+            PostInTopic target = found.found();
+            access.require(viewer, standings.of(found.viewerBans()), Action.VOTE, target.board(),
                     Optional.of(target.topic()));
             Author voter = access.author(viewer);
             if (!target.post().isVisible()) {

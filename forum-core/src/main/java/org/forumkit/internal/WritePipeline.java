@@ -20,6 +20,7 @@ import org.forumkit.model.Viewer;
 import org.forumkit.spi.CensorPolicy;
 import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.StoreTransaction;
 
 /**
@@ -56,8 +57,8 @@ final class WritePipeline {
 
     /** One command's own steps, called once each in the order declared here (a draft lives for one call). */
     interface Draft<R> {
-        /** Reads what the command writes to and returns its board. */
-        Board lookup(StoreTransaction tx);
+        /** Reads what the command writes to (with the viewer's bans, where it can) and returns its board. */
+        Board lookup(StoreTransaction tx, Viewer viewer);
 
         /** Refuses what the viewer may not do here, their bans included; returns the author to store. */
         Author permit(StoreTransaction tx, Viewer viewer);
@@ -79,8 +80,11 @@ final class WritePipeline {
 
         R store(StoreTransaction tx, Composed composed);
 
-        /** Writes the search terms of what {@link #store} wrote, in the same transaction. */
-        void index(StoreTransaction tx, R written, SearchIndexing search);
+        /**
+         * Writes the search terms of what {@link #store} wrote, in the same transaction; {@code bodyTerms} are those
+         * of the composed body, analysed before {@link #store} took its lock.
+         */
+        void index(StoreTransaction tx, R written, SearchIndexing search, List<IndexedTerm> bodyTerms);
 
         /** What the author earns by {@code written}, if anything. */
         default Optional<Credit> credit(R written) {
@@ -122,7 +126,7 @@ final class WritePipeline {
         Draft<R> steps = draft.apply(command, checks);
         checks.throwIfAny();
         return store.inTransaction(tx -> {
-            Board board = steps.lookup(tx);
+            Board board = steps.lookup(tx, viewer);
             Author author = steps.permit(tx, viewer);
             ContentFormat format = steps.format();
             ContentRenderer renderer = renderers.get(format);
@@ -144,8 +148,10 @@ final class WritePipeline {
                     ? PostState.PENDING : censoring.state(moderator);
             Composed composed = new Composed(author, body, format, html, renderer.version(), now, newState,
                     censoring.state(moderator) == PostState.PENDING);
+            // analysed before the store step: that step takes the hot row lock, held to the commit
+            List<IndexedTerm> bodyTerms = search.bodyTerms(html);
             R written = steps.store(tx, composed);
-            steps.index(tx, written, search);
+            steps.index(tx, written, search, bodyTerms);
             steps.credit(written).ifPresent(c -> credits.award(tx, board, author.id(), c.event(), c.post()));
             for (ForumEvent event : steps.events(written, composed)) {
                 events.publish(tx, event);

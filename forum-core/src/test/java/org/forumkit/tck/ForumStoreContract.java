@@ -48,6 +48,7 @@ import org.forumkit.model.EditPost;
 import org.forumkit.model.LastPost;
 import org.forumkit.model.PageRequest;
 import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
 import org.forumkit.model.PostRevision;
 import org.forumkit.model.PostState;
 import org.forumkit.model.QuoteStatus;
@@ -921,6 +922,45 @@ public abstract class ForumStoreContract {
             assertThat(active(BOB, Optional.empty(), now)).containsExactly(inBoard, global, elsewhere);
             assertThat(active(BOB, Optional.of(board.id()), later)).containsExactly(global);
             assertThat(active(ALICE, Optional.empty(), now)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a command's lookup of a topic or a post brings the viewer's bans there, none for a visitor")
+        void lookupWithBans() {
+            Board board = given.board();
+            Board other = given.board();
+            Topic topic = given.topic(board, ALICE);
+            Post post = given.reply(topic, ALICE, "楼下请讲");
+            Instant later = clock.instant().plus(Duration.ofDays(1));
+            Ban inBoard = store.inTransaction(tx -> tx.insertBan(ban(BOB, board.id(), BanKind.MUTE, later)));
+            Ban global = store.inTransaction(tx -> tx.insertBan(ban(BOB, null, BanKind.BAN, null)));
+            store.inTransaction(tx -> tx.insertBan(ban(BOB, other.id(), BanKind.BAN, null)));
+            Ban lifted = store.inTransaction(tx -> tx.insertBan(ban(BOB, board.id(), BanKind.BAN, null)));
+            store.inTransaction(tx -> tx.liftBan(lifted.id(), new Author(ADMIN.id(), ADMIN.displayName()), tick()));
+            store.inTransaction(tx -> tx.insertBan(ban(CAROL, board.id(), BanKind.BAN, null)));
+            Instant now = clock.instant();
+
+            var topicForBob = store.readOnly((StoreReader r) -> r.topicInBoard(topic.id(), Optional.of(BOB.id()), now))
+                    .orElseThrow();
+            assertThat(topicForBob.found().topic().id()).isEqualTo(topic.id());
+            assertThat(topicForBob.found().board().id()).isEqualTo(board.id());
+            assertThat(topicForBob.viewerBans()).containsExactly(inBoard, global);
+            var postForBob = store.readOnly((StoreReader r) -> r.postInTopic(post.id(), Optional.of(BOB.id()), now))
+                    .orElseThrow();
+            assertThat(postForBob.found().post()).isEqualTo(post);
+            assertThat(postForBob.found().topic().id()).isEqualTo(topic.id());
+            assertThat(postForBob.found().board().id()).isEqualTo(board.id());
+            assertThat(postForBob.viewerBans()).containsExactly(inBoard, global);
+            assertThat(store.readOnly((StoreReader r) -> r.postInTopic(post.id(), Optional.of(BOB.id()), later))
+                    .orElseThrow().viewerBans()).containsExactly(global);
+            assertThat(store.readOnly((StoreReader r) -> r.topicInBoard(topic.id(), Optional.empty(), now))
+                    .orElseThrow().viewerBans()).isEmpty();
+            assertThat(store.readOnly((StoreReader r) -> r.postInTopic(post.id(), Optional.of(ALICE.id()), now))
+                    .orElseThrow().viewerBans()).isEmpty();
+            assertThat(store.readOnly((StoreReader r) -> r.topicInBoard(TopicId.of(424_242), Optional.of(BOB.id()),
+                    now))).isEmpty();
+            assertThat(store.readOnly((StoreReader r) -> r.postInTopic(PostId.of(424_242), Optional.of(BOB.id()),
+                    now))).isEmpty();
         }
 
         @Test

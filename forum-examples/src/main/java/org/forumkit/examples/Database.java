@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.forumkit.jpa.JpaForumStore;
 
@@ -50,6 +52,12 @@ public final class Database implements AutoCloseable {
 
     /** Opens a node on the database, migrating its schema to the newest version first. */
     public static Database open(String url, String user, String password, int connections) {
+        return open(url, user, password, connections, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(String, String, String, int)}, Hibernate's connections coming through {@code wrap} (the benchmark's counters). */
+    public static Database open(String url, String user, String password, int connections,
+            UnaryOperator<DataSource> wrap) {
         String dialect = dialectOf(url);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -73,7 +81,7 @@ public final class Database implements AutoCloseable {
                     .provider("org.hibernate.jpa.HibernatePersistenceProvider")
                     .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
                     .mappingFile(JpaForumStore.MAPPING_FILE)
-                    .property("hibernate.connection.datasource", pool)
+                    .property("hibernate.connection.datasource", wrap.apply(pool))
                     .property("hibernate.hbm2ddl.auto", "validate")
                     .property("hibernate.session_factory.statement_inspector", SqlCounter.INSTANCE);
             EntityManagerFactory emf = unit.createEntityManagerFactory();

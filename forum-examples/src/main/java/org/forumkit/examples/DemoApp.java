@@ -1,83 +1,149 @@
 package org.forumkit.examples;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import org.forumkit.Forum;
 import org.forumkit.examples.seed.DiscuzThreadParser;
 import org.forumkit.examples.seed.SeedImporter;
-import org.forumkit.examples.web.WebApp;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.StoreReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts the demo forum: a store, a {@link Forum} on it, the seed on first start, and the web site. */
+/**
+ * Starts the demo forum: a Spring Boot application ({@link DemoSite}) on the embedded H2 database or the given
+ * JDBC URL, seeded on first start. The demo's options ({@link DemoConfig}) become Spring properties; the same
+ * jar also runs {@code import} ({@link ImportCommand}) and the benchmarks ({@code -cp … bench.BenchMain}).
+ */
 public final class DemoApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
     static final String SEED_FILE = "000_09106afe9c3173a8.txt";
     static final String COMMENTS_BOARD = "comments";
 
-    private final DemoStore store;
-    private final Forum forum;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final ConfigurableApplicationContext context;
 
-    private DemoApp(DemoStore store, Forum forum, HttpServer server, ExecutorService executor) {
-        this.store = store;
-        this.forum = forum;
-        this.server = server;
-        this.executor = executor;
+    private DemoApp(ConfigurableApplicationContext context) {
+        this.context = context;
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("import")) {
-            System.exit(ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+            System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv()));
             return;
         }
-        DemoConfig config;
-        try {
-            config = DemoConfig.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j"); // Hibernate's log lines to slf4j-simple too
         }
-        DemoApp app = start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "forumkit-demo-shutdown"));
-        System.out.println("Forumkit demo is running at " + app.url());
+        int status = launch(args, System.getenv(), System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 
+    /** Parses the options, starts the site and prints its URL: 0, or the exit status after a one-line reason. */
+    static int launch(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        DemoApp app;
+        try {
+            app = start(DemoConfig.parse(args, env));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (DatabaseUnavailableException e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("forum-demo: cannot create the data directory: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "forumkit-demo-shutdown"));
+        out.println("Forumkit demo is running at " + app.url());
+        return 0;
+    }
+
+    /**
+     * Starts the site on {@code config}.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be opened (it does not exist, the password is
+     *                                      wrong, the server is down), saying so in one line
+     */
     public static DemoApp start(DemoConfig config) throws IOException {
-        DemoStore store = DemoStore.open(config);
-        SettableClock clock = new SettableClock();
-        Forum forum = Forum.builder().store(store.store()).clock(clock).build();
-        seedOnFirstStart(store.store(), forum, clock);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 64);
-        ExecutorService executor = Executors.newFixedThreadPool(16);
-        server.setExecutor(executor);
-        server.createContext("/", new WebApp(forum, store.queries(), COMMENTS_BOARD));
-        server.start();
-        return new DemoApp(store, forum, server, executor);
+        String url = jdbcUrl(config);
+        Database.dialectOf(url);
+        String user = config.jdbcUrl() == null && config.jdbcUser() == null ? "sa" : config.jdbcUser();
+        String password = config.jdbcUrl() == null && config.jdbcPassword() == null ? "" : config.jdbcPassword();
+        checkConnects(url, user, password);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", config.port());
+        properties.put("spring.datasource.url", url);
+        if (user != null) {
+            properties.put("spring.datasource.username", user);
+        }
+        if (password != null) {
+            properties.put("spring.datasource.password", password);
+        }
+        SpringApplication application = new SpringApplication(DemoSite.class);
+        application.setDefaultProperties(properties);
+        return new DemoApp(application.run());
+    }
+
+    /** The JDBC URL given, or the embedded H2 database in a file under the data directory. */
+    static String jdbcUrl(DemoConfig config) throws IOException {
+        if (config.jdbcUrl() != null) {
+            return config.jdbcUrl();
+        }
+        Path dir = Files.createDirectories(config.dataDir()).toAbsolutePath();
+        return "jdbc:h2:file:" + dir.resolve("forumkit") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** One connection before anything starts, so a wrong URL reads as one line rather than a failed context. */
+    private static void checkConnects(String url, String user, String password) {
+        Properties info = new Properties();
+        if (user != null) {
+            info.setProperty("user", user);
+        }
+        if (password != null) {
+            info.setProperty("password", password);
+        }
+        try (Connection ignored = DriverManager.getConnection(url, info)) {
+            // it opens
+        } catch (SQLException e) {
+            String reason = String.valueOf(e.getMessage()).strip().replaceAll("\\s+", " ");
+            int query = url.indexOf('?');
+            throw new DatabaseUnavailableException("forum-demo: cannot open the database "
+                    + (query < 0 ? url : url.substring(0, query)) + ": " + reason);
+        }
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        return "http://127.0.0.1:" + port() + "/";
     }
 
     /** The forum behind the site, for tests that set up what the web has no page for. */
     public Forum forum() {
-        return forum;
+        return context.getBean(Forum.class);
+    }
+
+    /** The running application, for tests that look inside it. */
+    public ConfigurableApplicationContext context() {
+        return context;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     /** The seed thread and the comments board, on a database that has no boards yet. */
@@ -113,11 +179,18 @@ public final class DemoApp implements AutoCloseable {
         return copy;
     }
 
+    /** Stops the site: the last requests finish, buffered views are written, the pool closes. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        forum.close();
-        store.close();
+        context.close();
+    }
+
+    /** The database of the options cannot be opened; the message says which and why, in one line. */
+    public static final class DatabaseUnavailableException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        DatabaseUnavailableException(String message) {
+            super(message);
+        }
     }
 }

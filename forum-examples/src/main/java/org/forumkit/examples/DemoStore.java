@@ -1,23 +1,15 @@
 package org.forumkit.examples;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.forumkit.spi.store.ForumStore;
 
-/** The store the demo runs on, with the SQL statement counter for the footer. */
+/** The store the import command runs on (the demo's database, without the web site), with its SQL counter. */
 record DemoStore(ForumStore store, QueryCounter queries, AutoCloseable resources) implements AutoCloseable {
 
-    /** The JDBC URL given, or an embedded H2 database in a file under the data directory. */
+    /** The JDBC URL given, or the embedded H2 database in a file under the data directory. */
     static DemoStore open(DemoConfig config) throws java.io.IOException {
-        String url = config.jdbcUrl();
-        String user = config.jdbcUser();
-        String password = config.jdbcPassword();
-        if (url == null) {
-            Path dir = Files.createDirectories(config.dataDir()).toAbsolutePath();
-            url = "jdbc:h2:file:" + dir.resolve("forumkit") + ";DB_CLOSE_ON_EXIT=FALSE";
-            user = user == null ? "sa" : user;
-            password = password == null ? "" : password;
-        }
+        String url = DemoApp.jdbcUrl(config);
+        String user = config.jdbcUrl() == null && config.jdbcUser() == null ? "sa" : config.jdbcUser();
+        String password = config.jdbcUrl() == null && config.jdbcPassword() == null ? "" : config.jdbcPassword();
         Database database = Database.open(url, user, password, 16);
         return new DemoStore(database.store(), SqlCounter.INSTANCE, database);
     }

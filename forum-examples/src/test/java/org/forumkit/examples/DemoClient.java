@@ -16,7 +16,8 @@ final class DemoClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private String csrf;
 
@@ -29,6 +30,43 @@ final class DemoClient {
 
     Reply get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    Reply get(String path, String header, String value) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).GET().build());
+    }
+
+    Reply method(String method, String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    /** A form post with exactly these fields: no CSRF token unless one is among them. */
+    Reply formWithout(String path, String... pairs) throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(pairs[i]).append('=')
+                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    /** The value of the cookie {@code name} the client holds, or null. */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** The CSRF token a page's forms carry (the sign-in page's), as a browser would submit it. */
+    String pageCsrf() throws IOException, InterruptedException {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                .matcher(get("/login").text());
+        if (!token.find()) {
+            throw new IllegalStateException("the sign-in page has no CSRF field");
+        }
+        return token.group(1);
     }
 
     Reply json(String method, String path, String body, boolean withCsrf) throws IOException, InterruptedException {
@@ -46,7 +84,7 @@ final class DemoClient {
     }
 
     Reply form(String path, String... pairs) throws IOException, InterruptedException {
-        StringBuilder body = new StringBuilder("csrf=" + URLEncoder.encode(csrf(), StandardCharsets.UTF_8));
+        StringBuilder body = new StringBuilder("csrf=" + URLEncoder.encode(pageCsrf(), StandardCharsets.UTF_8));
         for (int i = 0; i < pairs.length; i += 2) {
             body.append('&').append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
         }

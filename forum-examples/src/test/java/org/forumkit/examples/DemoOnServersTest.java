@@ -19,7 +19,7 @@ class DemoOnServersTest {
     @Tag("postgresql")
     class OnPostgreSql extends Cases {
         OnPostgreSql() {
-            super(TestServer.Kind.POSTGRESQL);
+            super(TestServer.Kind.POSTGRESQL, "database \"forumkit_no_such_database\" does not exist");
         }
     }
 
@@ -27,16 +27,38 @@ class DemoOnServersTest {
     @Tag("mariadb")
     class OnMariaDb extends Cases {
         OnMariaDb() {
-            super(TestServer.Kind.MARIADB);
+            // a user without global rights hears "access denied" for a database that is not there
+            super(TestServer.Kind.MARIADB, "(Unknown database|Access denied for user '[^']+'@'[^']+' to database) "
+                    + "'forumkit_no_such_database'");
         }
     }
 
     /** The tests, run once per database by the nested classes above (one JUnit tag each). */
     abstract class Cases {
         final TestServer.Kind kind;
+        /** What the server says of the missing database, as a pattern. */
+        final String missingDatabase;
 
-        Cases(TestServer.Kind kind) {
+        Cases(TestServer.Kind kind, String missingDatabase) {
             this.kind = kind;
+            this.missingDatabase = missingDatabase;
+        }
+
+        @Test
+        void aDatabaseThatDoesNotExistIsOneLine(@TempDir Path data) {
+            TestServer server = TestServer.of(kind).require();
+            String url = server.url().replaceFirst("/[^/?]+(\\?.*)?$", "/forumkit_no_such_database$1");
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            int status = DemoApp.launch(new String[] {"--port", "0", "--jdbc-url", url, "--jdbc-user", server.user(),
+                    "--jdbc-password", server.password(), "--data-dir", data.toString()}, java.util.Map.of(),
+                    new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(status).isEqualTo(1);
+            assertThat(out.size()).isZero();
+            assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).lines()).singleElement()
+                    .satisfies(line -> assertThat(line).startsWith("forum-demo: cannot open the database "
+                            + url.replaceFirst("\\?.*$", "")).containsPattern(missingDatabase));
         }
 
         @Test

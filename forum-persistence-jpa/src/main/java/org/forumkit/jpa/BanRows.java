@@ -26,6 +26,12 @@ final class BanRows extends Rows {
         return Optional.ofNullable(detach(em.find(BanEntity.class, id.value()))).map(Records::ban);
     }
 
+    /** The bans in column {@code column} of a lookup's rows joined to the viewer's bans (null where none). */
+    static List<Ban> bans(Rows rows, List<Object[]> found, int column) {
+        return found.stream().filter(row -> row[column] != null)
+                .map(row -> Records.ban(rows.detach((BanEntity) row[column]))).toList();
+    }
+
     List<Ban> activeBans(UserId user, Optional<BoardId> board, Instant now) {
         TypedQuery<BanEntity> query = em.createQuery("select b from ForumkitBan b where b.userId = :user"
                         + " and b.liftedAt is null and (b.expiresAt is null or b.expiresAt > :now)"

@@ -53,6 +53,7 @@ import org.forumkit.spi.store.SearchIndexWriter;
 import org.forumkit.spi.store.StoreTransaction;
 import org.forumkit.spi.store.StoredTopicPage;
 import org.forumkit.spi.store.TopicInBoard;
+import org.forumkit.spi.store.WithBans;
 import org.forumkit.spi.store.TransactionNesting;
 
 /**
@@ -84,7 +85,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.boards = new BoardRows(em);
         this.votes = new VoteRows(em, writePath);
         this.reports = new ReportRows(em);
-        this.posts = new PostRows(em, writePath, boards, votes);
+        this.posts = new PostRows(em, writePath, boards);
         this.topics = new TopicRows(em, boards, posts, reports);
         this.bans = new BanRows(em);
         this.audit = new AuditRows(em);
@@ -146,6 +147,16 @@ final class JpaStoreTransaction implements StoreTransaction {
     @Override
     public Optional<TopicInBoard> topicInBoard(TopicId id) {
         return topics.topicInBoard(id);
+    }
+
+    @Override
+    public Optional<WithBans<TopicInBoard>> topicInBoard(TopicId id, Optional<UserId> viewer, Instant now) {
+        return topics.topicInBoard(id, viewer, now);
+    }
+
+    @Override
+    public Optional<WithBans<PostInTopic>> postInTopic(PostId id, Optional<UserId> viewer, Instant now) {
+        return posts.postInTopic(id, viewer, now);
     }
 
     @Override

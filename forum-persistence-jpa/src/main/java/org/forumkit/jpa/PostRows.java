@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.time.Instant;
 import java.util.Optional;
 import org.forumkit.NotFoundException;
 import org.forumkit.NotFoundException.Kind;
@@ -27,6 +28,7 @@ import org.forumkit.spi.store.CounterDelta;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.PostEdit;
 import org.forumkit.spi.store.PostInTopic;
+import org.forumkit.spi.store.WithBans;
 import org.forumkit.spi.store.StoredTopicPage;
 
 /**
@@ -37,13 +39,11 @@ import org.forumkit.spi.store.StoredTopicPage;
 final class PostRows extends Rows {
     private final WritePath writePath;
     private final BoardRows boards;
-    private final VoteRows votes;
 
-    PostRows(EntityManager em, WritePath writePath, BoardRows boards, VoteRows votes) {
+    PostRows(EntityManager em, WritePath writePath, BoardRows boards) {
         super(em);
         this.writePath = writePath;
         this.boards = boards;
-        this.votes = votes;
     }
 
     Optional<Post> post(PostId id) {
@@ -62,6 +62,26 @@ final class PostRows extends Rows {
         PostEntity post = detach((PostEntity) rows.get(0)[0]);
         return Optional.of(new PostInTopic(withQuotes(post), Records.topic(detach((TopicEntity) rows.get(0)[1])),
                 Records.board(detach((BoardEntity) rows.get(0)[2]))));
+    }
+
+    /** The post, its topic and board and the viewer's bans as {@link TopicRows#topicInBoard(TopicId, Optional, Instant)}; its quotes apart. */
+    Optional<WithBans<PostInTopic>> postInTopic(PostId id, Optional<UserId> viewer, Instant now) {
+        List<Object[]> rows = em.createQuery("select p, t, b, x from ForumkitPost p join ForumkitTopic t on t.id = p.topicId"
+                        + " join ForumkitBoard b on b.id = t.boardId"
+                        + " left join ForumkitBan x on x.userId = :viewer and x.liftedAt is null"
+                        + " and (x.expiresAt is null or x.expiresAt > :now) and (x.boardId is null or x.boardId = t.boardId)"
+                        + " where p.id = :id order by x.id", Object[].class)
+                .setParameter("id", id.value())
+                .setParameter("viewer", viewer.map(UserId::value).orElse(""))
+                .setParameter("now", micros(now))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        PostEntity post = detach((PostEntity) rows.get(0)[0]);
+        PostInTopic found = new PostInTopic(withQuotes(post), Records.topic(detach((TopicEntity) rows.get(0)[1])),
+                Records.board(detach((BoardEntity) rows.get(0)[2])));
+        return Optional.of(new WithBans<>(found, BanRows.bans(this, rows, 3)));
     }
 
     List<Post> postsByFloors(TopicId topic, Collection<Integer> floors) {
@@ -93,14 +113,18 @@ final class PostRows extends Rows {
         List<Ban> viewerBans = header.stream().filter(row -> row[2] != null)
                 .map(row -> Records.ban(detach((BanEntity) row[2]))).toList();
 
-        // 2: a floor range (keyset on the unique (topic_id, floor) index), never an offset.
+        // 2: a floor range (keyset on the unique (topic_id, floor) index), never an offset, each post with the
+        // viewer's own vote on it (a left join on the vote's primary key; an anonymous viewer matches none).
         String onlyAuthor = request.optionalOnlyAuthor().map(UserId::value).orElse(null);
         // Floors are gap-free, so without an author filter the page is exactly [from, from + size): a bounded range
         // every database reads from the index, at any depth (an open-ended one may be planned as a scan + sort).
-        TypedQuery<PostEntity> postsQuery = em.createQuery("select p from ForumkitPost p where p.topicId = :topic"
+        TypedQuery<Object[]> postsQuery = em.createQuery("select p, v.kind from ForumkitPost p"
+                        + " left join ForumkitVote v on v.postId = p.id and v.voter = :viewer"
+                        + " where p.topicId = :topic"
                         + " and p.floor >= :from" + (onlyAuthor == null ? " and p.floor < :to" : " and p.authorId = :author")
-                        + " order by p.floor", PostEntity.class)
+                        + " order by p.floor", Object[].class)
                 .setParameter("topic", topicId.value())
+                .setParameter("viewer", viewer.map(UserId::value).orElse(""))
                 .setParameter("from", request.fromFloor())
                 .setMaxResults(request.size());
         if (onlyAuthor != null) {
@@ -108,7 +132,15 @@ final class PostRows extends Rows {
         } else {
             postsQuery.setParameter("to", (int) Math.min(Integer.MAX_VALUE, (long) request.fromFloor() + request.size()));
         }
-        List<PostEntity> posts = list(postsQuery);
+        List<PostEntity> posts = new ArrayList<>();
+        Map<PostId, VoteKind> viewerVotes = new HashMap<>();
+        for (Object[] row : postsQuery.getResultList()) {
+            PostEntity post = detach((PostEntity) row[0]);
+            posts.add(post);
+            if (row[1] != null) {
+                viewerVotes.put(PostId.of(post.id), VoteKind.valueOf((String) row[1]));
+            }
+        }
         List<Long> ids = posts.stream().map(p -> p.id).toList();
 
         // 3: the quotes of those posts, each with its source's current revision and state.
@@ -128,9 +160,6 @@ final class PostRows extends Rows {
             }
         }
 
-        // 4: the viewer's own votes on them (none for anonymous viewers).
-        Map<PostId, VoteKind> viewerVotes = viewer.isPresent() && !ids.isEmpty()
-                ? votes.votesBy(viewer.get(), ids) : new HashMap<>();
         List<Post> page = posts.stream().map(p -> Records.post(p, quotes.getOrDefault(p.id, List.of()))).toList();
         return Optional.of(new StoredTopicPage(Records.board(board), Records.topic(topic), page, viewerVotes, sources,
                 viewerBans));

@@ -7,6 +7,7 @@ import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.forumkit.NotFoundException;
@@ -16,6 +17,7 @@ import org.forumkit.model.Post;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
 import org.forumkit.model.TopicId;
+import org.forumkit.model.UserId;
 import org.forumkit.spi.store.CounterDelta;
 import org.forumkit.spi.store.DuplicateKeyException;
 import org.forumkit.spi.store.MovedTopic;
@@ -23,6 +25,7 @@ import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewTopic;
 import org.forumkit.spi.store.StartedTopic;
 import org.forumkit.spi.store.TopicInBoard;
+import org.forumkit.spi.store.WithBans;
 
 /** The topic rows ({@code fk_topic}): lookups, a board's listing, starting, pinning and locking, moving, views. */
 final class TopicRows extends Rows {
@@ -51,6 +54,24 @@ final class TopicRows extends Rows {
                 .getResultList();
         return rows.stream().findFirst().map(row -> new TopicInBoard(Records.topic(detach((TopicEntity) row[0])),
                 Records.board(detach((BoardEntity) row[1]))));
+    }
+
+    /** The topic, its board and the viewer's bans there not lifted and not expired: one statement, one row per ban. */
+    Optional<WithBans<TopicInBoard>> topicInBoard(TopicId id, Optional<UserId> viewer, Instant now) {
+        List<Object[]> rows = em.createQuery("select t, b, x from ForumkitTopic t join ForumkitBoard b on b.id = t.boardId"
+                        + " left join ForumkitBan x on x.userId = :viewer and x.liftedAt is null"
+                        + " and (x.expiresAt is null or x.expiresAt > :now) and (x.boardId is null or x.boardId = t.boardId)"
+                        + " where t.id = :id order by x.id", Object[].class)
+                .setParameter("id", id.value())
+                .setParameter("viewer", viewer.map(UserId::value).orElse(""))
+                .setParameter("now", micros(now))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        TopicInBoard found = new TopicInBoard(Records.topic(detach((TopicEntity) rows.get(0)[0])),
+                Records.board(detach((BoardEntity) rows.get(0)[1])));
+        return Optional.of(new WithBans<>(found, BanRows.bans(this, rows, 2)));
     }
 
     Optional<Topic> topicByExternalKey(BoardId board, String externalKey) {

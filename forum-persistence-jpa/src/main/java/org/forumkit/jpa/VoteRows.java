@@ -1,8 +1,6 @@
 package org.forumkit.jpa;
 
 import jakarta.persistence.EntityManager;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,17 +37,6 @@ final class VoteRows extends Rows {
     }
 
     /** A voter's own votes on some posts (the caller skips the query for no posts). */
-    Map<PostId, VoteKind> votesBy(UserId voter, Collection<Long> postIds) {
-        Map<PostId, VoteKind> votes = new HashMap<>();
-        em.createQuery("select v.postId, v.kind from ForumkitVote v where v.voter = :voter and v.postId in :ids",
-                        Object[].class)
-                .setParameter("voter", voter.value())
-                .setParameter("ids", postIds)
-                .getResultList()
-                .forEach(row -> votes.put(PostId.of((Long) row[0]), VoteKind.valueOf((String) row[1])));
-        return votes;
-    }
-
     VoteChange castVote(PostId id, UserId voter, VoteKind vote) {
         return writePath.castVote(this, id, voter, vote);
     }

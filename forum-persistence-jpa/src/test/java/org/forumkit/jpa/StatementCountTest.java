@@ -128,7 +128,8 @@ class StatementCountTest {
                 assertThat(page[0].viewerVotes()).hasSize((int) page[0].posts().stream().filter(p -> p.floor() % 4 == 0).count());
             }
             assertThat(statements.values()).containsOnly(statements.get(5));
-            assertThat(statements.get(5)).isLessThanOrEqualTo(4);
+            // header with the viewer's bans, posts with the viewer's votes, quotes: 3 for a signed-in viewer too
+            assertThat(statements.get(5)).isLessThanOrEqualTo(3);
 
             // "Only this author" and anonymous pages: still constant, and no vote query for anonymous readers.
             List<Integer> filtered = new ArrayList<>();
@@ -149,7 +150,7 @@ class StatementCountTest {
                     viaForum.add(StatementCounter.count(() -> assertThat(forum.topics()
                             .page(READER, topic.id(), TopicPageRequest.from(10, size)).posts()).hasSize(size)));
                 }
-                assertThat(viaForum).containsOnly(4);
+                assertThat(viaForum).containsOnly(3);
             }
         }
 

@@ -47,6 +47,16 @@ public interface StoreReader {
         return topic(id).map(topic -> new TopicInBoard(topic, board(topic.boardId()).orElseThrow()));
     }
 
+    /**
+     * {@link #topicInBoard(TopicId)} with {@code viewer}'s bans in that board and the global ones (see
+     * {@link WithBans}): what a reply reads first. A database store should answer it in one query; the default
+     * makes the two reads, none for bans without a viewer.
+     */
+    default Optional<WithBans<TopicInBoard>> topicInBoard(TopicId id, Optional<UserId> viewer, Instant now) {
+        return topicInBoard(id).map(found -> new WithBans<>(found, viewer
+                .map(user -> activeBans(user, Optional.of(found.board().id()), now)).orElse(List.of())));
+    }
+
     Optional<Topic> topicByExternalKey(BoardId board, String externalKey);
 
     Optional<Post> post(PostId id);
@@ -57,6 +67,12 @@ public interface StoreReader {
             Topic topic = topic(post.topicId()).orElseThrow();
             return new PostInTopic(post, topic, board(topic.boardId()).orElseThrow());
         });
+    }
+
+    /** {@link #postInTopic(PostId)} with {@code viewer}'s bans, as {@link #topicInBoard(TopicId, Optional, Instant)}. */
+    default Optional<WithBans<PostInTopic>> postInTopic(PostId id, Optional<UserId> viewer, Instant now) {
+        return postInTopic(id).map(found -> new WithBans<>(found, viewer
+                .map(user -> activeBans(user, Optional.of(found.board().id()), now)).orElse(List.of())));
     }
 
     /** The posts of a topic on the given floors, in floor order; floors that do not exist are left out. */

@@ -25,6 +25,12 @@ import org.forumkit.spi.ContentRenderer;
  * scenario loads (default 100,000 quick, 1,000,000 full) and {@code --search-samples N} the searches per query
  * (200); its seed text is read from {@code --seeds DIR} ({@code seeds}). Prints a table as it goes and, with
  * {@code --out FILE}, writes it as Markdown. Exits 1 when an invariant was violated.
+ *
+ * <p>{@code --profile} then runs the hot-topic and hot-post loads and their ceilings once more on each database target,
+ * {@code --profile-scale N} (4) times as long, each under a Java Flight Recorder recording that {@link Profile}
+ * reads back and tabulates (CPU and allocation by layer and by step, statements and round trips before and under the
+ * hot row lock); without {@code --scenarios} it runs only {@code hot,ceiling}. {@code --profile-keep DIR} keeps the
+ * recordings.
  */
 public final class BenchMain {
 
@@ -37,8 +43,14 @@ public final class BenchMain {
         }
         String targetList = value(options, "--targets", "memory,h2,postgresql,mariadb");
         String out = value(options, "--out", null);
-        List<String> only = Arrays.asList(value(options, "--scenarios",
-                "page,hot,ceiling,listing,views,render,render-worst,memory,import,search").split(","));
+        boolean profiling = options.contains("--profile");
+        List<String> only = Arrays.asList(value(options, "--scenarios", profiling ? "hot,ceiling"
+                : "page,hot,ceiling,listing,views,render,render-worst,memory,import,search").split(","));
+        String keep = value(options, "--profile-keep", null);
+        Profile profile = profiling ? new Profile(keep == null ? null : Path.of(keep)) : null;
+        Report profiled = new Report();
+        Scenarios recorded = profiling ? new Scenarios(mode.scaled(Integer.parseInt(value(options, "--profile-scale",
+                "4"))), profiled, profile) : null;
         int importComments = Integer.parseInt(value(options, "--import-comments",
                 mode.name().equals("full") ? "100000" : "10000"));
         Report report = new Report();
@@ -50,7 +62,7 @@ public final class BenchMain {
         long started = System.nanoTime();
 
         for (String name : targetList.split(",")) {
-            try (Target target = Targets.open(name.strip())) {
+            try (Target target = Targets.open(name.strip(), profiling)) {
                 if (target == null) {
                     report.note(name, "-", "skipped", "not reachable on this machine");
                     continue;
@@ -64,6 +76,11 @@ public final class BenchMain {
                     if (only.contains("ceiling")) {
                         scenarios.ceiling(target, replies, votes);
                     }
+                }
+                if (profiling && target instanceof DatabaseTarget) {
+                    recorded.hotTopic(target);
+                    recorded.hotPost(target);
+                    recorded.ceiling(target, Double.NaN, Double.NaN);
                 }
                 if (only.contains("listing")) {
                     scenarios.boardListing(target);
@@ -97,7 +114,8 @@ public final class BenchMain {
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; JVM args "
                 + ManagementFactory.getRuntimeMXBean().getInputArguments() + "; took "
                 + Math.round((System.nanoTime() - started) / 1e9) + " s.\n\n";
-        String markdown = header + report.markdown();
+        report.violationsOf(profiled);
+        String markdown = header + report.markdown() + (profiling ? profile.markdown() : "");
         if (out != null) {
             Files.writeString(Path.of(out), markdown, StandardCharsets.UTF_8);
         }

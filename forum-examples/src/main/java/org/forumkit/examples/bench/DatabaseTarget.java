@@ -15,18 +15,25 @@ final class DatabaseTarget implements Target {
     private final Database[] nodes = new Database[2];
     private final String url;
 
-    private DatabaseTarget(String name, String url, String user, String password) {
+    private final boolean counted;
+
+    private DatabaseTarget(String name, String url, String user, String password, boolean counted) {
         this.name = name;
         this.url = url.startsWith("jdbc:h2:mem:") ? null : url;
+        this.counted = counted;
         for (int i = 0; i < nodes.length; i++) {
-            nodes[i] = Database.open(url, user, password, 10);
+            nodes[i] = Database.open(url, user, password, 10,
+                    counted ? RoundTrips.INSTANCE::wrap : java.util.function.UnaryOperator.identity());
         }
     }
 
-    /** The target, or empty when the database cannot be reached. */
-    static Optional<Target> open(String name, String url, String user, String password) {
+    /**
+     * The target, or empty when the database cannot be reached; {@code counted}: its connections (the store's and
+     * the ceiling's) go through {@link RoundTrips}, as the profile wants.
+     */
+    static Optional<Target> open(String name, String url, String user, String password, boolean counted) {
         try (Connection ignored = DriverManager.getConnection(url, user, password)) {
-            return Optional.of(new DatabaseTarget(name, url, user, password));
+            return Optional.of(new DatabaseTarget(name, url, user, password, counted));
         } catch (SQLException e) {
             System.out.println(name + ": not reachable at " + url + " (" + e.getMessage() + ")");
             return Optional.empty();
@@ -65,7 +72,7 @@ final class DatabaseTarget implements Target {
 
     @Override
     public Optional<DataSource> jdbc() {
-        return Optional.of(nodes[0].dataSource());
+        return Optional.of(counted ? RoundTrips.INSTANCE.wrap(nodes[0].dataSource()) : nodes[0].dataSource());
     }
 
     /** The JDBC URL another process can open too; {@code null} for an in-memory database. */

@@ -7,11 +7,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the same number of operations on each of N threads, all released at once, and measures throughput and
  * latency; a failed operation is counted, not retried. Used by the library's load scenarios and the JDBC ceiling.
+ * Its threads are named {@code bench-load-N} (the profile keeps their samples apart from the rest of the JVM), and
+ * it reads each one's allocated bytes, so a load also says how much heap an operation allocates.
  */
 final class LoadDriver {
     private LoadDriver() {
@@ -31,16 +34,28 @@ final class LoadDriver {
         Worker open(int thread) throws Exception;
     }
 
-    record Load(long operations, long failures, double seconds, Stats latency) {
+    /** {@code allocated}: bytes the load's threads allocated during their operations, all of them. */
+    record Load(long operations, long failures, double seconds, Stats latency, long allocated) {
         double perSecond() {
             return operations / seconds;
         }
+
+        double allocatedPerOperation() {
+            return operations + failures == 0 ? Double.NaN : allocated / (double) (operations + failures);
+        }
     }
 
+    static final String THREAD_PREFIX = "bench-load-";
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final com.sun.management.ThreadMXBean ALLOCATION =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
     static Load run(int threads, int opsPerThread, Workers workers) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
+                task -> new Thread(task, THREAD_PREFIX + THREADS.incrementAndGet()));
         CountDownLatch go = new CountDownLatch(1);
         AtomicLong failures = new AtomicLong();
+        AtomicLong allocated = new AtomicLong();
         Stats latency = new Stats();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -49,6 +64,7 @@ final class LoadDriver {
                 Stats own = new Stats();
                 try (Worker worker = workers.open(thread)) {
                     go.await();
+                    long allocatedBefore = ALLOCATION.getCurrentThreadAllocatedBytes();
                     for (int i = 0; i < opsPerThread; i++) {
                         long start = System.nanoTime();
                         try {
@@ -58,6 +74,7 @@ final class LoadDriver {
                             failures.incrementAndGet();
                         }
                     }
+                    allocated.addAndGet(ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedBefore);
                 }
                 latency.addAll(own);
                 return null;
@@ -72,6 +89,6 @@ final class LoadDriver {
         } finally {
             pool.shutdownNow();
         }
-        return new Load(latency.count(), failures.get(), (System.nanoTime() - start) / 1e9, latency);
+        return new Load(latency.count(), failures.get(), (System.nanoTime() - start) / 1e9, latency, allocated.get());
     }
 }

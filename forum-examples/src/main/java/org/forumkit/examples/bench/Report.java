@@ -28,6 +28,11 @@ final class Report {
         System.out.println("INVARIANT VIOLATION " + target + ": " + what);
     }
 
+    /** Counts {@code other}'s violations as this report's too. */
+    synchronized void violationsOf(Report other) {
+        violations.addAll(other.violations());
+    }
+
     List<String> violations() {
         return List.copyOf(violations);
     }

@@ -48,6 +48,12 @@ final class Scenarios {
             Duration renderTime) {
         static final Mode QUICK = new Mode("quick", 5_000, 200, 8, 60, 1_000, 150, 5_000, 200_000, 100_000,
                 Duration.ofSeconds(2));
+        /** The same run with {@code factor} times the operations in each hot load (the profile's longer loads). */
+        Mode scaled(int factor) {
+            return new Mode(name, deepFloors, pageSamples, threadsPerNode, repliesPerWriter * factor, spreadTopics,
+                    votesPerVoter * factor, listingTopics, views, memoryPosts, renderTime);
+        }
+
         Mode withThreadsPerNode(int threads) {
             return new Mode(name, deepFloors, pageSamples, threads, repliesPerWriter * threadsPerNode / threads,
                     spreadTopics, votesPerVoter * threadsPerNode / threads, listingTopics, views, memoryPosts,
@@ -60,10 +66,34 @@ final class Scenarios {
 
     private final Mode mode;
     private final Report report;
+    /** Records each hot load when set ({@code --profile}); the 1,000-topic load is then left out. */
+    private final Profile profile;
 
     Scenarios(Mode mode, Report report) {
+        this(mode, report, null);
+    }
+
+    Scenarios(Mode mode, Report report, Profile profile) {
         this.mode = mode;
         this.report = report;
+        this.profile = profile;
+    }
+
+    @FunctionalInterface
+    private interface Measured {
+        LoadDriver.Load run() throws Exception;
+    }
+
+    /** Runs {@code load}, under a recording of its own when profiling. */
+    private LoadDriver.Load recorded(Target target, String column, Measured load) throws Exception {
+        if (profile == null) {
+            return load.run();
+        }
+        profile.begin();
+        LoadDriver.Load done = load.run();
+        profile.end(target.name() + ": " + column, target instanceof DatabaseTarget db ? db.dialect() : target.name(),
+                done);
+        return done;
     }
 
     static Forum forum(ForumStore store) {
@@ -167,17 +197,21 @@ final class Scenarios {
             Board board = board(node0, "hot");
             Topic hot = node0.topics().start(Viewer.user("op", "楼主"), StartTopic.of(board.id(), "热帖", BODY));
             List<TopicId> spread = new ArrayList<>();
-            for (int i = 0; i < mode.spreadTopics(); i++) {
+            for (int i = 0; i < (profile == null ? mode.spreadTopics() : 0); i++) {
                 spread.add(node0.topics().start(Viewer.user("op", "楼主"), StartTopic.of(board.id(), "主题 " + i, BODY))
                         .id());
             }
             Forum[] nodes = {node0, node1};
             long retriesBefore = target.retries();
-            LoadDriver.Load one = load(2 * mode.threadsPerNode(), mode.repliesPerWriter(), (thread, op, random) ->
-                    nodes[thread % 2].posts().reply(writer(thread), Reply.to(hot.id(), "回复 " + op)));
+            LoadDriver.Load one = recorded(target, "reply", () -> load(2 * mode.threadsPerNode(),
+                    mode.repliesPerWriter(), (thread, op, random) ->
+                            nodes[thread % 2].posts().reply(writer(thread), Reply.to(hot.id(), "回复 " + op))));
             long retriesHot = target.retries() - retriesBefore;
             report(target, "hot topic, 2 nodes x " + mode.threadsPerNode(), "replies", one, retriesHot);
             checkFloors(target, target.node(0), hot.id());
+            if (profile != null) {
+                return one.perSecond();
+            }
 
             long retriesSpread = target.retries();
             LoadDriver.Load many = load(2 * mode.threadsPerNode(), mode.repliesPerWriter(), (thread, op, random) ->
@@ -207,14 +241,15 @@ final class Scenarios {
             Post post = node0.topics().page(READER, topic.id(), TopicPageRequest.first(1)).posts().get(0);
             Forum[] nodes = {node0, node1};
             long retriesBefore = target.retries();
-            LoadDriver.Load votes = load(2 * mode.threadsPerNode(), mode.votesPerVoter(), (thread, op, random) -> {
-                Forum forum = nodes[thread % 2];
-                return switch (op % 3) {
-                    case 0 -> forum.votes().cast(writer(thread), post.id(), VoteKind.SUPPORT);
-                    case 1 -> forum.votes().cast(writer(thread), post.id(), VoteKind.OPPOSE);
-                    default -> forum.votes().retract(writer(thread), post.id());
-                };
-            });
+            LoadDriver.Load votes = recorded(target, "vote", () -> load(2 * mode.threadsPerNode(),
+                    mode.votesPerVoter(), (thread, op, random) -> {
+                        Forum forum = nodes[thread % 2];
+                        return switch (op % 3) {
+                            case 0 -> forum.votes().cast(writer(thread), post.id(), VoteKind.SUPPORT);
+                            case 1 -> forum.votes().cast(writer(thread), post.id(), VoteKind.OPPOSE);
+                            default -> forum.votes().retract(writer(thread), post.id());
+                        };
+                    }));
             report(target, "hot post, 2 nodes x " + mode.threadsPerNode(), "votes", votes,
                     target.retries() - retriesBefore);
             checkVotes(target, target.node(0), post);
@@ -235,20 +270,26 @@ final class Scenarios {
         try (Forum forum = forum(target.node(0))) {
             Topic topic = forum.topics().start(Viewer.user("op", "楼主"),
                     StartTopic.of(board(forum, "ceiling").id(), "热帖", BODY));
-            LoadDriver.Load replies = ceiling.replies(topic.id().value(), threads, mode.repliesPerWriter());
+            LoadDriver.Load replies = recorded(target, "ceiling reply",
+                    () -> ceiling.replies(topic.id().value(), threads, mode.repliesPerWriter()));
             String scenario = "ceiling: hot topic, plain JDBC x " + threads;
             report.add(target.name(), scenario, "replies per second", replies.perSecond(), "/s");
             report.add(target.name(), scenario, "p99", replies.latency().percentileMillis(99), "ms");
             report.add(target.name(), scenario, "failed transactions", replies.failures(), "");
+            report.add(target.name(), scenario, "heap allocated per reply", replies.allocatedPerOperation() / 1024,
+                    "KiB");
             report.add(target.name(), scenario, "library / ceiling", libraryReplies / replies.perSecond(), "");
             checkFloors(target, target.node(0), topic.id());
 
             Post post = forum.topics().page(READER, topic.id(), TopicPageRequest.first(1)).posts().get(0);
-            LoadDriver.Load votes = ceiling.votes(post.id().value(), threads, mode.votesPerVoter());
+            LoadDriver.Load votes = recorded(target, "ceiling vote",
+                    () -> ceiling.votes(post.id().value(), threads, mode.votesPerVoter()));
             scenario = "ceiling: hot post, plain JDBC x " + threads;
             report.add(target.name(), scenario, "votes per second", votes.perSecond(), "/s");
             report.add(target.name(), scenario, "p99", votes.latency().percentileMillis(99), "ms");
             report.add(target.name(), scenario, "failed transactions", votes.failures(), "");
+            report.add(target.name(), scenario, "heap allocated per vote", votes.allocatedPerOperation() / 1024,
+                    "KiB");
             report.add(target.name(), scenario, "library / ceiling", libraryVotes / votes.perSecond(), "");
             checkVotes(target, target.node(0), post);
         }
@@ -443,6 +484,8 @@ final class Scenarios {
         report.add(target.name(), scenario, unit + " per second", load.perSecond(), "/s");
         report.add(target.name(), scenario, "p50", load.latency().percentileMillis(50), "ms");
         report.add(target.name(), scenario, "p99", load.latency().percentileMillis(99), "ms");
+        report.add(target.name(), scenario, "heap allocated per " + (unit.equals("replies") ? "reply" : "vote"),
+                load.allocatedPerOperation() / 1024, "KiB");
         report.add(target.name(), scenario, "retries", retries, "");
         report.add(target.name(), scenario, "failures past the retry budget", load.failures(), "");
         if (load.failures() > 0) {

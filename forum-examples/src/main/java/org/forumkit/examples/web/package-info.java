@@ -1,5 +1,6 @@
 /**
- * The demo's web layer: its pages, its JSON API and the comments widget's endpoints, with the demo's own sign-in
- * whose user it passes into every Forumkit call, as a real site passes its signed-in user.
+ * The demo site on Spring Boot: one Spring MVC controller per page group, typed view models (records) rendered by
+ * Boot's Mustache support, Spring Security for the demo users' sign-in, the session and the CSRF tokens, and the
+ * site's error page in 简体中文 and English. The JSON API and the widget are the JPA adapter's shipped ones.
  */
 package org.forumkit.examples.web;

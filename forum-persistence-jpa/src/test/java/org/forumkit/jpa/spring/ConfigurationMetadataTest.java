@@ -33,18 +33,23 @@ class ConfigurationMetadataTest {
                 "forumkit.admin-role", "forumkit.view-window", "forumkit.view-flush-interval",
                 "forumkit.store.max-attempts", "forumkit.store.backoff", "forumkit.migrations.enabled",
                 "forumkit.migrations.dialect", "forumkit.migrations.table", "forumkit.viewer.display-name",
-                "forumkit.viewer.role-prefix");
+                "forumkit.viewer.role-prefix", "forumkit.api.enabled", "forumkit.api.base-path",
+                "forumkit.api.comments-board", "forumkit.api.max-body-size", "forumkit.api.default-page-size",
+                "forumkit.api.cors.allowed-origins", "forumkit.api.cors.max-age", "forumkit.widget.enabled",
+                "forumkit.widget.path", "forumkit.widget.login-url", "forumkit.widget.max-age");
     }
 
     @Test
-    @DisplayName("Spring Boot finds the three auto-configurations")
+    @DisplayName("Spring Boot finds the five auto-configurations")
     void imports() throws IOException {
         String imports;
         try (InputStream in = resource("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
             imports = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(imports.lines().toList()).containsExactly(ForumkitAutoConfiguration.class.getName(),
-                ForumkitSecurityAutoConfiguration.class.getName(), ForumkitWebMvcAutoConfiguration.class.getName());
+                ForumkitSecurityAutoConfiguration.class.getName(), ForumkitWebMvcAutoConfiguration.class.getName(),
+                org.forumkit.jpa.spring.web.ForumkitApiAutoConfiguration.class.getName(),
+                org.forumkit.jpa.spring.web.ForumkitWidgetAutoConfiguration.class.getName());
     }
 
     private static InputStream resource(String name) {

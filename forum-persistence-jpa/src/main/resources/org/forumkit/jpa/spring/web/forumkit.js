@@ -1,13 +1,26 @@
 /*
  * Forumkit comments widget: plain JavaScript, no build step. Embed with
  *   <div data-forumkit-key="article-42" data-forumkit-title="…"></div>
- *   <script src="https://forum.example/static/forumkit.js" defer></script>
- * It reads and writes through the Forumkit demo host's JSON API on the script's own origin.
+ *   <script src="https://forum.example/forumkit/forumkit.js" defer></script>
+ * It reads and writes through the forum's JSON API on the script's own origin, sends the host's (Spring Security)
+ * CSRF token with every write, and adds its stylesheet (forumkit.css beside the script) unless the page has it.
  */
 (function () {
   'use strict';
+  var API = '/api'; // replaced with forumkit.api.base-path when served
+  var LOGIN = '/login'; // replaced with forumkit.widget.login-url when served
   var script = document.currentScript;
-  var base = script ? new URL(script.src, document.baseURI).origin : '';
+  var scriptUrl = script ? new URL(script.src, document.baseURI) : null;
+  var base = scriptUrl ? scriptUrl.origin : '';
+  if (scriptUrl) {
+    var css = new URL('forumkit.css', scriptUrl).href;
+    if (!document.querySelector('link[href="' + css + '"]')) {
+      var link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = css;
+      document.head.appendChild(link);
+    }
+  }
   var zh = (document.documentElement.lang || navigator.language || 'zh').toLowerCase().indexOf('zh') === 0;
   var T = zh ? {
     empty: '还没有评论，来抢沙发吧。', more: '加载更多', support: '支持', oppose: '反对', reply: '回复',
@@ -42,14 +55,14 @@
     return d.getFullYear() + '-' + (d.getMonth() + 1) + '-' + d.getDate() + ' ' + two(d.getHours()) + ':' + two(d.getMinutes());
   }
 
-  function api(method, path, body, csrf) {
+  function api(method, path, body, session) {
     var init = { method: method, credentials: 'include', headers: { 'Accept': 'application/json' } };
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
-      init.headers['X-CSRF-Token'] = csrf;
+      if (session && session.csrfToken) { init.headers[session.csrfHeader || 'X-CSRF-TOKEN'] = session.csrfToken; }
       init.body = JSON.stringify(body);
     }
-    return fetch(base + path, init).then(function (r) {
+    return fetch(base + API + path, init).then(function (r) {
       return r.json().then(function (json) {
         if (!r.ok) { var e = new Error(json.message || json.error); e.body = json; throw e; }
         return json;
@@ -78,7 +91,7 @@
 
   Widget.prototype.start = function () {
     var self = this;
-    return api('GET', '/api/session').then(function (session) {
+    return api('GET', '/session').then(function (session) {
       self.session = session;
       return self.reload();
     }).catch(this.fail.bind(this));
@@ -87,7 +100,7 @@
   Widget.prototype.reload = function () {
     var self = this;
     this.list.textContent = '';
-    return api('GET', '/api/comments?key=' + encodeURIComponent(this.key)).then(function (data) {
+    return api('GET', '/comments?key=' + encodeURIComponent(this.key)).then(function (data) {
       self.topic = data.topic;
       self.renderPage(data.page);
       self.renderComposer(data.canComment);
@@ -96,7 +109,7 @@
 
   Widget.prototype.loadMore = function () {
     var self = this;
-    api('GET', '/api/topics/' + this.topic.id + '?fromFloor=' + this.nextFrom + '&size=20')
+    api('GET', '/topics/' + this.topic.id + '?fromFloor=' + this.nextFrom + '&size=20')
       .then(function (page) { self.renderPage(page); }).catch(this.fail.bind(this));
   };
 
@@ -148,7 +161,7 @@
     function vote(kind) {
       var current = support.classList.contains('fk-mine') ? 'SUPPORT' : oppose.classList.contains('fk-mine') ? 'OPPOSE' : null;
       var wanted = current === kind ? 'NONE' : kind;
-      api('PUT', '/api/posts/' + post.id + '/vote', { vote: wanted }, self.session.csrfToken).then(function (change) {
+      api('PUT', '/posts/' + post.id + '/vote', { vote: wanted }, self.session).then(function (change) {
         counts(change.support, change.oppose);
         support.classList.toggle('fk-mine', change.after === 'SUPPORT');
         oppose.classList.toggle('fk-mine', change.after === 'OPPOSE');
@@ -168,7 +181,7 @@
     this.composer.textContent = '';
     if (!decision.allowed) {
       var text = (decision.reason === 'LOGIN_REQUIRED' ? T.loginRequired : decision.reason) + ' ';
-      var link = el('a', { href: base + '/login?next=' + encodeURIComponent(location.pathname), text: T.signIn });
+      var link = el('a', { href: new URL(LOGIN, base || location.href).href + '?next=' + encodeURIComponent(location.pathname), text: T.signIn });
       this.composer.appendChild(el('p', { 'class': 'fk-login-required' }, [document.createTextNode(text), link]));
       return;
     }
@@ -182,7 +195,7 @@
       var body = { body: textarea.value, title: self.title };
       if (self.quote) { body.quote = { floor: self.quote }; }
       submit.disabled = true;
-      api('POST', '/api/comments?key=' + encodeURIComponent(self.key), body, self.session.csrfToken).then(function () {
+      api('POST', '/comments?key=' + encodeURIComponent(self.key), body, self.session).then(function () {
         textarea.value = '';
         self.setQuote(null);
         self.status.textContent = '';

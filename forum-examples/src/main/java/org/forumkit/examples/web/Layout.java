@@ -1,0 +1,20 @@
+package org.forumkit.examples.web;
+
+import java.util.Map;
+
+/**
+ * What every page's frame shows (header, language link, sign-in state, CSRF token, footer), the outer context of
+ * each template: {@code {{#layout}}{{> header}}{{#page}}…{{/page}}{{> footer}}{{/layout}}}.
+ *
+ * @param t         the UI texts of the page's language
+ * @param here      the page's path and query, URL-encoded for a {@code next=} parameter
+ * @param herePath  the page's path and query as they are, for a form's {@code next} field
+ * @param user      who is signed in, or {@code null}
+ */
+public record Layout(Map<String, String> t, String lang, String otherLang, String title, String csrf, String here,
+        String herePath, SignedIn user, Footer footer) {
+
+    /** The signed-in user of the header. */
+    public record SignedIn(String id, String displayName) {
+    }
+}

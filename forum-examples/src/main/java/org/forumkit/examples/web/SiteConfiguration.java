@@ -1,0 +1,52 @@
+package org.forumkit.examples.web;
+
+import com.samskivert.mustache.Mustache;
+import org.forumkit.examples.QueryCounter;
+import org.forumkit.examples.SqlCounter;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.mustache.autoconfigure.MustacheResourceTemplateLoader;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The site's web plumbing: the template compiler, the footer's counter and the filters that run before security. */
+@Configuration(proxyBeanMethods = false)
+class SiteConfiguration {
+
+    /**
+     * Mustache as the templates expect it: {@code {{…}}} escapes every value (a post's rendered body alone goes in
+     * raw, {@code {{{html}}}}, made safe by the library when the post was written); a null value writes nothing and
+     * an empty string is a false section; a name no view model has is an error, not a blank.
+     */
+    @Bean
+    Mustache.Compiler mustacheCompiler(MustacheResourceTemplateLoader templates) {
+        return Mustache.compiler().withLoader(templates).nullValue("").emptyStringIsFalse(true);
+    }
+
+    @Bean
+    QueryCounter queryCounter() {
+        return SqlCounter.INSTANCE;
+    }
+
+    /** Hibernate reports each SQL statement to the footer's counter. */
+    @Bean
+    HibernatePropertiesCustomizer statementCounter() {
+        return properties -> properties.put("hibernate.session_factory.statement_inspector", SqlCounter.INSTANCE);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestTiming> requestTiming(QueryCounter queries) {
+        FilterRegistrationBean<RequestTiming> registration = new FilterRegistrationBean<>(new RequestTiming(queries));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** After the character encoding filter (so forms decode as UTF-8), before Spring Security reads the token. */
+    @Bean
+    FilterRegistrationBean<FormLimit> formLimit() {
+        FilterRegistrationBean<FormLimit> registration = new FilterRegistrationBean<>(new FormLimit());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+}

@@ -1,0 +1,74 @@
+package org.forumkit.jpa.spring.web;
+
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.forumkit.model.Board;
+import org.forumkit.model.Decision;
+import org.forumkit.model.ViewerPermissions;
+import org.forumkit.model.ReportReason;
+import org.forumkit.model.Resolution;
+import org.forumkit.model.SearchHit;
+import org.forumkit.model.Topic;
+import org.forumkit.model.Viewer;
+
+/** The API's request and response bodies (field names are the JSON's, as forum-examples/README.md documents). */
+final class ApiBodies {
+    private ApiBodies() {
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    /** {@code POST {base}/boards/{slug}/topics}. */
+    record StartTopicRequest(String title, String type, String body, String format) {
+    }
+
+    /** A quoted floor, optionally with the excerpt to keep. */
+    record QuoteRequest(Integer floor, String excerpt) {
+    }
+
+    /** {@code POST {base}/topics/{id}/replies}. */
+    record ReplyRequest(String body, String format, QuoteRequest quote, Integer replyToFloor) {
+    }
+
+    /** {@code POST {base}/comments?key=…}: a reply, with the title of the thread if this comment starts it. */
+    record CommentRequest(String body, String title, String format, QuoteRequest quote, Integer replyToFloor) {
+        ReplyRequest reply() {
+            return new ReplyRequest(body, format, quote, replyToFloor);
+        }
+    }
+
+    /** What a vote becomes: {@code NONE} takes it back. */
+    enum VoteChoice {
+        SUPPORT, OPPOSE, NONE
+    }
+
+    /** {@code PUT {base}/posts/{id}/vote}. */
+    record VoteRequest(VoteChoice vote) {
+    }
+
+    /** {@code POST {base}/posts/{id}/reports}. */
+    record ReportRequest(ReportReason reason, String text) {
+    }
+
+    /** {@code POST {base}/reports/{id}/resolve}. */
+    record ResolveRequest(Resolution resolution, String reason) {
+    }
+
+    // ------------------------------------------------------------------ responses
+
+    /** {@code GET {base}/session}: who is signed in and the CSRF token (and its header) for writes. */
+    record SessionBody(Viewer.Member user, String csrfToken, String csrfHeader) {
+    }
+
+    /** {@code GET {base}/boards/{slug}/topics}. */
+    record BoardTopicsBody(Board board, List<Topic> topics, ViewerPermissions permissions, String nextCursor) {
+    }
+
+    /** {@code GET {base}/search}. */
+    record SearchBody(List<SearchHit> hits, String nextCursor) {
+    }
+
+    /** {@code GET {base}/comments?key=…}; {@code topic} and {@code page} are null before the first comment. */
+    record CommentsBody(String key, Topic topic, JsonNode page, Decision canComment) {
+    }
+}

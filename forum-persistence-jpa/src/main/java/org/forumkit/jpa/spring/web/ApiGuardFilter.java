@@ -1,0 +1,174 @@
+package org.forumkit.jpa.spring.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The API's outermost guard, before Spring Security: bodies over {@code forumkit.api.max-body-size} are refused with
+ * 413 before anything reads them (by their Content-Length, or by counting a chunked body), and every error on the
+ * way (a container's or a library's {@code sendError}, an uncaught exception) leaves as the API's JSON, never as a
+ * stack trace, an HTML error page or Spring Boot's own error JSON.
+ */
+final class ApiGuardFilter extends OncePerRequestFilter {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiGuardFilter.class);
+
+    private final ApiPath path;
+    private final long maxBody;
+    private final ApiJson json;
+    private final ApiErrors errors;
+
+    ApiGuardFilter(ApiPath path, long maxBody, ApiJson json, ApiErrors errors) {
+        this.path = path;
+        this.maxBody = maxBody;
+        this.json = json;
+        this.errors = errors;
+    }
+
+    long maxBody() {
+        return maxBody;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !path.matches(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Locale locale = errors.locale(request);
+        long length = request.getContentLengthLong();
+        if (length > maxBody) {
+            tooLarge(response, locale);
+            return;
+        }
+        HttpServletRequest checked = request;
+        if (length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+            if (body.length > maxBody) {
+                tooLarge(response, locale);
+                return;
+            }
+            checked = new BufferedBody(request, body);
+        }
+        JsonErrors guarded = new JsonErrors(request, response, locale);
+        try {
+            chain.doFilter(checked, guarded);
+        } catch (IOException | ServletException | RuntimeException e) {
+            LOG.error("The forum's API failed on {} {}", request.getMethod(), ApiPath.of(request), e);
+            if (!response.isCommitted()) {
+                json.write(response, 500, "INTERNAL", ApiMessage.INTERNAL.format(locale));
+            }
+        }
+    }
+
+    private void tooLarge(HttpServletResponse response, Locale locale) throws IOException {
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        json.write(response, 413, "PAYLOAD_TOO_LARGE", ApiMessage.TOO_LARGE.format(locale, String.valueOf(maxBody)));
+    }
+
+    /** Turns {@code sendError} into the API's JSON. */
+    private final class JsonErrors extends HttpServletResponseWrapper {
+        private final HttpServletRequest request;
+        private final Locale locale;
+
+        JsonErrors(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+            super(response);
+            this.request = request;
+            this.locale = locale;
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sendError(status, null);
+        }
+
+        @Override
+        public void sendError(int status, String ignored) throws IOException {
+            HttpServletResponse response = (HttpServletResponse) getResponse();
+            String message = switch (status) {
+                case 401 -> ApiMessage.LOGIN_REQUIRED.format(locale);
+                case 403 -> ApiMessage.NOT_ALLOWED.format(locale);
+                case 404 -> ApiMessage.NO_ENDPOINT.format(locale, request.getMethod(), ApiPath.of(request));
+                case 405 -> ApiMessage.METHOD.format(locale, request.getMethod(),
+                        String.valueOf(response.getHeader(HttpHeaders.ALLOW)));
+                case 413 -> ApiMessage.TOO_LARGE.format(locale, String.valueOf(maxBody));
+                default -> status >= 500 ? ApiMessage.INTERNAL.format(locale)
+                        : ApiMessage.FAILED.format(locale, String.valueOf(status));
+            };
+            json.write(response, status, ApiErrors.code(status), message);
+        }
+    }
+
+    /** A chunked body already read (and counted) by the guard. */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
