@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.forumkit.internal.ForumEngine;
 import org.forumkit.model.ContentFormat;
+import org.forumkit.model.DeliveryChannel;
 import org.forumkit.render.BbCodeRenderer;
 import org.forumkit.render.MarkdownRenderer;
 import org.forumkit.render.PlainTextRenderer;
@@ -17,6 +18,7 @@ import org.forumkit.spi.CensorPolicy;
 import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.CreditPolicy;
 import org.forumkit.spi.ForumEventListener;
+import org.forumkit.spi.NotificationSender;
 import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.PermissionPolicy;
 import org.forumkit.spi.UserDirectory;
@@ -81,6 +83,19 @@ public final class Forum implements AutoCloseable {
         return engine.notifications();
     }
 
+    /**
+     * Delivery of notifications by mail, webhooks or the host's own senders, through an outbox in the store; only
+     * when the forum was built with {@link Builder#sender} and {@link Builder#deliverySettings}.
+     */
+    public Deliveries deliveries() {
+        return engine.deliveries();
+    }
+
+    /** Atom feeds of boards and topics, with only what an anonymous visitor may see. */
+    public Feeds feeds() {
+        return engine.feeds();
+    }
+
     public Views views() {
         return engine.views();
     }
@@ -117,6 +132,8 @@ public final class Forum implements AutoCloseable {
         private final List<ForumEventListener> listeners = new ArrayList<>();
         private Validator validator;
         private UserDirectory directory;
+        private final Map<DeliveryChannel, NotificationSender> senders = new LinkedHashMap<>();
+        private DeliverySettings deliverySettings;
 
         private Builder() {
             renderer(new PlainTextRenderer());
@@ -187,13 +204,36 @@ public final class Forum implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Delivers the notifications of its channel (one sender per channel) through the store's outbox; needs
+         * {@link #notifications} and {@link #deliverySettings}. Every node that writes posts must have the same
+         * senders, so each queues the same deliveries; any node may run {@code forum.deliveries().deliverDue(…)}.
+         */
+        public Builder sender(NotificationSender sender) {
+            Objects.requireNonNull(sender, "sender");
+            if (senders.putIfAbsent(Objects.requireNonNull(sender.channel(), "channel"), sender) != null) {
+                throw new IllegalArgumentException("a sender for channel " + sender.channel() + " was added already");
+            }
+            return this;
+        }
+
+        /** How deliveries are retried, leased and signed; required with a {@link #sender}. */
+        public Builder deliverySettings(DeliverySettings settings) {
+            this.deliverySettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         public Forum build() {
             if (store == null) {
                 throw new IllegalStateException("a Forum needs a store: Forum.builder().store(…)");
             }
+            if (!senders.isEmpty() && (directory == null || deliverySettings == null)) {
+                throw new IllegalStateException("senders need notifications(directory) and deliverySettings(…)");
+            }
             return new Forum(new ForumEngine(store, clock, settings, permissionPolicy, censorPolicy, creditPolicy,
                     Map.copyOf(renderers),
-                    List.copyOf(listeners), validator, Optional.ofNullable(directory)));
+                    List.copyOf(listeners), validator, Optional.ofNullable(directory), List.copyOf(senders.values()),
+                    Optional.ofNullable(deliverySettings)));
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,9 @@ import org.forumkit.AuditLog;
 import org.forumkit.Bans;
 import org.forumkit.Boards;
 import org.forumkit.Credits;
+import org.forumkit.Deliveries;
+import org.forumkit.DeliverySettings;
+import org.forumkit.Feeds;
 import org.forumkit.ForumSettings;
 import org.forumkit.Notifications;
 import org.forumkit.Imports;
@@ -24,10 +28,12 @@ import org.forumkit.Topics;
 import org.forumkit.Views;
 import org.forumkit.Votes;
 import org.forumkit.model.ContentFormat;
+import org.forumkit.model.DeliveryChannel;
 import org.forumkit.spi.CensorPolicy;
 import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.CreditPolicy;
 import org.forumkit.spi.ForumEventListener;
+import org.forumkit.spi.NotificationSender;
 import org.forumkit.spi.PermissionPolicy;
 import org.forumkit.spi.UserDirectory;
 import org.forumkit.spi.store.ForumStore;
@@ -47,13 +53,16 @@ public final class ForumEngine {
     private final CreditsService credits;
     private final ViewBuffer views;
     private final NotificationsService notifications;
+    private final DeliveriesService deliveries;
+    private final FeedsService feeds;
     private final ImportService imports;
     private final SearchService search;
 
     public ForumEngine(ForumStore store, Clock clock, ForumSettings settings, PermissionPolicy policy,
             CensorPolicy censorPolicy, CreditPolicy creditPolicy,
             Map<ContentFormat, ContentRenderer> renderers, List<ForumEventListener> listeners, Validator validator,
-            Optional<UserDirectory> directory) {
+            Optional<UserDirectory> directory, List<NotificationSender> senders,
+            Optional<DeliverySettings> deliverySettings) {
         this.settings = settings;
         this.ownedFactory = validator == null ? defaultValidatorFactory() : null;
         Validator checker = validator == null ? ownedFactory.getValidator() : validator;
@@ -63,7 +72,10 @@ public final class ForumEngine {
         Paging paging = new Paging(settings);
         AuditTrail trail = new AuditTrail(now);
         CreditAwards awards = new CreditAwards(creditPolicy, now);
-        Notifier notifier = new Notifier(access, directory.orElse(UserDirectory.ROLELESS));
+        Map<DeliveryChannel, NotificationSender> byChannel = new LinkedHashMap<>();
+        senders.forEach(sender -> byChannel.put(sender.channel(), sender));
+        DeliveryQueue deliveryQueue = new DeliveryQueue(byChannel);
+        Notifier notifier = new Notifier(access, directory.orElse(UserDirectory.ROLELESS), deliveryQueue);
         Events events = new Events(listeners, directory.map(d -> notifier));
         SearchAnalysis analysis = new SearchAnalysis();
         SearchIndexing indexing = new SearchIndexing(analysis);
@@ -84,10 +96,21 @@ public final class ForumEngine {
         this.imports = new ImportService(store, settings, renderers, now, indexing);
         this.search = new SearchService(store, access, analysis, indexing, new SearchThrottle(now));
         this.notifications = new NotificationsService(store, access, notifier, paging, now);
+        this.deliveries = new DeliveriesService(store, deliverySettings, deliveryQueue,
+                directory.orElse(UserDirectory.ROLELESS), notifications, access, paging, now);
+        this.feeds = new FeedsService(store, access, now);
     }
 
     public Notifications notifications() {
         return notifications;
+    }
+
+    public Deliveries deliveries() {
+        return deliveries;
+    }
+
+    public Feeds feeds() {
+        return feeds;
     }
 
     public Boards boards() {

@@ -78,7 +78,7 @@ final class NotificationsService implements Notifications {
     }
 
     /** The entry when the reader may still see what it is about. */
-    private Optional<InboxEntry> shown(StoreReader reader, Viewer viewer, Notification n) {
+    Optional<InboxEntry> shown(StoreReader reader, Viewer viewer, Notification n) {
         if (n.postId() != null) {
             Optional<PostInTopic> target = reader.postInTopic(n.postId());
             if (target.isEmpty()) {

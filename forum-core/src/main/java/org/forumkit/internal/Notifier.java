@@ -39,10 +39,23 @@ final class Notifier {
 
     private final AccessRules access;
     private final UserDirectory directory;
+    private final DeliveryQueue deliveries;
 
-    Notifier(AccessRules access, UserDirectory directory) {
+    Notifier(AccessRules access, UserDirectory directory, DeliveryQueue deliveries) {
         this.access = access;
         this.directory = directory;
+        this.deliveries = deliveries;
+    }
+
+    /** Writes (or folds) a notification and queues its deliveries in the same transaction. */
+    private void add(StoreTransaction tx, NewNotification notification) {
+        deliveries.queue(tx, tx.notifications().add(notification));
+    }
+
+    private void notifyWatchers(StoreTransaction tx, WatcherFanOut fanOut) {
+        if (tx.notifications().notifyWatchers(fanOut) > 0) {
+            deliveries.queueWatchers(tx, fanOut);
+        }
     }
 
     void onEvent(StoreTransaction tx, ForumEvent event) {
@@ -97,7 +110,7 @@ final class Notifier {
             if (member != null && !muted(tx, recipient, topic) && mayRead(member, board, topic, post)) {
                 // a mention is news of its own; the rest fold per topic
                 String fold = kind.equals(NotificationKind.MENTIONED) ? null : foldKey(topic);
-                tx.notifications().add(new NewNotification(recipient, kind, topic.id(), post.id(), post.floor(),
+                add(tx, new NewNotification(recipient, kind, topic.id(), post.id(), post.floor(),
                         post.author(), null, fold, at));
             }
         });
@@ -151,7 +164,7 @@ final class Notifier {
         WatcherFanOut all = new WatcherFanOut(topic.id(), board.id(), post.id(), post.floor(), post.author(),
                 post.isOpening(), skip, null, foldKey(topic), at);
         if (access.everyMemberMayView(board)) {
-            tx.notifications().notifyWatchers(all);
+            notifyWatchers(tx, all);
             return;
         }
         Set<UserId> watchers = tx.notifications().watchers(all);
@@ -165,7 +178,7 @@ final class Notifier {
             }
         });
         if (!allowed.isEmpty()) {
-            tx.notifications().notifyWatchers(new WatcherFanOut(topic.id(), board.id(), post.id(), post.floor(),
+            notifyWatchers(tx, new WatcherFanOut(topic.id(), board.id(), post.id(), post.floor(),
                     post.author(), post.isOpening(), skip, allowed, foldKey(topic), at));
         }
     }
@@ -182,7 +195,7 @@ final class Notifier {
             return;
         }
         if (directory.members(List.of(post.author().id())).containsKey(post.author().id())) {
-            tx.notifications().add(new NewNotification(post.author().id(), NotificationKind.MODERATION,
+            add(tx, new NewNotification(post.author().id(), NotificationKind.MODERATION,
                     post.topicId(), post.id(), post.floor(), by, what, null, at));
         }
     }
@@ -198,7 +211,7 @@ final class Notifier {
         Map<UserId, Viewer.Member> members = directory.members(reporters);
         for (Report report : resolved.reports()) {
             if (members.containsKey(report.reporter().id())) {
-                tx.notifications().add(new NewNotification(report.reporter().id(), NotificationKind.REPORT_RESOLVED,
+                add(tx, new NewNotification(report.reporter().id(), NotificationKind.REPORT_RESOLVED,
                         report.topicId(), report.postId(), resolved.post().floor(), resolved.by(),
                         report.resolution().name(), null, resolved.at()));
             }
@@ -215,7 +228,7 @@ final class Notifier {
         if (!directory.members(List.of(author)).containsKey(author)) {
             return;
         }
-        tx.post(vote.change().postId()).ifPresent(post -> tx.notifications().add(new NewNotification(author,
+        tx.post(vote.change().postId()).ifPresent(post -> add(tx, new NewNotification(author,
                 NotificationKind.VOTED, post.topicId(), post.id(), post.floor(), null,
                 vote.change().after().name(), "vote:" + post.id(), vote.at())));
     }

@@ -473,6 +473,11 @@ public final class InMemoryForumStore implements ForumStore {
         }
 
         @Override
+        public org.forumkit.spi.store.DeliveryWriter outbox() {
+            return new MemoryOutbox(db, log, writable);
+        }
+
+        @Override
         public ImportMap importMap() {
             return new MemoryImportMap(db, log, writable);
         }

@@ -177,6 +177,11 @@ class TableReader implements StoreReader {
     }
 
     @Override
+    public org.forumkit.spi.store.DeliveryReader outbox() {
+        return new MemoryOutbox(db, null, false);
+    }
+
+    @Override
     public List<Post> pendingPosts(BoardId board, Optional<PostId> after, int limit) {
         return pending(board).filter(p -> after.map(a -> p.id().compareTo(a) > 0).orElse(true))
                 .limit(limit).toList();

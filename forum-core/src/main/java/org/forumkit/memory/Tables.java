@@ -40,6 +40,7 @@ final class Tables {
     long lastPostId;
     long lastReportId;
     long lastNotificationId;
+    long lastDeliveryId;
     final Map<BoardId, Board> boards = new HashMap<>();
     final Map<String, BoardId> boardsBySlug = new HashMap<>();
     final Map<TopicId, Topic> topics = new HashMap<>();
@@ -65,6 +66,12 @@ final class Tables {
     final Map<NotificationId, FoldKey> foldOf = new HashMap<>();
     final Map<TopicId, Map<UserId, TopicWatch>> topicWatches = new HashMap<>();
     final Map<BoardId, Map<UserId, WatchLevel>> boardWatches = new HashMap<>();
+    /** The delivery outbox by id, and the one open delivery of each (notification, channel): its unique key. */
+    final NavigableMap<org.forumkit.model.DeliveryId, org.forumkit.model.Delivery> deliveries = new TreeMap<>();
+    final Map<OpenDelivery, org.forumkit.model.DeliveryId> openDeliveries = new HashMap<>();
+    /** The claim token of each in-flight delivery. */
+    final Map<org.forumkit.model.DeliveryId, String> claimTokens = new HashMap<>();
+    final Map<DeliveryPreference, Boolean> deliveryPreferences = new HashMap<>();
     /** The one open report of each (post, reporter): the unique key a database keeps. */
     final Map<OpenReportKey, ReportId> openReports = new HashMap<>();
 
@@ -81,6 +88,12 @@ final class Tables {
     }
 
     record FoldKey(UserId recipient, String key) {
+    }
+
+    record OpenDelivery(NotificationId notification, org.forumkit.model.DeliveryChannel channel) {
+    }
+
+    record DeliveryPreference(UserId user, org.forumkit.model.DeliveryChannel channel, int kind) {
     }
 
     record TopicWatch(WatchLevel level, boolean explicit) {

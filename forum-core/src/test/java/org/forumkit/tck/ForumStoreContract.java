@@ -1386,6 +1386,20 @@ public abstract class ForumStoreContract {
     }
 
     @Nested
+    @DisplayName("Deliveries")
+    class Deliveries extends DeliveriesKit {
+        @Override
+        protected ForumStore kitStore() {
+            return store;
+        }
+
+        @Override
+        protected int kitThreads() {
+            return threads();
+        }
+    }
+
+    @Nested
     @DisplayName("Transactions")
     class Transactions {
 

@@ -43,6 +43,7 @@ public final class JpaForumStore implements ForumStore {
             CreditBalanceEntity.class.getName(),
             CreditEntryEntity.class.getName(),
             NotificationEntity.class.getName(),
+            DeliveryEntity.class.getName(),
             ImportMapEntity.class.getName(),
             SearchTermEntity.class.getName());
 

@@ -75,6 +75,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final RevisionRows revisions;
     private final PostingWindowRows postingWindows;
     private final NotificationRows notifications;
+    private final OutboxRows outbox;
     private final ImportMapRows importMap;
     private final SearchRows search;
 
@@ -92,6 +93,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.revisions = new RevisionRows(em);
         this.postingWindows = new PostingWindowRows(em);
         this.notifications = new NotificationRows(em, writable);
+        this.outbox = new OutboxRows(em, writable);
         this.importMap = new ImportMapRows(em, this::checkWritable);
         this.search = new SearchRows(em, posts, writable);
     }
@@ -332,6 +334,11 @@ final class JpaStoreTransaction implements StoreTransaction {
     @Override
     public NotificationWriter notifications() {
         return notifications;
+    }
+
+    @Override
+    public org.forumkit.spi.store.DeliveryWriter outbox() {
+        return outbox;
     }
 
     // ---- audit ----

@@ -137,7 +137,7 @@ final class WatchRows extends Rows {
      * The watchers as a sub-select, its values appended to {@code params} as numbered parameters: ids are bound,
      * never spliced into the SQL.
      */
-    private static String eligible(WatcherFanOut f, List<Object> params) {
+    static String eligible(WatcherFanOut f, List<Object> params) {
         String topic = p(params, f.topicId().value());
         String board = p(params, f.boardId().value());
         String watching = p(params, WATCHING);
@@ -167,12 +167,12 @@ final class WatchRows extends Rows {
         return String.join(", ", marks);
     }
 
-    private static String p(List<Object> params, Object value) {
+    static String p(List<Object> params, Object value) {
         params.add(value);
         return "?" + params.size();
     }
 
-    private static void bind(Query query, List<Object> params) {
+    static void bind(Query query, List<Object> params) {
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
         }

@@ -150,6 +150,9 @@ public interface StoreReader {
     /** The users' inboxes. */
     NotificationReader notifications();
 
+    /** The delivery outbox (mail, webhooks) and the users' delivery settings. */
+    DeliveryReader outbox();
+
     /** The search index: candidate posts for analysed terms, and every post in id order for a re-index. */
     SearchIndexReader searchIndex();
 }

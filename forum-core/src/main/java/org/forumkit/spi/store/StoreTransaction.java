@@ -156,6 +156,11 @@ public interface StoreTransaction extends StoreReader {
     /** The users' inboxes, written in this transaction. */
     @Override
     NotificationWriter notifications();
+
+    /** The delivery outbox, written in the transaction of the notifications it delivers. */
+    @Override
+    DeliveryWriter outbox();
+
     /** The import map, written in this transaction together with the records an import adds. */
     ImportMap importMap();
 

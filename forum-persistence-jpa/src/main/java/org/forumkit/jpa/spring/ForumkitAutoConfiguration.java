@@ -3,6 +3,7 @@ package org.forumkit.jpa.spring;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.forumkit.DeliverySettings;
 import org.forumkit.Forum;
 import org.forumkit.jpa.JpaForumStore;
 import org.forumkit.jpa.JpaTransactions;
@@ -11,6 +12,7 @@ import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.CreditPolicy;
 import org.forumkit.spi.ForumEventListener;
 import org.forumkit.spi.PermissionPolicy;
+import org.forumkit.spi.NotificationSender;
 import org.forumkit.spi.UserDirectory;
 import org.forumkit.spi.store.ForumStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,7 +74,8 @@ public class ForumkitAutoConfiguration {
     Forum forum(ForumStore store, ForumkitProperties properties, ObjectProvider<PermissionPolicy> permissionPolicy,
             ObjectProvider<CensorPolicy> censorPolicy, ObjectProvider<CreditPolicy> creditPolicy,
             ObjectProvider<ContentRenderer> renderers, ObjectProvider<ForumEventListener> listeners,
-            ObjectProvider<UserDirectory> directory) {
+            ObjectProvider<UserDirectory> directory, ObjectProvider<NotificationSender> senders,
+            ObjectProvider<DeliverySettings> deliverySettings) {
         Forum.Builder builder = Forum.builder().store(store).settings(properties.toSettings());
         permissionPolicy.ifAvailable(builder::permissionPolicy);
         censorPolicy.ifAvailable(builder::censorPolicy);
@@ -81,6 +84,9 @@ public class ForumkitAutoConfiguration {
         listeners.orderedStream().forEach(builder::listener);
         // the host's directory of users turns the inboxes on
         directory.ifAvailable(builder::notifications);
+        // NotificationSender beans and a DeliverySettings bean deliver them through the outbox
+        senders.orderedStream().forEach(builder::sender);
+        deliverySettings.ifAvailable(builder::deliverySettings);
         return builder.build();
     }
 

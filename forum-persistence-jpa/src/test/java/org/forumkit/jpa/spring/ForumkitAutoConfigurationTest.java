@@ -88,6 +88,25 @@ class ForumkitAutoConfigurationTest {
         }
 
         @Test
+        @DisplayName("NotificationSender and DeliverySettings beans deliver the notifications through the outbox")
+        void senderBeansDeliver() {
+            org.forumkit.tck.RecordingSender hook = new org.forumkit.tck.RecordingSender(
+                    org.forumkit.model.DeliveryChannel.WEBHOOK, java.time.Duration.ZERO, false, java.util.Set.of());
+            jpa.withBean(UserDirectory.class, () -> UserDirectory.ROLELESS)
+                    .withBean(org.forumkit.spi.NotificationSender.class, () -> hook)
+                    .withBean(org.forumkit.DeliverySettings.class, () -> org.forumkit.DeliverySettings.of(
+                            "spring boot test key of 32 bytes!!".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .run(context -> {
+                        Topic topic = topic(context);
+                        Forum forum = context.getBean(Forum.class);
+                        forum.posts().reply(Viewer.user("bob", "Bob"), Reply.to(topic.id(), "A reply."));
+                        assertThat(forum.deliveries().deliverDue(10).delivered()).isEqualTo(1);
+                        assertThat(hook.sent()).singleElement()
+                                .satisfies(n -> assertThat(n.recipient().id()).isEqualTo(ALICE.id()));
+                    });
+        }
+
+        @Test
         @DisplayName("a UserDirectory bean turns the inboxes on: a reply reaches the topic's starter")
         void userDirectoryTurnsOnNotifications() {
             jpa.withBean(UserDirectory.class, () -> UserDirectory.ROLELESS).run(context -> {
