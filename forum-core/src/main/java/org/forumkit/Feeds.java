@@ -6,7 +6,7 @@ import org.forumkit.model.TopicId;
 
 /**
  * Atom 1.0 feeds (RFC 4287), written with only what an anonymous visitor may see: a board that visitors may not view
- * has no feed ({@link PermissionDeniedException}), and deleted, hidden or pending posts are left out.
+ * has no feed ({@link NotFoundException}, as for a missing id), and deleted, hidden or pending posts are left out.
  */
 public interface Feeds {
     /** The most entries a feed may ask for. */
