@@ -2,7 +2,6 @@ package org.forumkit.memory;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +14,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.forumkit.NotFoundException;
 import org.forumkit.NotFoundException.Kind;
 import org.forumkit.memory.Tables.ExternalKey;
-import org.forumkit.memory.Tables.OpenReportKey;
 import org.forumkit.memory.Tables.PostingKey;
 import org.forumkit.model.AuditEntry;
-import org.forumkit.model.AuditId;
 import org.forumkit.model.Author;
 import org.forumkit.model.Ban;
 import org.forumkit.model.BanId;
@@ -33,7 +30,6 @@ import org.forumkit.model.PostId;
 import org.forumkit.model.PostRevision;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Report;
-import org.forumkit.model.ReportId;
 import org.forumkit.model.Resolution;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
@@ -41,6 +37,7 @@ import org.forumkit.model.UserId;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.CounterDelta;
+import org.forumkit.spi.store.DeliveryWriter;
 import org.forumkit.spi.store.DuplicateKeyException;
 import org.forumkit.spi.store.FiledReport;
 import org.forumkit.spi.store.ForumStore;
@@ -121,10 +118,12 @@ public final class InMemoryForumStore implements ForumStore {
         private final boolean writable;
         private final UndoLog log = new UndoLog();
         private final List<Runnable> afterCommit = new ArrayList<>();
+        private final MemoryModeration moderation;
 
         Session(boolean writable) {
             super(InMemoryForumStore.this.db);
             this.writable = writable;
+            this.moderation = new MemoryModeration(db, log, writable);
         }
 
         private void checkWritable() {
@@ -342,38 +341,12 @@ public final class InMemoryForumStore implements ForumStore {
 
         @Override
         public FiledReport fileReport(NewReport report) {
-            checkWritable();
-            existingPost(report.postId());
-            OpenReportKey key = new OpenReportKey(report.postId(), report.reporter().id());
-            ReportId open = db.openReports.get(key);
-            Report filed;
-            if (open == null) {
-                filed = new Report(ReportId.of(++db.lastReportId), report.postId(), report.topicId(), report.boardId(),
-                        report.reporter(), report.reason(), report.text(), report.at(), report.at(), null, null, null,
-                        null);
-                log.put(db.openReports, key, filed.id());
-            } else {
-                filed = Copies.refiled(db.reports.get(open), report);
-            }
-            log.put(db.reports, filed.id(), filed);
-            long reporters = db.openReports.keySet().stream().filter(k -> k.post().equals(report.postId())).count();
-            return new FiledReport(filed, open == null, reporters);
+            return moderation.fileReport(report);
         }
 
         @Override
         public List<Report> resolveReports(PostId post, Resolution resolution, Author by, String note, Instant at) {
-            checkWritable();
-            List<Report> resolved = new ArrayList<>();
-            for (Map.Entry<OpenReportKey, ReportId> open : List.copyOf(db.openReports.entrySet())) {
-                if (open.getKey().post().equals(post)) {
-                    Report done = Copies.resolved(db.reports.get(open.getValue()), resolution, by, at, note);
-                    log.put(db.reports, done.id(), done);
-                    log.put(db.openReports, open.getKey(), null);
-                    resolved.add(done);
-                }
-            }
-            resolved.sort(Comparator.comparing(Report::id));
-            return resolved;
+            return moderation.resolveReports(post, resolution, by, note, at);
         }
 
         @Override
@@ -420,39 +393,17 @@ public final class InMemoryForumStore implements ForumStore {
 
         @Override
         public Ban insertBan(NewBan ban) {
-            checkWritable();
-            if (ban.boardId() != null) {
-                existingBoard(ban.boardId());
-            }
-            Ban inserted = new Ban(BanId.of(db.bans.size() + 1L), ban.user(), ban.boardId(), ban.kind(), ban.reason(),
-                    ban.by(), ban.createdAt(), ban.expiresAt(), null, null);
-            log.put(db.bans, inserted.id(), inserted);
-            return inserted;
+            return moderation.insertBan(ban);
         }
 
         @Override
         public Ban liftBan(BanId id, Author by, Instant at) {
-            checkWritable();
-            Ban ban = db.bans.get(id);
-            if (ban == null) {
-                throw new NotFoundException(Kind.BAN, id);
-            }
-            if (ban.liftedAt() != null) {
-                return ban;
-            }
-            Ban lifted = Copies.lifted(ban, by, at);
-            log.put(db.bans, id, lifted);
-            return lifted;
+            return moderation.liftBan(id, by, at);
         }
 
         @Override
         public AuditEntry appendAudit(NewAuditEntry entry) {
-            checkWritable();
-            AuditEntry appended = new AuditEntry(AuditId.of(db.audit.size() + 1L), entry.boardId(), entry.actor(),
-                    entry.action(), entry.topicId(), entry.postId(), entry.subject(), entry.before(), entry.after(),
-                    entry.reason(), entry.at());
-            log.add(db.audit, appended);
-            return appended;
+            return moderation.appendAudit(entry);
         }
 
         @Override
@@ -473,7 +424,7 @@ public final class InMemoryForumStore implements ForumStore {
         }
 
         @Override
-        public org.forumkit.spi.store.DeliveryWriter outbox() {
+        public DeliveryWriter outbox() {
             return new MemoryOutbox(db, log, writable);
         }
 
