@@ -122,6 +122,29 @@ class PagesInBrowserTest {
     }
 
     @Test
+    @DisplayName("the dark scheme (prefers-color-scheme: dark) is as readable: no serious axe violation, screenshots too")
+    void darkScheme() throws IOException {
+        signIn("mod");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            for (String[] sight : new String[][] {{"index", "/"}, {"topic", "/topics/1"},
+                    {"reports", "/boards/news-media/reports"}, {"board", "/boards/news-media"}}) {
+                for (int width : new int[] {DESKTOP, PHONE}) {
+                    screen(width);
+                    open(sight[1]);
+                    assertThat(browser.executeScript("return matchMedia('(prefers-color-scheme: dark)').matches"))
+                            .isEqualTo(true);
+                    assertThat(Axe.serious(browser)).as("%s, dark, %d px", sight[0], width).isEmpty();
+                    screenshot(sight[0] + "-dark-" + width);
+                }
+            }
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    @Test
     @DisplayName("the 退出 button reads against the header (it was white on the browser's light grey)")
     void logoutButtonReadable() {
         signIn("alice");
