@@ -116,4 +116,26 @@ class PageMarkupTest {
             });
         }
     }
+
+    @Test
+    @DisplayName("in English the same pages say it in English, and both languages have every text")
+    void english() throws Exception {
+        java.util.Properties en = new java.util.Properties();
+        java.util.Properties zh = new java.util.Properties();
+        try (var a = getClass().getResourceAsStream("/org/forumkit/examples/ui.properties");
+                var b = getClass().getResourceAsStream("/org/forumkit/examples/ui_zh_CN.properties")) {
+            en.load(new java.io.InputStreamReader(a, java.nio.charset.StandardCharsets.UTF_8));
+            zh.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(en.stringPropertyNames()).isEqualTo(zh.stringPropertyNames());
+        DemoClient mod = new DemoClient(app.url());
+        mod.get("/lang?to=en&next=/");
+        mod.form("/login", "user", "mod", "next", "/");
+        Document topic = page(mod, "/topics/1");
+        assertThat(topic.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(topic.selectFirst("label[for=reply-body]").text()).isEqualTo("Your reply");
+        assertThat(topic.selectFirst("#floor-1 .floor").text()).isEqualTo(en.getProperty("topic.opening"));
+        assertThat(page(mod, "/boards/news-media/reports").select("thead th").eachText())
+                .containsExactly("Post", "Author", "Reported by", "Reason");
+    }
 }
