@@ -16,7 +16,7 @@ import org.forumkit.model.QuoteStatus;
  * deleted since. The author name and excerpt are always treated as text, never as HTML.
  */
 public final class QuoteBlocks {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-M-d HH:mm"); // as the seed page
     /** Permalinks come from the host, so relative ones ({@code /t/12#floor-3}) are fine. */
     private static final Links PERMALINKS = new Links(RenderOptions.defaults().withRelativeLinks(true));
 

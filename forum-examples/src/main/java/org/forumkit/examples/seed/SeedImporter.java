@@ -47,7 +47,7 @@ public final class SeedImporter {
             String type = thread.topicType();
             Board board = forum.boards().create(IMPORTER, CreateBoard.board(category.id(), boardSlug,
                     type == null ? "Board" : type).withTopicTypes(type == null ? new String[0] : new String[] {type}));
-            notes.add("the page text names no authors: floor 1 is stored as 楼主 (seed-op), later floors as 网友N (seed-floor-N)");
+            notes.add("the page text names no authors: floor 1 is stored as 网友1 (seed-op), later floors as 网友N (seed-floor-N); 楼主 is floor 1's label on the page");
 
             DiscuzThread.Floor first = thread.floors().get(0);
             clock.set(first.postedAt());
@@ -102,7 +102,7 @@ public final class SeedImporter {
     }
 
     private static Viewer.Member author(int floor) {
-        return floor == 1 ? Viewer.user("seed-op", "楼主") : Viewer.user("seed-floor-" + floor, "网友" + floor);
+        return floor == 1 ? Viewer.user("seed-op", "网友1") : Viewer.user("seed-floor-" + floor, "网友" + floor);
     }
 
     /** Every post of the imported topic, for checks. */

@@ -41,7 +41,7 @@ final class BoardController {
     }
 
     public record TopicRow(long id, String title, String type, boolean pinned, boolean locked, String author,
-            String created, long replies, long views, String lastBy, String lastAt) {
+            Stamp created, long replies, long views, String lastBy, Stamp lastAt) {
     }
 
     public record NewTopic(List<String> types, boolean hasTypes) {
@@ -61,8 +61,8 @@ final class BoardController {
         Page<Topic, TopicCursor> page = forum.boards().topics(viewer, board.id(), pageRequest);
         List<TopicRow> topics = page.items().stream().map(topic -> new TopicRow(topic.id().value(), topic.title(),
                 topic.type(), topic.pinLevel() > 0, topic.locked(), topic.author().displayName(),
-                pages.time(request, topic.createdAt()), topic.replies(), topic.views(),
-                topic.lastPostBy().displayName(), pages.time(request, topic.lastPostAt()))).toList();
+                pages.stamp(request, topic.createdAt()), topic.replies(), topic.views(),
+                topic.lastPostBy().displayName(), pages.stamp(request, topic.lastPostAt()))).toList();
         Decision start = forum.boards().permissions(viewer, board.id()).startTopic();
         NewTopic newTopic = start.allowed() ? new NewTopic(board.topicTypes(), !board.topicTypes().isEmpty()) : null;
         String denied = start.allowed() ? null : PermissionDeniedException.describe(start.reason(), pages.locale(request));

@@ -47,7 +47,7 @@ final class HomeController {
             LastPost lastPost) {
     }
 
-    public record LastPost(String link, String author, String time) {
+    public record LastPost(String link, String author, Stamp time) {
     }
 
     public record ArticlePage(String articleTitle, String articleLead, String key) {
@@ -74,7 +74,7 @@ final class HomeController {
             }
             boolean sub = board.optionalParentId().map(byId::get).map(p -> p.kind() == BoardKind.BOARD).orElse(false);
             LastPost last = board.optionalLastPost().map(p -> new LastPost(Pages.permalink(p.topicId(), p.floor()),
-                    p.author().displayName(), pages.time(request, p.at()))).orElse(null);
+                    p.author().displayName(), pages.stamp(request, p.at()))).orElse(null);
             rows.add(new BoardRow(board.slug(), board.name(), board.description(), board.topicCount(),
                     board.postCount(), sub, last));
         }

@@ -10,9 +10,11 @@ import java.util.Map;
  * @param here      the page's path and query, URL-encoded for a {@code next=} parameter
  * @param herePath  the page's path and query as they are, for a form's {@code next} field
  * @param user      who is signed in, or {@code null}
+ * @param zone      the reader's zone for the footer, {@code GMT+8} (site.js puts the browser's in its place)
+ * @param now       the time the page was made, for the footer
  */
 public record Layout(Map<String, String> t, String lang, String otherLang, String title, String csrf, String here,
-        String herePath, SignedIn user, Footer footer) {
+        String herePath, SignedIn user, String zone, Stamp now, Footer footer) {
 
     /** The signed-in user of the header. */
     public record SignedIn(String id, String displayName) {

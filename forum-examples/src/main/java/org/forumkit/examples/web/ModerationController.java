@@ -8,6 +8,7 @@ import org.forumkit.NotFoundException;
 import org.forumkit.model.Board;
 import org.forumkit.model.Page;
 import org.forumkit.model.PageRequest;
+import org.forumkit.model.Post;
 import org.forumkit.model.QueuedReport;
 import org.forumkit.model.Report;
 import org.forumkit.model.ReportId;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.view.RedirectView;
 /** The moderators' tools: lock and pin a topic, a board's report queue and resolving a report. */
 @Controller
 final class ModerationController {
+    private static final int EXCERPT = 80;
     private final Forum forum;
     private final Pages pages;
 
@@ -39,7 +41,12 @@ final class ModerationController {
     public record BoardRef(String name, String slug) {
     }
 
-    public record ReportRow(long id, String post, String reporter, String reason, String text, String time) {
+    /**
+     * One open report: the reported floor (its link, topic title, floor label and an excerpt of its text), who wrote
+     * it, who reported it and when, and why.
+     */
+    public record ReportRow(long id, String post, String topicTitle, String floorLabel, String excerpt, String author,
+            String reporter, Stamp time, String reason, String text) {
     }
 
     @PostMapping("/topics/{id:\\d{1,18}}/{action:lock|unlock|pin|unpin}")
@@ -74,9 +81,20 @@ final class ModerationController {
     }
 
     private ReportRow row(Viewer viewer, HttpServletRequest request, Report report) {
-        return new ReportRow(report.id().value(),
-                Pages.permalink(report.topicId(), forum.posts().get(viewer, report.postId()).floor()),
-                report.reporter().displayName(), pages.text(request, "report." + report.reason().name()),
-                Optional.ofNullable(report.text()).orElse(""), pages.time(request, report.createdAt()));
+        Post post = forum.posts().get(viewer, report.postId());
+        String title = forum.topics().get(viewer, report.topicId()).title();
+        return new ReportRow(report.id().value(), Pages.permalink(report.topicId(), post.floor()), title,
+                post.floor() == 1 ? pages.text(request, "topic.opening")
+                        : pages.text(request, "topic.floor", String.valueOf(post.floor())),
+                excerpt(post.body()), post.author().displayName(), report.reporter().displayName(),
+                pages.stamp(request, report.createdAt()), pages.text(request, "report." + report.reason().name()),
+                Optional.ofNullable(report.text()).filter(t -> !t.isBlank()).orElse(null));
+    }
+
+    /** The start of the reported text, enough to judge it in the queue (whole code points). */
+    static String excerpt(String body) {
+        String flat = body.strip().replaceAll("\\s+", " ");
+        return flat.codePointCount(0, flat.length()) <= EXCERPT ? flat
+                : flat.substring(0, flat.offsetByCodePoints(0, EXCERPT)) + "…";
     }
 }

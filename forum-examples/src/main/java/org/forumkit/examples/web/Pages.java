@@ -33,6 +33,7 @@ final class Pages {
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-M-d HH:mm");
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("O", Locale.ROOT);
 
     private final Texts texts;
     private final QueryCounter queries;
@@ -68,6 +69,16 @@ final class Pages {
         return TIME.format(at.atZone(zone(request)));
     }
 
+    /** The instant for the {@code stamp} partial: ISO in UTC and the reader's time. */
+    Stamp stamp(HttpServletRequest request, Instant at) {
+        return new Stamp(at.toString(), time(request, at));
+    }
+
+    /** The reader's zone as the seed page's footer names it ({@code GMT+8}), at {@code at}. */
+    String zoneLabel(HttpServletRequest request, Instant at) {
+        return ZONE.format(at.atZone(zone(request)));
+    }
+
     String text(HttpServletRequest request, String key, Object... args) {
         return texts.text(locale(request), key, args);
     }
@@ -97,8 +108,10 @@ final class Pages {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Layout.SignedIn user = viewers.currentViewer() instanceof Viewer.Member member
                 ? new Layout.SignedIn(member.id().value(), member.displayName()) : null;
+        Instant now = Instant.now();
         return new Layout(texts.of(locale), english ? "en" : "zh-CN", english ? "zh-CN" : "en", title,
                 csrf == null ? "" : csrf.getToken(), URLEncoder.encode(here, StandardCharsets.UTF_8), here, user,
+                zoneLabel(request, now), stamp(request, now),
                 new Footer(texts, locale, RequestTiming.started(request), queries));
     }
 

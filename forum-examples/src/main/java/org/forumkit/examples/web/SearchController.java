@@ -33,7 +33,7 @@ final class SearchController {
             String next) {
     }
 
-    public record Hit(String titleHtml, String excerptHtml, String link, String floorLabel, String author, String time) {
+    public record Hit(String titleHtml, String excerptHtml, String link, String floorLabel, String author, Stamp time) {
     }
 
     @GetMapping("/search")
@@ -61,7 +61,7 @@ final class SearchController {
                 Pages.permalink(hit.topicId(), hit.floor()),
                 hit.floor() == 1 ? pages.text(request, "topic.opening")
                         : pages.text(request, "topic.floor", String.valueOf(hit.floor())),
-                hit.author().displayName(), pages.time(request, hit.createdAt()))).toList();
+                hit.author().displayName(), pages.stamp(request, hit.createdAt()))).toList();
         String next = results.optionalNext().map(c -> "/search?q=" + encode(q) + "&titles=" + titlesOnly
                 + (newest ? "&order=NEWEST" : "") + "&cursor=" + encode(c.token())).orElse(null);
         return pages.render(request, "search", title, new SearchPage(q, titlesOnly, newest, true, hits,

@@ -46,16 +46,21 @@ final class TopicController {
     public record TopicPageView(TopicInfo topic, List<PostView> posts, boolean locked, Moderation moderation,
             boolean onlyAuthor, List<PageLink> pages, String authorParam, ReplyForm replyForm, String denied,
             boolean loginRequired) {
+        /** More than one page: the page links show. */
+        public boolean paged() {
+            return !pages.isEmpty();
+        }
     }
 
     public record TopicInfo(long id, String title, String type, long views, long replies) {
     }
 
+    /** One floor; {@code initial} is the first character of the author's name, for the avatar. */
     public record PostView(long id, long topicId, int floor, String floorLabel, String permalink, String author,
-            String authorId, String time, String iso, String html, boolean deleted, long support, long oppose,
+            String initial, String authorId, Stamp at, String html, boolean deleted, long support, long oppose,
             boolean mySupport, boolean myOppose, String supportValue, String opposeValue, boolean canReply,
             boolean canReport, boolean canDelete, boolean canRestore, boolean pending, boolean reportLogin,
-            List<Option> reasons, int pageFrom, String editedNote, List<QuoteView> quotes) {
+            List<Option> reasons, int pageFrom, Stamp edited, List<QuoteView> quotes) {
     }
 
     public record Option(String value, String label) {
@@ -108,15 +113,15 @@ final class TopicController {
                     post.floor() == 1 ? texts.text(locale, "topic.opening")
                             : texts.text(locale, "topic.floor", String.valueOf(post.floor())),
                     Pages.permalink(topic.id(), post.floor()), post.author().displayName(),
+                    initial(post.author().displayName()),
                     URLEncoder.encode(post.author().id().value(), StandardCharsets.UTF_8),
-                    pages.time(request, post.createdAt()), post.createdAt().toString(), post.html(),
+                    pages.stamp(request, post.createdAt()), post.html(),
                     post.state() == PostState.DELETED, post.support(), post.oppose(), mySupport, myOppose,
                     mySupport ? "NONE" : "SUPPORT", myOppose ? "NONE" : "OPPOSE", canReply, report.allowed(),
                     post.state() != PostState.DELETED && (moderator || own),
                     post.state() == PostState.DELETED && moderator, post.state() == PostState.PENDING,
                     report.reason() == DenialReason.LOGIN_REQUIRED, reasons, Pages.pageStart(post.floor()),
-                    post.optionalEditedAt().map(at -> texts.text(locale, "topic.edited", pages.time(request, at)))
-                            .orElse(null),
+                    post.optionalEditedAt().map(at -> pages.stamp(request, at)).orElse(null),
                     quotes));
         }
         Moderation moderation = moderator ? new Moderation(topic.locked() ? "unlock" : "lock",
@@ -160,6 +165,12 @@ final class TopicController {
         }
         Post post = forum.posts().reply(viewer, reply);
         return Pages.seeOther(Pages.permalink(topic, post.floor()));
+    }
+
+    /** The first character (code point) of a name, upper-cased: the avatar's letter. */
+    static String initial(String name) {
+        String n = name.strip();
+        return n.isEmpty() ? "?" : new String(Character.toChars(n.codePointAt(0))).toUpperCase(Locale.ROOT);
     }
 
     /** Page links by floor range: the first, the last and a window around the current page. */
