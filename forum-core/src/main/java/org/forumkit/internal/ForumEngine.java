@@ -93,7 +93,7 @@ public final class ForumEngine {
         this.audit = new AuditService(store, access, paging);
         this.credits = new CreditsService(store, access, awards, paging);
         this.views = new ViewBuffer(store, clock, settings);
-        this.imports = new ImportService(store, settings, renderers, now, indexing);
+        this.imports = new ImportService(store, settings, censorPolicy, renderers, now, indexing);
         this.search = new SearchService(store, access, analysis, indexing, new SearchThrottle(now));
         this.notifications = new NotificationsService(store, access, notifier, paging, now);
         this.deliveries = new DeliveriesService(store, deliverySettings, deliveryQueue,

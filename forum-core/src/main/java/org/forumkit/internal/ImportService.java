@@ -19,6 +19,7 @@ import org.forumkit.imports.ImportThread;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.Viewer;
+import org.forumkit.spi.CensorPolicy;
 import org.forumkit.spi.ContentRenderer;
 import org.forumkit.spi.store.DuplicateKeyException;
 import org.forumkit.spi.store.ForumStore;
@@ -37,14 +38,16 @@ final class ImportService implements Imports {
 
     private final ForumStore store;
     private final ForumSettings settings;
+    private final CensorPolicy censorPolicy;
     private final Map<ContentFormat, ContentRenderer> renderers;
     private final ForumClock clock;
     private final SearchIndexing indexing;
 
-    ImportService(ForumStore store, ForumSettings settings, Map<ContentFormat, ContentRenderer> renderers,
-            ForumClock clock, SearchIndexing indexing) {
+    ImportService(ForumStore store, ForumSettings settings, CensorPolicy censorPolicy,
+            Map<ContentFormat, ContentRenderer> renderers, ForumClock clock, SearchIndexing indexing) {
         this.store = store;
         this.settings = settings;
+        this.censorPolicy = censorPolicy;
         this.renderers = renderers;
         this.clock = clock;
         this.indexing = indexing;
@@ -60,7 +63,8 @@ final class ImportService implements Imports {
         }
         // validates the name as the import map will store it
         new ImportKey(source.system(), ImportKey.Kind.BOARD, "-");
-        ImportWriter writer = new ImportWriter(source.system(), options, renderers, settings, clock.now(), indexing);
+        ImportWriter writer = new ImportWriter(source.system(), options, renderers, settings,
+                new ImportText(settings, censorPolicy), clock.now(), indexing);
         if (!options.dryRun()) {
             ImportTally total = new ImportTally();
             read(source, new Sink(writer, total, options, this::unit));

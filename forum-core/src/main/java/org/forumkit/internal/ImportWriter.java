@@ -51,12 +51,14 @@ final class ImportWriter {
     private final ImportOptions options;
     private final Map<ContentFormat, ContentRenderer> renderers;
     private final ForumSettings settings;
+    private final ImportText text;
     private final Instant now;
     private final SearchIndexing indexing;
 
     ImportWriter(String system, ImportOptions options, Map<ContentFormat, ContentRenderer> renderers,
-            ForumSettings settings, Instant now, SearchIndexing indexing) {
+            ForumSettings settings, ImportText text, Instant now, SearchIndexing indexing) {
         this.system = system;
+        this.text = text;
         this.options = options;
         this.renderers = renderers;
         this.settings = settings;
@@ -121,6 +123,7 @@ final class ImportWriter {
         private final ImportTally tally;
         private final Map<String, Post> stored = new HashMap<>();
         private Topic topic;
+        private ImportText.Result title;
         private boolean created;
         private int nextFloor = 1;
 
@@ -147,6 +150,9 @@ final class ImportWriter {
             }
             if (topic != null) {
                 nextFloor = topic.highestFloor() + 1;
+            } else {
+                title = text.title(board, rawTitle());
+                title.notes().forEach(n -> tally.noted(Kind.TOPIC, source.sourceId(), n[0], n[1]));
             }
             Set<String> seen = new HashSet<>();
             for (ImportPost post : source.posts()) {
@@ -220,16 +226,38 @@ final class ImportWriter {
                 Post q = source(quoted);
                 // a deleted source is not quoted: the snapshot would make its text public again
                 if (q != null && q.state() == PostState.VISIBLE && quotes.size() < settings.maxQuotesPerPost()) {
-                    quotes.add(Quoting.snapshot(q, null, settings.maxQuoteLength(), new Checks(), "quotes"));
+                    quotes.add(snapshot(q, post, quoted));
                 }
             }
+            ImportText.Result body = text.body(board, post.body());
+            body.notes().forEach(n -> tally.noted(Kind.POST, post.sourceId(), n[0], n[1]));
+            boolean held = body.held() || (topic == null && title != null && title.held());
+            PostState state = held && post.state() == PostState.VISIBLE ? PostState.PENDING : post.state();
             Author author = options.authors().author(system, post.author());
-            Post inserted = insert(new NewPost(null, author, post.createdAt(), post.body(), post.format(),
-                    renderer.render(post.body()), renderer.version(), post.state(), replyTo, quotes), post.createdAt());
+            Post inserted = insert(new NewPost(null, author, post.createdAt(), body.text(), post.format(),
+                    renderer.render(body.text()), renderer.version(), state, replyTo, quotes), post.createdAt());
             tx.importMap().record(key, inserted.id().value(), now);
             stored.put(post.sourceId(), inserted);
             tally.added(Kind.POST);
             votes(inserted, post);
+        }
+
+        /** The part of {@code q} that {@code post} quotes, when the source says which and it is there; else all of it. */
+        private Quote snapshot(Post q, ImportPost post, String quoted) {
+            String excerpt = post.quoteExcerpts().get(quoted);
+            if (excerpt != null) {
+                // Discuz! cuts a quote and ends it with "..."; the part before it is still the source's text
+                for (String wanted : new String[] {excerpt, excerpt.strip().replaceAll("(\\.\\.\\.|…)+$", "")}) {
+                    Quote part = TextRules.isBlank(wanted) ? null
+                            : Quoting.snapshot(q, wanted, settings.maxQuoteLength(), new Checks(), "quotes");
+                    if (part != null) {
+                        return part;
+                    }
+                }
+                tally.noted(Kind.POST, post.sourceId(), "quote_not_found", "the text quoted from post " + quoted
+                        + " is not in it (edited since?): the whole post is quoted");
+            }
+            return Quoting.snapshot(q, null, settings.maxQuoteLength(), new Checks(), "quotes");
         }
 
         private Post insert(NewPost post, Instant at) {
@@ -276,11 +304,13 @@ final class ImportWriter {
             }
         }
 
-        private String title() {
-            String title = source.title().isBlank()
+        private String rawTitle() {
+            return source.title().isBlank()
                     ? (source.externalKey() != null ? source.externalKey() : source.sourceId()) : source.title();
-            return TextRules.length(title) > settings.maxTitleLength() ? TextRules.cut(title, settings.maxTitleLength())
-                    : title;
+        }
+
+        private String title() {
+            return title.text().isEmpty() ? source.sourceId() : title.text();
         }
 
         private String type() {

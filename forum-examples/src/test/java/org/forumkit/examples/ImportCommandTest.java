@@ -78,7 +78,7 @@ class ImportCommandTest {
     @DisplayName("bad input: no source, a missing file, an unknown board, a refused file: a clear message and a non-zero exit")
     void badInput() {
         assertThat(run()).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("disqus or wxr");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("disqus, wxr or discuz");
         assertThat(run("disqus", "--data-dir", data.toString(), data.resolve("missing.xml").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read");
         assertThat(run("disqus", "--board", "nope", "--data-dir", data.toString(), fixture("disqus-traps.xml")))

@@ -127,7 +127,7 @@ class JsonApiTest {
             JsonNode second = page.get("posts").get(1);
             assertThat(second.get("floor").asInt()).isEqualTo(2);
             assertThat(second.get("createdAt").asText()).isEqualTo("2012-08-07T01:47:00Z");
-            assertThat(second.get("html").asText()).isEqualTo("<p>希望该培训真的能系统落实~</p>");
+            assertThat(second.get("html").asText()).isEqualTo("希望该培训真的能系统落实~");
             assertThat(second.get("quotes").get(0).get("sourceFloor").asInt()).isEqualTo(1);
             assertThat(page.get("permissions").get("reply").get("reason").asText()).isEqualTo("LOGIN_REQUIRED");
             // The widget reads "nextFromFloor": the API keeps that name for TopicPage.next.

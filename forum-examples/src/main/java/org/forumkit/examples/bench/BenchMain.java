@@ -20,6 +20,8 @@ import org.forumkit.spi.ContentRenderer;
  * {@code --targets} (default: every target this machine has), the scenarios named by {@code --scenarios}
  * ({@code page,hot,ceiling,listing,views,render,render-worst,memory,import,search}, default all; {@code import}
  * imports a generated Disqus export of {@code --import-comments N} comments, default 10,000 quick and 100,000 full;
+ * {@code import-discuz}, only when named, a generated Discuz! database of {@code --discuz-posts N} posts (same defaults)
+ * on the MariaDB server {@code FORUMKIT_BENCH_DISCUZ_URL} names (see {@link DiscuzBench});
  * {@code views-kill}, killing a child JVM, only when named; so are {@code galera} and {@code replica}, the scale-out
  * comparisons of {@link ScaleOut} on the servers {@code FORUMKIT_BENCH_GALERA_URLS} and
  * {@code FORUMKIT_BENCH_REPLICA_URLS} name, each load {@code --rounds N} times, default 2; {@code --targets none} skips
@@ -55,6 +57,8 @@ public final class BenchMain {
         Scenarios recorded = profiling ? new Scenarios(mode.scaled(Integer.parseInt(value(options, "--profile-scale",
                 "4"))), profiled, profile) : null;
         int importComments = Integer.parseInt(value(options, "--import-comments",
+                mode.name().equals("full") ? "100000" : "10000"));
+        int discuzPosts = Integer.parseInt(value(options, "--discuz-posts",
                 mode.name().equals("full") ? "100000" : "10000"));
         Report report = new Report();
         Scenarios scenarios = new Scenarios(mode, report);
@@ -93,6 +97,9 @@ public final class BenchMain {
                 }
                 if (only.contains("import")) {
                     new ImportBench(report).disqus(target, importComments);
+                }
+                if (only.contains("import-discuz")) {
+                    new DiscuzBench(report).discuz(target, discuzPosts);
                 }
                 if (only.contains("views-kill") && target instanceof DatabaseTarget db && db.url() != null) {
                     ViewsKill.run(report, target.name(), db.url(), "forumkit", "forumkit");

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.forumkit.Forum;
 import org.forumkit.examples.SettableClock;
 import org.forumkit.model.Board;
+import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.Post;
 import org.forumkit.model.Reply;
@@ -51,18 +52,20 @@ public final class SeedImporter {
 
             DiscuzThread.Floor first = thread.floors().get(0);
             clock.set(first.postedAt());
+            // BBCODE, the format a Discuz! post is stored in, so the seed reads as an imported Discuz! thread does
             Topic topic = forum.topics().start(author(1), StartTopic.of(board.id(), thread.title(), first.body())
-                    .withType(type));
+                    .withType(type).withFormat(ContentFormat.BBCODE));
             for (DiscuzThread.Floor floor : thread.floors().subList(1, thread.floors().size())) {
                 clock.set(floor.postedAt());
-                Reply reply = Reply.to(topic.id(), floor.body());
+                Reply reply = Reply.to(topic.id(), floor.body()).withFormat(ContentFormat.BBCODE);
                 if (floor.quoted() != null) {
                     Optional<Integer> source = sourceOf(thread, floor);
                     if (source.isPresent()) {
                         reply = reply.quoting(source.get(), floor.quoted());
                     } else {
                         notes.add("floor " + floor.number() + " quotes text found in no earlier floor; kept as text");
-                        reply = Reply.to(topic.id(), "“" + floor.quoted() + "”\n\n" + floor.body());
+                        reply = Reply.to(topic.id(), "“" + floor.quoted() + "”\n\n" + floor.body())
+                                .withFormat(ContentFormat.BBCODE);
                     }
                 }
                 Post post = forum.posts().reply(author(floor.number()), reply);

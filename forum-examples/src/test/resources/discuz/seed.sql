@@ -1,0 +1,24 @@
+-- The seed thread (seeds/000_09106afe9c3173a8.txt) as Discuz! X3.4 stores it: a category (group) 清流社工网 with the
+-- board 社工资讯, whose topic type 新闻媒体 the thread has; 1351 views; floor 1 by 备考 (uid 101), floor 2 by uid 102
+-- quoting floor 1 the way Discuz! writes a quote (a [quote] whose header links to the post with goto=findpost), and a
+-- 支持 on floor 2 by uid 103. Times are the page's (GMT+8) as Unix seconds; message line ends \r\n as a browser posts
+-- them. Bodies are the page's text of each floor. Prefix pre_.
+INSERT INTO pre_common_member (uid, email, username, `password`, groupid, regdate) VALUES
+ (101, 'op@example.com', '备考', '5f4dcc3b5aa765d61d8327deb882cf99', 10, 1330000000),
+ (102, 'reader@example.com', '社工网友', '5f4dcc3b5aa765d61d8327deb882cf99', 10, 1330000000),
+ (103, 'voter@example.com', '路过的', '5f4dcc3b5aa765d61d8327deb882cf99', 10, 1330000000);
+INSERT INTO pre_forum_forum (fid, fup, `type`, `name`, `status`, displayorder, threads, posts, allowsmilies, allowbbcode, allowimgcode) VALUES
+ (1, 0, 'group', '清流社工网', 1, 0, 0, 0, 1, 1, 1),
+ (2, 1, 'forum', '社工资讯', 1, 1, 1, 2, 1, 1, 1);
+INSERT INTO pre_forum_forumfield (fid, description, creditspolicy, formulaperm, moderators, rules, threadtypes, threadsorts, viewperm, postperm, replyperm, getattachperm, postattachperm, postimageperm, spviewperm, seotitle, keywords, seodescription, supe_pushsetting, modrecommend, threadplugin, replybg, extra, commentitem, relatedgroup) VALUES
+ (1, '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', ''),
+ (2, '社会工作的新闻与评论', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '');
+INSERT INTO pre_forum_threadclass (typeid, fid, `name`, displayorder, icon) VALUES (1, 2, '新闻媒体', 0, '');
+INSERT INTO pre_forum_thread (tid, fid, posttableid, typeid, author, authorid, `subject`, dateline, lastpost, lastposter, views, replies, maxposition) VALUES
+ (1, 2, 0, 1, '备考', 101, '强化高水平崛起的民政服务保障', 1344302460, 1344304020, '社工网友', 1351, 1, 2);
+INSERT INTO pre_forum_post_tableid (pid) VALUES (1), (2);
+INSERT INTO pre_forum_post (pid, fid, tid, `first`, author, authorid, `subject`, dateline, message, useip, usesig, position) VALUES
+ (1, 2, 1, 1, '备考', 101, '强化高水平崛起的民政服务保障', 1344302460, '强化高水平崛起的民政服务保障\r\n                                                           2012年08月06日来源:东莞时间网-东莞日报\r\n市第十三次党代会提出打造“三区四城”的目标任务,其中打造全省创新社会管理的引领区,与民政工作更加密切相关。全市民政系统工作人员将努力把党代会精神贯彻到民政工作的各个方面,转化为加快转型升级,建设幸福东莞,实现高水平崛起新征程的实际行动,在新的起点上开创民政工作科学发展新局面。\r\n  一、着眼高水平崛起核心任务,坚持把民政工作摆在更加重要的位置来谋划和推动\r\n  一是充分认清民政工作肩负的新的历史使命。民政工作是为民之政,民政事业是和谐之基。在推进社会管理创新中责无旁贷,首当其冲。我们将更加牢记强化高水平崛起的社会保障的使命任务,进一步增强工作责任感,积极应对各种风险和挑战,争当我市社会建设的排头兵。\r\n  二是准确把握人民群众赋予民政工作新的更高要求。目前,与经济大市的地位相比,我市民生社会事业发展相对滞后、经济社会发展不平衡不协调的问题比较突出,社会建设和管理面临诸多新的课题。我们必须顺应新时期群众的需求,坚持以人民群众的关注点为导向,加大社会救助、社会福利和社会专项事务等基本民生的保障力度,引导社区、社会组织和社会工作“三社”联动,逐步建立惠及全民、优质均等的民政公共服务体系,使人民群众生活“更有保障”,基层社会更加融洽和谐。\r\n  三是积极应对民政工作新的发展趋势。新时期,民政工作对象正由特定目标群体向全体城乡居民拓展,民政工作功能在发挥社会救助“兜底”保障的同时逐步向提升社会公共福利水平延伸,民政工作提供的公共服务正从以城市为主向城乡并重转变,民政工作方式已经从临时性、分散性、救急性逐步向整体制度安排、规范管理的方向转变,民政工作机制正由政府主导型逐步向政府主导与社会参与相结合方向发展。\r\n  二、突出今后一个时期工作重点,充分发挥民政工作在加强和创新社会管理中的重要作用\r\n  一是推进社会救助和社会福利事业上新台阶,努力破解困民之忧。目前,我市低保群众24900多人,加上优抚对象、五保对象和低保边缘群众,再加上人口老龄化快速增长的老龄人口,给民政服务保障提出了新的更高要求。我们将通过创新社会救助管理体制,健全社会救助制度,推进社会救助社会化,建立综合性社会救助体系。继续开展“广东扶贫济困日”活动和“东莞慈善日”活动,按时向捐助者和公众公布资金使用和管理情况,提高公信力。\r\n  二是加强社区服务体系建设,提升社区建设水平。坚持推进村级体制改革,加强村级经济管理,进一步厘清政府与社区的责权关系,激发村级经济活力,促进村级经济健康发展。督促首批社区综合服务中心示范点开展好运营服务。\r\n  三是推进社会组织规范化发展,提高社会组织服务能力。我们将引导社会组织规范发展,提高社会组织的服务。进一步简化程序、降低门槛,大力扶持发展社区社会组织和公益慈善类社会组织,着力培育发展枢纽型社会组织,逐步实现公益慈善组织“去行政化”、“去等级化”。\r\n  四是加强社会工作专业人才队伍建设,提高社会事务管理和社会服务水平。民政部门将建设社会工作教育培训体系,坚持实施“万名社会建设人才培训计划”,加强社会工作专业人才培养,建设一支规模适当、结构合理、素质优良的城乡社区工作人才队伍。积极培育民办社工机构,努力打造一定数量优势明显、特色突出的社工机构。进一步推进专业社会工作服务,尽快实现社会工作全市全覆盖。\r\n  三、努力构建民政工作新格局,扎实推进我市民政事业科学发展\r\n  一是强化组织领导。建立和落实工作责任制,加强检查督导力度,确保各项民政政策措施落实到位。\r\n  二是完善民政工作统筹协调机制。今年,列入市政府为民办十件实事的民政工作有3个子项,纳入市政府重点工作的民政工作有7项。我们将积极主动与有关部门进行沟通和协调,争取有关部门对民政工作的支持和配合。\r\n  三是加强民政工作基层建设。继续加大对敬老院、老年人活动中心等为老服务机构建设的投入,加快市社会福利中心扩建,力争使一批设施设备上档次、服务功能上水平。\r\n  四是加强民政工作队伍建设。民政工作意义大、责任重,建设一支甘于奉献、勤于实干、善于创新的民政队伍至关重要。\r\n\r\n\r\n\r\n\r\n\r\n原文链接:http://news.sun0769.com/opinion/dg/201208/t20120806_1622041.shtml', '127.0.0.1', 1, 1),
+ (2, 2, 1, 0, '社工网友', 102, '', 1344304020, '[quote][size=2][url=forum.php?mod=redirect&goto=findpost&pid=1&ptid=1][color=#999999]备考 发表于 2012-8-7 09:21[/color] [img]static/image/common/back.gif[/img][/url][/size]\r\n四是加强社会工作专业人才队伍建设,提高社会事务管理和社会服务水平。民政部门将建设社会工作教育培训体系,坚持实施“万名社会建设人才培训计划”,加强社会工作专业人才培养,建设一支规模适当、结构合理、素质优良的城乡社区工作人才队伍。积极培育民办社工机构,努力打造一定数量优势明显、特色突出的社工机构。进一步推进专业社会工作服务,尽快实现社会工作全市全覆盖。[/quote]\r\n\r\n希望该培训真的能系统落实~', '127.0.0.1', 1, 2);
+INSERT INTO pre_forum_hotreply_member (tid, pid, uid, attitude) VALUES (1, 2, 103, 1);
+INSERT INTO pre_forum_hotreply_number (pid, tid, support, `against`, total) VALUES (2, 1, 1, 0, 1);
