@@ -81,6 +81,14 @@ public final class DemoApp implements AutoCloseable {
      *                                      wrong, the server is down), saying so in one line
      */
     public static DemoApp start(DemoConfig config) throws IOException {
+        return start(config, Map.of());
+    }
+
+    /**
+     * As {@link #start(DemoConfig)}, with these Spring properties over the demo's own (the benchmark harness turns
+     * on {@code forumkit.demo.bench-ceiling} and off the API's rate limit).
+     */
+    public static DemoApp start(DemoConfig config, Map<String, ?> overrides) throws IOException {
         String url = jdbcUrl(config);
         Database.dialectOf(url);
         String user = config.jdbcUrl() == null && config.jdbcUser() == null ? "sa" : config.jdbcUser();
@@ -97,6 +105,12 @@ public final class DemoApp implements AutoCloseable {
         }
         SpringApplication application = new SpringApplication(DemoSite.class);
         application.setDefaultProperties(properties);
+        if (!overrides.isEmpty()) {
+            // Above application.properties, which default properties are not.
+            Map<String, Object> above = new HashMap<>(overrides);
+            application.addInitializers(context -> context.getEnvironment().getPropertySources().addFirst(
+                    new org.springframework.core.env.MapPropertySource("forumkit-demo-overrides", above)));
+        }
         return new DemoApp(application.run());
     }
 

@@ -82,6 +82,18 @@ class JsonApiTest {
     @Nested
     @DisplayName("reading")
     class Reading {
+        /** The benchmark's plain-JDBC ceiling (HttpScenarioTest checks its JSON) exists only when turned on. */
+        @Test
+        void benchCeilingIsAbsentByDefault() throws Exception {
+            long topic = app.forum().boards().bySlug(org.forumkit.model.Viewer.anonymous(), "news-media").map(b ->
+                    app.forum().boards().topics(org.forumkit.model.Viewer.anonymous(), b.id(),
+                            org.forumkit.model.PageRequest.first(1)).items().get(0).id().value()).orElseThrow();
+            assertThat(anonymous().get("/api/topics/" + topic).status()).isEqualTo(200);
+            assertThat(anonymous().get("/bench/ceiling/topics/" + topic).status()).isEqualTo(404);
+            assertThat(app.context().getBeanNamesForType(Class.forName("org.forumkit.examples.web.BenchCeiling")))
+                    .isEmpty();
+        }
+
         @Test
         void boardsAndTopics() throws Exception {
             DemoClient client = anonymous();

@@ -118,7 +118,11 @@ final class PostRows extends Rows {
         String onlyAuthor = request.optionalOnlyAuthor().map(UserId::value).orElse(null);
         // Floors are gap-free, so without an author filter the page is exactly [from, from + size): a bounded range
         // every database reads from the index, at any depth (an open-ended one may be planned as a scan + sort).
-        TypedQuery<Object[]> postsQuery = em.createQuery("select p, v.kind from ForumkitPost p"
+        // Scalars, not entities: nothing of the page enters the persistence context (no hydration, no detach), which
+        // was most of Hibernate's share of a served page (BENCHMARKS.md "The served page").
+        TypedQuery<Object[]> postsQuery = em.createQuery("select p.id, p.floor, p.authorId, p.authorName,"
+                        + " p.createdAt, p.editedAt, p.revision, p.body, p.format, p.html, p.renderer, p.state,"
+                        + " p.replyToFloor, p.support, p.oppose, v.kind from ForumkitPost p"
                         + " left join ForumkitVote v on v.postId = p.id and v.voter = :viewer"
                         + " where p.topicId = :topic"
                         + " and p.floor >= :from" + (onlyAuthor == null ? " and p.floor < :to" : " and p.authorId = :author")
@@ -135,28 +139,47 @@ final class PostRows extends Rows {
         List<PostEntity> posts = new ArrayList<>();
         Map<PostId, VoteKind> viewerVotes = new HashMap<>();
         for (Object[] row : postsQuery.getResultList()) {
-            PostEntity post = detach((PostEntity) row[0]);
+            PostEntity post = new PostEntity();
+            post.id = (Long) row[0];
+            post.topicId = topicId.value();
+            post.floor = (Integer) row[1];
+            post.authorId = (String) row[2];
+            post.authorName = (String) row[3];
+            post.createdAt = (Instant) row[4];
+            post.editedAt = (Instant) row[5];
+            post.revision = (Integer) row[6];
+            post.body = (String) row[7];
+            post.format = (String) row[8];
+            post.html = (String) row[9];
+            post.renderer = (String) row[10];
+            post.state = (String) row[11];
+            post.replyToFloor = (Integer) row[12];
+            post.support = (Long) row[13];
+            post.oppose = (Long) row[14];
             posts.add(post);
-            if (row[1] != null) {
-                viewerVotes.put(PostId.of(post.id), VoteKind.valueOf((String) row[1]));
+            if (row[15] != null) {
+                viewerVotes.put(PostId.of(post.id), VoteKind.valueOf((String) row[15]));
             }
         }
         List<Long> ids = posts.stream().map(p -> p.id).toList();
 
-        // 3: the quotes of those posts, each with its source's current revision and state.
+        // 3: the quotes of those posts, each with its source's current revision and state (scalars too).
         Map<Long, List<Quote>> quotes = new HashMap<>();
         Map<PostId, SourceState> sources = new HashMap<>();
         if (!ids.isEmpty()) {
-            List<Object[]> rows = em.createQuery("select q, s.revision, s.state from ForumkitQuote q, ForumkitPost s"
+            List<Object[]> rows = em.createQuery("select q.postId, q.sourcePostId, q.sourceFloor, q.sourceAuthorId,"
+                            + " q.sourceAuthorName, q.sourcePostedAt, q.sourceRevision, q.excerpt, q.whole, q.truncated,"
+                            + " s.revision, s.state from ForumkitQuote q, ForumkitPost s"
                             + " where q.postId in :ids and s.id = q.sourcePostId order by q.postId, q.position",
                             Object[].class)
                     .setParameter("ids", ids)
                     .getResultList();
             for (Object[] row : rows) {
-                QuoteEntity quote = detach((QuoteEntity) row[0]);
-                quotes.computeIfAbsent(quote.postId, k -> new ArrayList<>()).add(Records.quote(quote));
-                sources.put(PostId.of(quote.sourcePostId),
-                        new SourceState((Integer) row[1], PostState.valueOf((String) row[2])));
+                PostId source = PostId.of((Long) row[1]);
+                quotes.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(new Quote(source, (Integer) row[2],
+                        Records.author((String) row[3], (String) row[4]), (Instant) row[5], (Integer) row[6],
+                        (String) row[7], (Boolean) row[8], (Boolean) row[9]));
+                sources.put(source, new SourceState((Integer) row[10], PostState.valueOf((String) row[11])));
             }
         }
 

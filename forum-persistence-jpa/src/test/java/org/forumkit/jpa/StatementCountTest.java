@@ -140,6 +140,24 @@ class StatementCountTest {
             }
             assertThat(filtered).containsOnly(3);
 
+            // The page's posts and quotes are read as scalars: only the header's topic and board are entities, at
+            // every size (with posts and quotes as entities a page of 200 loaded 200 + its quotes).
+            org.hibernate.stat.Statistics hibernate = db.emf().unwrap(org.hibernate.SessionFactory.class)
+                    .getStatistics();
+            hibernate.setStatisticsEnabled(true);
+            try {
+                List<Long> loaded = new ArrayList<>();
+                for (int size : new int[] {5, 20, 200}) {
+                    hibernate.clear();
+                    assertThat(store.readOnly(reader -> reader.topicPage(topic.id(), TopicPageRequest.from(10, size),
+                            Optional.of(READER.id()))).orElseThrow().posts()).hasSize(size);
+                    loaded.add(hibernate.getEntityLoadCount());
+                }
+                assertThat(loaded).containsOnly(2L);
+            } finally {
+                hibernate.setStatisticsEnabled(false);
+            }
+
             // Through the forum service, the same page costs the same: the reader's bans (so the page can announce
             // BANNED) come with the topic's header row.
             try (Forum forum = Forum.builder().store(store)

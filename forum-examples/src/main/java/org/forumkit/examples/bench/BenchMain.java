@@ -25,7 +25,10 @@ import org.forumkit.spi.ContentRenderer;
  * {@code views-kill}, killing a child JVM, only when named; so are {@code galera} and {@code replica}, the scale-out
  * comparisons of {@link ScaleOut} on the servers {@code FORUMKIT_BENCH_GALERA_URLS} and
  * {@code FORUMKIT_BENCH_REPLICA_URLS} name, each load {@code --rounds N} times, default 2; {@code --targets none} skips
- * the per-target scenarios); {@code --threads-per-node N} changes the
+ * the per-target scenarios); {@code http}, the served page of the running demo and its plain-JDBC ceiling in the
+ * same server ({@link HttpScenario}, on the PostgreSQL and MariaDB targets; {@code --http-requests N} per connection
+ * and load, default 400 quick, 2,000 full), also only when named;
+ * {@code --threads-per-node N} changes the
  * writers of the load scenarios (default 8 on each of two nodes); {@code --search-posts N} the posts the search
  * scenario loads (default 100,000 quick, 1,000,000 full) and {@code --search-samples N} the searches per query
  * (200); its seed text is read from {@code --seeds DIR} ({@code seeds}). Prints a table as it goes and, with
@@ -66,6 +69,13 @@ public final class BenchMain {
                 "--search-posts", mode == Scenarios.Mode.FULL ? "1000000" : "100000")),
                 Integer.parseInt(value(options, "--search-samples", "200")), mode == Scenarios.Mode.FULL ? 500 : 100,
                 report, Path.of(value(options, "--seeds", "seeds"))) : null;
+        HttpProfile httpProfile = profiling && only.contains("http") ? new HttpProfile() : null;
+        HttpScenario.Sizes httpSizes = mode == Scenarios.Mode.FULL ? HttpScenario.Sizes.FULL : HttpScenario.Sizes.QUICK;
+        String httpRequests = value(options, "--http-requests", null);
+        if (httpRequests != null) {
+            httpSizes = httpSizes.withRequests(Integer.parseInt(httpRequests));
+        }
+        HttpScenario http = only.contains("http") ? new HttpScenario(httpSizes, report, httpProfile) : null;
         long started = System.nanoTime();
 
         for (String name : targetList.equals("none") ? new String[0] : targetList.split(",")) {
@@ -84,7 +94,10 @@ public final class BenchMain {
                         scenarios.ceiling(target, replies, votes);
                     }
                 }
-                if (profiling && target instanceof DatabaseTarget) {
+                if (http != null && target instanceof DatabaseTarget db && db.url() != null) {
+                    http.run(db, "forumkit", "forumkit");
+                }
+                if (profiling && target instanceof DatabaseTarget && (only.contains("hot") || only.contains("ceiling"))) {
                     recorded.hotTopic(target);
                     recorded.hotPost(target);
                     recorded.ceiling(target, Double.NaN, Double.NaN);
@@ -144,7 +157,8 @@ public final class BenchMain {
                 + ManagementFactory.getRuntimeMXBean().getInputArguments() + "; took "
                 + Math.round((System.nanoTime() - started) / 1e9) + " s.\n\n";
         report.violationsOf(profiled);
-        String markdown = header + report.markdown() + (profiling ? profile.markdown() : "");
+        String markdown = header + report.markdown() + (profiling ? profile.markdown() : "")
+                + (httpProfile == null ? "" : httpProfile.markdown());
         if (out != null) {
             Files.writeString(Path.of(out), markdown, StandardCharsets.UTF_8);
         }

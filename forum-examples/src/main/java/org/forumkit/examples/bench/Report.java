@@ -33,6 +33,10 @@ final class Report {
         violations.addAll(other.violations());
     }
 
+    synchronized List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
     List<String> violations() {
         return List.copyOf(violations);
     }

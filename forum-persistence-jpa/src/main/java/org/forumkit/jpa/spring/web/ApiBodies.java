@@ -1,7 +1,6 @@
 package org.forumkit.jpa.spring.web;
 
 import java.util.List;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.forumkit.model.Board;
 import org.forumkit.model.Decision;
 import org.forumkit.model.ViewerPermissions;
@@ -9,6 +8,7 @@ import org.forumkit.model.ReportReason;
 import org.forumkit.model.Resolution;
 import org.forumkit.model.SearchHit;
 import org.forumkit.model.Topic;
+import org.forumkit.model.TopicPage;
 import org.forumkit.model.Viewer;
 
 /** The API's request and response bodies (field names are the JSON's, as forum-examples/README.md documents). */
@@ -69,6 +69,6 @@ final class ApiBodies {
     }
 
     /** {@code GET {base}/comments?key=…}; {@code topic} and {@code page} are null before the first comment. */
-    record CommentsBody(String key, Topic topic, JsonNode page, Decision canComment) {
+    record CommentsBody(String key, Topic topic, TopicPage page, Decision canComment) {
     }
 }

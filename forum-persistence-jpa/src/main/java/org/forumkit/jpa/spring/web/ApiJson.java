@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.forumkit.json.ForumJacksonModule;
+import org.forumkit.model.TopicPage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +41,7 @@ final class ApiJson {
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new ForumJacksonModule())
+            .addMixIn(TopicPage.class, TopicPageMixin.class)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                     DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
@@ -52,6 +54,15 @@ final class ApiJson {
             .withCoercionConfig(LogicalType.Enum, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
             .build();
+
+    /**
+     * A topic page as the API has always shown it: the next page's first floor is {@code nextFromFloor}. A mix-in, so
+     * the page is written in one pass (it was copied into a tree to rename the field).
+     */
+    abstract static class TopicPageMixin {
+        @com.fasterxml.jackson.annotation.JsonProperty("nextFromFloor")
+        abstract Integer next();
+    }
 
     /** An error as the API documents it; {@code violations} only for {@code VALIDATION}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -40,7 +41,8 @@ import org.springframework.web.servlet.LocaleResolver;
         ForumkitWebMvcAutoConfiguration.class},
         beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({DispatcherServlet.class, ObjectMapper.class, CsrfToken.class, HttpSecurity.class})
+@ConditionalOnClass(value = {DispatcherServlet.class, ObjectMapper.class, CsrfToken.class, HttpSecurity.class},
+        name = "org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath")
 @ConditionalOnProperty(prefix = "forumkit.api", name = "enabled", havingValue = "true")
 @ConditionalOnBean({Forum.class, ViewerResolver.class})
 @EnableConfigurationProperties({ForumkitApiProperties.class, ForumkitWidgetProperties.class})
@@ -51,6 +53,12 @@ public class ForumkitApiAutoConfiguration {
     @ConditionalOnMissingBean
     CommentThreads forumkitCommentThreads(ForumkitApiProperties properties) {
         return CommentThreads.inBoard(properties.getCommentsBoard());
+    }
+
+    /** The API's base path as requests carry it: under {@code spring.mvc.servlet.path} when the host sets one. */
+    @Bean
+    ApiPath forumkitApiPath(ForumkitApiProperties properties, ObjectProvider<DispatcherServletPath> servlet) {
+        return new ApiPath(ApiPath.underServlet(servlet, properties.checkedBasePath()));
     }
 
     @Bean
@@ -80,22 +88,22 @@ public class ForumkitApiAutoConfiguration {
     }
 
     @Bean
-    ApiFallbackResolver forumkitApiFallbackResolver(ForumkitApiProperties properties, ApiJson json, ApiErrors errors) {
-        return new ApiFallbackResolver(new ApiPath(properties.checkedBasePath()), json, errors);
+    ApiFallbackResolver forumkitApiFallbackResolver(ApiPath path, ApiJson json, ApiErrors errors) {
+        return new ApiFallbackResolver(path, json, errors);
     }
 
     /** Before Spring Security's filters, so that an oversized body is refused before any of them reads it. */
     @Bean
-    FilterRegistrationBean<ApiGuardFilter> forumkitApiGuardFilter(ForumkitApiProperties properties, ApiJson json,
-            ApiErrors errors) {
-        String base = properties.checkedBasePath();
+    FilterRegistrationBean<ApiGuardFilter> forumkitApiGuardFilter(ForumkitApiProperties properties, ApiPath path,
+            ApiJson json, ApiErrors errors) {
+        String base = path.base();
         long max = properties.getMaxBodySize().toBytes();
         if (max < 1) {
             throw new IllegalArgumentException("forumkit.api.max-body-size must be positive, not "
                     + properties.getMaxBodySize());
         }
         FilterRegistrationBean<ApiGuardFilter> registration = new FilterRegistrationBean<>(
-                new ApiGuardFilter(new ApiPath(base), max, json, errors));
+                new ApiGuardFilter(path, max, json, errors));
         registration.addUrlPatterns(base, base + "/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
@@ -105,8 +113,9 @@ public class ForumkitApiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ForumkitApiSecurity forumkitApiSecurity(ForumkitApiProperties properties, ApiJson json, ApiErrors errors) {
-        return new ForumkitApiSecurity(properties, json, errors);
+    ForumkitApiSecurity forumkitApiSecurity(ForumkitApiProperties properties, ApiPath path, ApiJson json,
+            ApiErrors errors) {
+        return new ForumkitApiSecurity(properties, path, json, errors);
     }
 
     /**
@@ -121,12 +130,13 @@ public class ForumkitApiAutoConfiguration {
         @Bean
         @Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
         SecurityFilterChain forumkitDefaultSecurityFilterChain(HttpSecurity http, ForumkitApiSecurity api,
-                ForumkitWidgetProperties widget) throws Exception {
+                ForumkitWidgetProperties widget, ObjectProvider<DispatcherServletPath> servlet) throws Exception {
             http.authorizeHttpRequests(requests -> {
                 requests.requestMatchers(api.requestMatcher()).permitAll();
                 if (widget.isEnabled()) {
                     requests.requestMatchers(org.springframework.security.web.servlet.util.matcher
-                            .PathPatternRequestMatcher.withDefaults().matcher(widget.getPath() + "/**")).permitAll();
+                            .PathPatternRequestMatcher.withDefaults().matcher(ApiPath.underServlet(servlet, widget.getPath())
+                            + "/**")).permitAll();
                 }
                 requests.anyRequest().authenticated();
             });

@@ -11,7 +11,8 @@ import org.springframework.web.filter.CorsFilter;
  * Fits the forum's API into the host's Spring Security filter chain: {@code http.with(new ForumkitApiConfigurer(),
  * c -> {})}. For the API's paths it answers Spring Security's 401 and 403 as the API's JSON (never a redirect to a
  * sign-in page; a missing or stale CSRF token → 403 {@code {"error": "CSRF"}}) and applies CORS from
- * {@code forumkit.api.cors.allowed-origins}. CSRF stays the host's (header {@code X-CSRF-TOKEN} by default); the
+ * {@code forumkit.api.cors.allowed-origins} and {@code …allowed-origin-patterns}. CSRF stays the host's (header
+ * {@code X-CSRF-TOKEN} by default); the
  * host permits the API's paths to everyone, since the forum decides each permission itself. With
  * {@code forumkit.api.enabled} off it changes nothing.
  */

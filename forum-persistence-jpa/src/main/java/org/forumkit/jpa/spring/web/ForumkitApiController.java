@@ -1,7 +1,5 @@
 package org.forumkit.jpa.spring.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
@@ -158,7 +156,7 @@ class ForumkitApiController {
     ResponseEntity<byte[]> topic(Viewer viewer, @PathVariable String id,
             @RequestParam(required = false) String fromFloor, @RequestParam(required = false) String size,
             @RequestParam(required = false) String author, HttpServletRequest request) {
-        return json.answer(200, pageJson(page(viewer, TopicId.of(id(id)), fromFloor, size, author, request)));
+        return json.answer(200, page(viewer, TopicId.of(id(id)), fromFloor, size, author, request));
     }
 
     @PostMapping("/topics/" + ID + "/replies")
@@ -218,7 +216,7 @@ class ForumkitApiController {
                     forum.boards().permissions(viewer, board.id()).startTopic()));
         }
         TopicPage page = page(viewer, topic.get().id(), fromFloor, size, null, request);
-        return json.answer(200, new CommentsBody(key, page.topic(), pageJson(page), page.permissions().reply()));
+        return json.answer(200, new CommentsBody(key, page.topic(), page, page.permissions().reply()));
     }
 
     /** The first comment starts the page's thread; two first comments at once both land, one as floor 2. */
@@ -282,13 +280,6 @@ class ForumkitApiController {
             }
         }
         return page;
-    }
-
-    /** A topic page as the API has always shown it: the next page's first floor is {@code nextFromFloor}. */
-    private JsonNode pageJson(TopicPage page) {
-        ObjectNode node = json.mapper().valueToTree(page);
-        node.set("nextFromFloor", node.remove("next"));
-        return node;
     }
 
     private Post reply(Viewer viewer, TopicId topic, ReplyRequest body) {

@@ -31,6 +31,13 @@ public class ForumkitApiProperties {
         /** Origins allowed to call the API with the visitor's cookies, e.g. https://blog.example.com; none by default. */
         private List<String> allowedOrigins = new ArrayList<>();
 
+        /**
+         * Origin patterns allowed as well, as Spring's CorsConfiguration matches them: '*' for any part of the host,
+         * a port list or '*' in brackets, e.g. https://*.example.com or https://example.com:[8080,8443]; none by
+         * default. A bare '*' is refused: with the visitor's cookies, any site could then act as the visitor.
+         */
+        private List<String> allowedOriginPatterns = new ArrayList<>();
+
         /** How long a browser may keep a preflight's answer. */
         private Duration maxAge = Duration.ofMinutes(30);
 
@@ -40,6 +47,14 @@ public class ForumkitApiProperties {
 
         public void setAllowedOrigins(List<String> allowedOrigins) {
             this.allowedOrigins = allowedOrigins;
+        }
+
+        public List<String> getAllowedOriginPatterns() {
+            return allowedOriginPatterns;
+        }
+
+        public void setAllowedOriginPatterns(List<String> allowedOriginPatterns) {
+            this.allowedOriginPatterns = allowedOriginPatterns;
         }
 
         public Duration getMaxAge() {

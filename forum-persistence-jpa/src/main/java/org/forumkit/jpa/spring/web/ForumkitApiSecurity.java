@@ -19,7 +19,8 @@ import org.springframework.web.filter.CorsFilter;
 /**
  * What {@link ForumkitApiConfigurer} adds to the host's security filter chain for the API's paths: Spring Security's
  * 401 and 403 as the API's JSON (a missing or stale CSRF token says so), and CORS from
- * {@code forumkit.api.cors.allowed-origins}. A bean of the API's auto-configuration.
+ * {@code forumkit.api.cors.allowed-origins} and {@code forumkit.api.cors.allowed-origin-patterns}. A bean of the
+ * API's auto-configuration.
  */
 public final class ForumkitApiSecurity implements AuthenticationEntryPoint, AccessDeniedHandler {
     private final ApiPath path;
@@ -28,13 +29,22 @@ public final class ForumkitApiSecurity implements AuthenticationEntryPoint, Acce
     private final ApiErrors errors;
     private final CorsConfiguration cors;
 
-    ForumkitApiSecurity(ForumkitApiProperties properties, ApiJson json, ApiErrors errors) {
-        this.path = new ApiPath(properties.checkedBasePath());
+    ForumkitApiSecurity(ForumkitApiProperties properties, ApiPath path, ApiJson json, ApiErrors errors) {
+        this.path = path;
         this.matcher = PathPatternRequestMatcher.withDefaults().matcher(path.base() + "/**");
         this.json = json;
         this.errors = errors;
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOrigins(List.copyOf(properties.getCors().getAllowedOrigins()));
+        List<String> patterns = List.copyOf(properties.getCors().getAllowedOriginPatterns());
+        for (String pattern : patterns) {
+            if (pattern.isBlank() || pattern.strip().equals("*")) {
+                throw new IllegalArgumentException("forumkit.api.cors.allowed-origin-patterns must name the origins"
+                        + " (e.g. https://*.example.com), not '" + pattern + "': with the visitor's cookies, any site"
+                        + " could act as the visitor");
+            }
+        }
+        config.setAllowedOriginPatterns(patterns);
         config.setAllowCredentials(true);
         config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT"));
         config.setAllowedHeaders(List.of("*"));
@@ -47,7 +57,10 @@ public final class ForumkitApiSecurity implements AuthenticationEntryPoint, Acce
         return matcher;
     }
 
-    /** The API's base path, e.g. {@code /api}. */
+    /**
+     * The API's base path within the servlet context, e.g. {@code /api}, or {@code /app/api} under
+     * {@code spring.mvc.servlet.path=/app}.
+     */
     public String basePath() {
         return path.base();
     }

@@ -1,5 +1,7 @@
 package org.forumkit.jpa.spring.web;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,14 +16,18 @@ import org.springframework.web.servlet.DispatcherServlet;
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnClass(value = DispatcherServlet.class,
+        name = "org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath")
 @ConditionalOnProperty(prefix = "forumkit.widget", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties({ForumkitApiProperties.class, ForumkitWidgetProperties.class})
 public class ForumkitWidgetAutoConfiguration {
 
     @Bean
-    ForumkitWidgetController forumkitWidgetController(ForumkitApiProperties api, ForumkitWidgetProperties widget) {
+    ForumkitWidgetController forumkitWidgetController(ForumkitApiProperties api, ForumkitWidgetProperties widget,
+            ObjectProvider<DispatcherServletPath> servlet) {
         ForumkitApiProperties.checked("forumkit.widget.path", widget.getPath());
-        return new ForumkitWidgetController(api.checkedBasePath(), widget.getLoginUrl(), widget.getMaxAge());
+        // The script calls the API by the path the browser uses: under spring.mvc.servlet.path when there is one.
+        return new ForumkitWidgetController(ApiPath.underServlet(servlet, api.checkedBasePath()), widget.getLoginUrl(),
+                widget.getMaxAge());
     }
 }

@@ -22,7 +22,19 @@ final class Browser {
     String csrfToken;
     String csrfHeader;
 
+    /** Where the API's session endpoint is: {@code /api}, or under the host's {@code spring.mvc.servlet.path}. */
+    private final String api;
+
+    /** The sign-in form's path: under the servlet path too, where Spring Security's matchers then look. */
+    private final String login;
+
     Browser(int port) {
+        this(port, "/api", "/login");
+    }
+
+    Browser(int port, String api, String login) {
+        this.api = api;
+        this.login = login;
         this.origin = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -30,7 +42,7 @@ final class Browser {
 
     /** Reads {@code /api/session}, keeping its CSRF token for the writes that follow. */
     JsonNode session() {
-        Answer answer = get("/api/session");
+        Answer answer = get(api + "/session");
         JsonNode body = answer.json();
         csrfToken = body.path("csrfToken").asText(null);
         csrfHeader = body.path("csrfHeader").asText(null);
@@ -40,7 +52,7 @@ final class Browser {
     /** Signs in through the site's Spring Security form login (with the session's CSRF token), as a browser does. */
     Browser signIn(String user) {
         session();
-        Answer answer = send(HttpRequest.newBuilder(uri("/login")).header("Content-Type",
+        Answer answer = send(HttpRequest.newBuilder(uri(login)).header("Content-Type",
                 "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("username=" + user
                 + "&password=" + org.forumkit.jpa.spring.web.host.ApiHostApp.PASSWORD + "&_csrf="
                 + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8))));

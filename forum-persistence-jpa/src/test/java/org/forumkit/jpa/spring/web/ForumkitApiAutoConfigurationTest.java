@@ -224,6 +224,12 @@ class ForumkitApiAutoConfigurationTest {
                         assertThat(cors.getAllowCredentials()).isTrue();
                         assertThat(cors.getMaxAge()).isEqualTo(600);
                     });
+            api.withPropertyValues("forumkit.api.cors.allowed-origin-patterns=https://*.example.com").run(context ->
+                    assertThat(context.getBean(ForumkitApiSecurity.class).corsConfiguration()
+                            .getAllowedOriginPatterns()).containsExactly("https://*.example.com"));
+            // any origin with the visitor's cookies: refused at start
+            api.withPropertyValues("forumkit.api.cors.allowed-origin-patterns=*").run(context ->
+                    assertThat(context).hasFailed());
         }
 
         @Test
@@ -270,7 +276,7 @@ class ForumkitApiAutoConfigurationTest {
                 assertThat(context.getBean(CommentThreads.class)).isSameAs(mine);
             });
             api.withBean("hostApiSecurity", ForumkitApiSecurity.class, () -> new ForumkitApiSecurity(
-                    new ForumkitApiProperties(), new ApiJson(), new ApiErrors(null)))
+                    new ForumkitApiProperties(), new ApiPath("/api"), new ApiJson(), new ApiErrors(null)))
                     .run(context -> assertThat(context).hasSingleBean(ForumkitApiSecurity.class)
                             .hasBean("hostApiSecurity"));
         }

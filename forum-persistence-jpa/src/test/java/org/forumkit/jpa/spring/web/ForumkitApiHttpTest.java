@@ -41,6 +41,7 @@ class ForumkitApiHttpTest {
     private static final Viewer.Member ADMIN = Viewer.user("admin", "Admin", "admin");
     private static final int MAX_BODY = 8 * 1024;
     private static final String ALLOWED_ORIGIN = "http://blog.example.test";
+    private static final String ALLOWED_PATTERN = "https://*.shop.example.test";
 
     @Nested
     @Tag("h2")
@@ -92,6 +93,7 @@ class ForumkitApiHttpTest {
             properties.put("forumkit.api.enabled", "true");
             properties.put("forumkit.api.max-body-size", MAX_BODY + "B");
             properties.put("forumkit.api.cors.allowed-origins", ALLOWED_ORIGIN);
+            properties.put("forumkit.api.cors.allowed-origin-patterns", ALLOWED_PATTERN);
             properties.put("forumkit.widget.enabled", "true");
             properties.put("site.comments-board", commentsBoard);
             app = new SpringApplicationBuilder(ApiHostApp.class).web(WebApplicationType.SERVLET)
@@ -355,6 +357,31 @@ class ForumkitApiHttpTest {
             Answer read = browser.get("/api/boards", "Origin", ALLOWED_ORIGIN);
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
+        }
+
+        @Test
+        @DisplayName("CORS patterns: an origin matching forumkit.api.cors.allowed-origin-patterns is allowed, its look-alikes are not")
+        void corsPatterns() {
+            Browser browser = new Browser(port);
+            String origin = "https://eu.shop.example.test";
+            Answer preflight = browser.send(java.net.http.HttpRequest.newBuilder(browser.uri("/api/comments?key=free-p"))
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "content-type, x-csrf-token"));
+            assertThat(preflight.status()).as(preflight.toString()).isEqualTo(200);
+            assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+            assertThat(preflight.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+
+            Answer read = browser.get("/api/boards", "Origin", origin);
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+
+            for (String lookalike : List.of("http://eu.shop.example.test", "https://shop.example.test.evil.test",
+                    "https://eushop.example.test", "https://eu.shop.example.test:8443")) {
+                Answer refused = browser.get("/api/boards", "Origin", lookalike);
+                error(refused, 403, "CORS");
+                assertThat(refused.header("Access-Control-Allow-Origin")).as(lookalike).isEmpty();
+            }
         }
 
         // ------------------------------------------------------------------ the widget
