@@ -1,8 +1,10 @@
 package org.forumkit.examples.web;
 
 import com.samskivert.mustache.Mustache;
+import java.util.Map;
 import org.forumkit.examples.QueryCounter;
 import org.forumkit.examples.SqlCounter;
+import org.forumkit.jpa.spring.web.CommentThreads;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.mustache.autoconfigure.MustacheResourceTemplateLoader;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,6 +24,15 @@ class SiteConfiguration {
     @Bean
     Mustache.Compiler mustacheCompiler(MustacheResourceTemplateLoader templates) {
         return Mustache.compiler().withLoader(templates).nullValue("").emptyStringIsFalse(true);
+    }
+
+    /**
+     * The site's pages that have comments, and their threads' titles: the site names its threads, so a visitor can
+     * neither start a thread for a made-up key nor title one.
+     */
+    @Bean
+    CommentThreads commentThreads() {
+        return CommentThreads.of("comments", Map.of("article-" + HomeController.ARTICLE, HomeController.ARTICLE_TITLE));
     }
 
     @Bean
