@@ -153,10 +153,12 @@ class WidgetBrowserTest {
         widget.find("#fk-floor-1 .fk-oppose").click();
         widget.waitFor("#fk-floor-1 .fk-oppose", "反对 1");
         assertThat(widget.find("#fk-floor-1 .fk-support").getText()).isEqualTo("支持 0");
+        widget.waitGone("#fk-floor-1[aria-busy]");
         open(ARTICLE);
         assertThat(widget.find("#fk-floor-1 .fk-oppose").getAttribute("aria-pressed")).isEqualTo("true");
         widget.find("#fk-floor-1 .fk-oppose").click();
         widget.waitFor("#fk-floor-1 .fk-oppose", "反对 0");
+        widget.waitGone("#fk-floor-1[aria-busy]"); // the count showed at once; now the server has it too
         open(ARTICLE);
         assertThat(widget.find("#fk-floor-1 .fk-oppose").getAttribute("aria-pressed")).isEqualTo("false");
         assertThat(widget.find("#fk-floor-1 .fk-oppose").getText()).isEqualTo("反对 0");

@@ -329,6 +329,8 @@
     var t = this.t.bind(this);
     var mine = (page.myVotes && page.myVotes[String(post.id)]) || null;
     var state = { mine: mine, support: post.support, oppose: post.oppose };
+    var queue = Promise.resolve();
+    var inFlight = 0;
     var support = el('button', { type: 'button', 'class': 'fk-support' });
     var oppose = el('button', { type: 'button', 'class': 'fk-oppose' });
     var error = el('p', { 'class': 'fk-error', role: 'alert', hidden: true });
@@ -350,7 +352,12 @@
       state.mine = wanted === 'NONE' ? null : wanted;
       error.hidden = true;
       draw();
-      self.api('PUT', '/posts/' + post.id + '/vote', { vote: wanted }).then(function (change) {
+      node.setAttribute('aria-busy', 'true');
+      inFlight++;
+      // one vote of this floor at a time, in the order clicked, so the server ends where the reader did
+      queue = queue.then(function () {
+        return self.api('PUT', '/posts/' + post.id + '/vote', { vote: wanted });
+      }).then(function (change) {
         state.support = change.support; state.oppose = change.oppose;
         state.mine = change.after === 'NONE' || !change.after ? null : change.after;
         draw();
@@ -359,6 +366,8 @@
         draw();
         error.textContent = self.explain(e);
         error.hidden = false;
+      }).then(function () {
+        if (--inFlight === 0) { node.removeAttribute('aria-busy'); }
       });
     }
     support.addEventListener('click', function () { vote('SUPPORT'); });

@@ -380,7 +380,7 @@ class ForumkitApiHttpTest {
             Answer css = browser.get("/forumkit/forumkit.css", "Accept", "text/css");
             assertThat(css.status()).isEqualTo(200);
             assertThat(css.header("Content-Type")).isEqualToIgnoringCase("text/css;charset=UTF-8");
-            assertThat(css.text()).contains(".forumkit .fk-post");
+            assertThat(css.text()).contains(".fk-post", "--fk-accent");
             assertThat(css.header("ETag")).isNotEqualTo(etag);
         }
 
