@@ -80,7 +80,7 @@ class WidgetContentTest {
     @DisplayName("a 1,000-floor thread: the first 20 floors from one request; time to comments shown is printed")
     void thousandFloors() {
         List<Long> shown = new ArrayList<>();
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < 4; round++) {
             browser.get(app.url() + WidgetBrowserTest.ARTICLE.substring(1));
             widget.ready();
             assertThat(widget.all(".fk-post")).hasSize(20);
