@@ -2,6 +2,7 @@ package org.forumkit;
 
 import java.util.List;
 import org.forumkit.model.BoardId;
+import org.forumkit.model.ContentFormat;
 import org.forumkit.model.EditPost;
 import org.forumkit.model.Page;
 import org.forumkit.model.PageRequest;
@@ -16,6 +17,13 @@ public interface Posts {
 
     /** Posts a reply on the topic's next floor, building quote snapshots on the server. */
     Post reply(Viewer viewer, Reply command);
+
+    /**
+     * The html a reply in the board would show, rendered and censored as a write would be, nothing stored: only for
+     * those who may reply there, the body's own checks ({@link ValidationException}), and at most 30 previews a
+     * minute per member on each node ({@link RateLimitedException}).
+     */
+    String preview(Viewer viewer, BoardId board, String body, ContentFormat format);
 
     Post get(Viewer viewer, PostId id);
 

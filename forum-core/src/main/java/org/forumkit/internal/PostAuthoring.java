@@ -16,6 +16,7 @@ import org.forumkit.model.Action;
 import org.forumkit.model.AuditAction;
 import org.forumkit.model.Author;
 import org.forumkit.model.Board;
+import org.forumkit.model.BoardId;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreditEvent;
 import org.forumkit.model.DenialReason;
@@ -40,6 +41,9 @@ import org.forumkit.spi.store.WithBans;
 
 /** Writing posts: replies with quotes, edits and their revisions, and reading one post. */
 final class PostAuthoring {
+    /** Previews per minute and node: a member typing and looking now and then stays far below. */
+    static final int PREVIEWS_PER_MEMBER = 30;
+    static final int PREVIEWS_ANONYMOUS = 300;
     private final ForumStore store;
     private final ForumSettings settings;
     private final AccessRules access;
@@ -47,9 +51,11 @@ final class PostAuthoring {
     private final AuditTrail audit;
     private final ForumClock clock;
     private final WritePipeline pipeline;
+    private final SearchThrottle previews;
 
     PostAuthoring(ForumStore store, ForumSettings settings, AccessRules access, Standings standings,
             AuditTrail audit, ForumClock clock, WritePipeline pipeline) {
+        this.previews = new SearchThrottle(clock, PREVIEWS_PER_MEMBER, PREVIEWS_ANONYMOUS, "previews");
         this.store = store;
         this.settings = settings;
         this.access = access;
@@ -61,6 +67,35 @@ final class PostAuthoring {
 
     Post reply(Viewer viewer, Reply command) {
         return pipeline.run(viewer, command, ReplyDraft::new);
+    }
+
+    /**
+     * A draft's html as a post of the board would have it, nothing stored: the body's checks, the viewer's right to
+     * reply there, censoring and the renderer of a write, throttled per node like search.
+     */
+    String preview(Viewer viewer, BoardId boardId, String body, ContentFormat format) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(boardId, "boardId");
+        Checks checks = new Checks();
+        if (body == null) {
+            checks.add("body", "required");
+        }
+        String text = checks.block("body", body, settings.maxBodyLength(), false);
+        ContentFormat chosen = Objects.requireNonNullElse(format, ContentFormat.PLAIN);
+        if (!pipeline.canRender(chosen)) {
+            checks.add("format", "unknown_format");
+        }
+        checks.throwIfAny();
+        Board board = store.readOnly(reader -> {
+            Board found = reader.board(boardId).orElseThrow(() -> new NotFoundException(Kind.BOARD, boardId));
+            access.require(viewer, Action.VIEW, found, Optional.empty());
+            access.require(viewer, standings.read(reader, viewer, found), Action.REPLY, found, Optional.empty());
+            return found;
+        });
+        previews.acquire(viewer);
+        String html = pipeline.preview(board, chosen, text, checks);
+        checks.throwIfAny();
+        return html;
     }
 
     Post get(Viewer viewer, PostId id) {

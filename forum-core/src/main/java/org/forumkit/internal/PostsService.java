@@ -3,6 +3,7 @@ package org.forumkit.internal;
 import java.util.List;
 import org.forumkit.Posts;
 import org.forumkit.model.BoardId;
+import org.forumkit.model.ContentFormat;
 import org.forumkit.model.EditPost;
 import org.forumkit.model.Page;
 import org.forumkit.model.PageRequest;
@@ -25,6 +26,11 @@ final class PostsService implements Posts {
     @Override
     public Post reply(Viewer viewer, Reply command) {
         return authoring.reply(viewer, command);
+    }
+
+    @Override
+    public String preview(Viewer viewer, BoardId board, String body, ContentFormat format) {
+        return authoring.preview(viewer, board, body, format);
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.forumkit.RateLimitedException;
 import org.forumkit.model.Viewer;
 
 /**
- * Flood control of search on this node: at most {@link #PER_MEMBER} searches per member and {@link #ANONYMOUS}
+ * Flood control of search on this node: at most {@link #PER_MEMBER} searches (or previews) per member and {@link #ANONYMOUS}
  * for all anonymous visitors together within {@link #WINDOW}. It guards the database from one busy client and holds
  * no forum state, so keeping it per node (not in the store) loses no invariant; the limit grows with the nodes.
  */
@@ -22,6 +22,9 @@ final class SearchThrottle {
     private static final int MAX_VIEWERS = 10_000;
 
     private final ForumClock clock;
+    private final int perMember;
+    private final int anonymous;
+    private final String what;
     private final Map<String, Deque<Instant>> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
@@ -30,20 +33,28 @@ final class SearchThrottle {
     };
 
     SearchThrottle(ForumClock clock) {
+        this(clock, PER_MEMBER, ANONYMOUS, "searches");
+    }
+
+    /** The same flood control for another read that costs the server work, e.g. previews. */
+    SearchThrottle(ForumClock clock, int perMember, int anonymous, String what) {
         this.clock = clock;
+        this.perMember = perMember;
+        this.anonymous = anonymous;
+        this.what = what;
     }
 
     /** Counts one search of the viewer, or throws {@link RateLimitedException} when the window is full. */
     synchronized void acquire(Viewer viewer) {
         String key = viewer.userId().map(id -> "u:" + id.value()).orElse("anonymous");
-        int max = viewer.isAnonymous() ? ANONYMOUS : PER_MEMBER;
+        int max = viewer.isAnonymous() ? anonymous : perMember;
         Instant now = clock.now();
         Deque<Instant> times = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
         while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
             times.pollFirst();
         }
         if (times.size() >= max) {
-            throw new RateLimitedException("too many searches", Duration.between(now, times.peekFirst().plus(WINDOW)));
+            throw new RateLimitedException("too many " + what, Duration.between(now, times.peekFirst().plus(WINDOW)));
         }
         times.addLast(now);
     }

@@ -114,6 +114,20 @@ final class WritePipeline {
     }
 
     /**
+     * The html {@code body} would have as a post of {@code board}: censored and rendered as a write would, nothing
+     * stored. Violations (a banned word, an unknown format) go to {@code checks}; the caller throws them.
+     */
+    String preview(Board board, ContentFormat format, String body, Checks checks) {
+        ContentRenderer renderer = renderers.get(format);
+        if (renderer == null) {
+            checks.add("format", "unknown_format");
+            return "";
+        }
+        String censored = new Censoring(censorPolicy.forBoard(board)).apply(checks, "body", body);
+        return renderer.render(censored);
+    }
+
+    /**
      * Runs one write: Jakarta Validation of {@code command}, then {@code draft} checks the command's own fields
      * into the same violations and gives the steps, all of which run in one transaction.
      */

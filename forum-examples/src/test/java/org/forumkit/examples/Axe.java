@@ -15,12 +15,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
- * axe-core (the npm package, from the {@code org.webjars.npm:axe-core} webjar on the test classpath) run inside the
+ * axe-core (the npm package, the {@code axe.min.js} bundled in {@code com.deque.html.axe-core:selenium} on the test classpath) run inside the
  * page a browser test has open. Typical use: {@code assertThat(Axe.serious(browser)).isEmpty()}; a failing
  * assertion prints each violation with its rule, help text and the selectors of the offending elements.
  */
 public final class Axe {
-    private static final String POM = "META-INF/maven/org.webjars.npm/axe-core/pom.properties";
+    private static final String POM = "META-INF/maven/com.deque.html.axe-core/selenium/pom.properties";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static volatile String source;
@@ -99,11 +99,11 @@ public final class Axe {
         return all.stream().filter(v -> "serious".equals(v.impact()) || "critical".equals(v.impact())).toList();
     }
 
-    /** The version of axe-core on the classpath, e.g. {@code 4.6.3}. */
+    /** The version of axe-core on the classpath, e.g. {@code 4.10.1}. */
     public static String version() {
         try (InputStream in = Axe.class.getClassLoader().getResourceAsStream(POM)) {
             if (in == null) {
-                throw new IllegalStateException("the axe-core webjar is not on the test classpath (" + POM + ")");
+                throw new IllegalStateException("com.deque.html.axe-core:selenium is not on the test classpath (" + POM + ")");
             }
             Properties p = new Properties();
             p.load(in);
@@ -113,10 +113,10 @@ public final class Axe {
         }
     }
 
-    private static String source() {
+    static synchronized String source() {
         String s = source;
         if (s == null) {
-            String path = "META-INF/resources/webjars/axe-core/" + version() + "/axe.min.js";
+            String path = "axe.min.js";
             try (InputStream in = Axe.class.getClassLoader().getResourceAsStream(path)) {
                 if (in == null) {
                     throw new IllegalStateException("no " + path + " on the test classpath");

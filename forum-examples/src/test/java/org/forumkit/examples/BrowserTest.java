@@ -180,49 +180,4 @@ class BrowserTest {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
         assertThat(browser.findElements(By.cssSelector("article.post .body img"))).isEmpty();
     }
-
-    @Test
-    @DisplayName("the comments widget on the example article: read-only for anonymous readers, then comment, quote and vote")
-    void embeddedWidget() {
-        open("/articles/civil-affairs");
-        WebElement prompt = find("[data-forumkit-key] .fk-login-required");
-        assertThat(prompt.getText()).contains("您需要登录后才可以回帖");
-        assertThat(find(".fk-empty").getText()).isNotBlank();
-
-        open("/login?next=/articles/civil-affairs");
-        find("#login-carol").click();
-        find(".fk-form textarea").sendKeys("第一条评论");
-        find(".fk-form button[type=submit]").click();
-        WebElement first = find("#fk-floor-1");
-        assertThat(first.findElement(By.cssSelector(".fk-body")).getText()).isEqualTo("第一条评论");
-
-        first.findElement(By.cssSelector(".fk-reply")).click();
-        assertThat(find(".fk-quoting").getText()).contains("1");
-        find(".fk-form textarea").sendKeys("引用回复");
-        find(".fk-form button[type=submit]").click();
-        WebElement second = find("#fk-floor-2");
-        assertThat(second.findElement(By.cssSelector(".fk-excerpt")).getText()).isEqualTo("第一条评论");
-
-        // more comments than one page: the widget loads the next floor range on demand
-        org.forumkit.model.Topic thread = app.forum().topics().byExternalKey(org.forumkit.tck.ForumFixtures.ADMIN,
-                app.forum().boards().bySlug(org.forumkit.tck.ForumFixtures.ADMIN, "comments").orElseThrow().id(),
-                "article-civil-affairs").orElseThrow();
-        for (int i = 3; i <= 25; i++) {
-            app.forum().posts().reply(org.forumkit.tck.ForumFixtures.BOB,
-                    org.forumkit.model.Reply.to(thread.id(), "评论 " + i));
-        }
-        open("/articles/civil-affairs");
-        find("#fk-floor-20");
-        assertThat(browser.findElements(By.cssSelector("#fk-floor-21"))).isEmpty();
-        find(".fk-more").click();
-        assertThat(find("#fk-floor-25 .fk-body").getText()).isEqualTo("评论 25");
-        assertThat(browser.findElements(By.cssSelector(".fk-post"))).hasSize(25);
-
-        // carol cannot vote on her own comment; sign in as alice and support it
-        open("/login?next=/articles/civil-affairs");
-        find("#login-alice").click();
-        find("#fk-floor-1 .fk-support").click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#fk-floor-1 .fk-support"), "1"));
-        assertThat(find("#fk-floor-1 .fk-support").getAttribute("class")).contains("fk-mine");
-    }
 }

@@ -231,11 +231,12 @@ class JsonApiTest {
             var board = app.forum().boards().bySlug(admin, "comments").orElseThrow();
             app.forum().boards().updateModeration(admin, board.id(), org.forumkit.model.BoardModeration.OFF
                     .limitingPosts(java.time.Duration.ofMinutes(1), 0));
+            var topic = app.forum().topics().start(admin, org.forumkit.model.StartTopic.of(board.id(), "限流", "开头"));
+            String replies = "/api/topics/" + topic.id().value() + "/replies";
             try {
                 DemoClient alice = as("alice");
-                assertThat(alice.json("POST", "/api/comments?key=flood-test", "{\"body\":\"第一条\"}").status())
-                        .isEqualTo(201);
-                DemoClient.Reply tooFast = alice.json("POST", "/api/comments?key=flood-test", "{\"body\":\"第二条\"}");
+                assertThat(alice.json("POST", replies, "{\"body\":\"第一条\"}").status()).isEqualTo(201);
+                DemoClient.Reply tooFast = alice.json("POST", replies, "{\"body\":\"第二条\"}");
                 assertError(tooFast, 429, "RATE_LIMITED");
                 assertThat(tooFast.raw().headers().firstValue("Retry-After").map(Integer::parseInt).orElseThrow())
                         .isBetween(1, 60);
@@ -290,24 +291,28 @@ class JsonApiTest {
     class Comments {
         @Test
         void threadIsCreatedOnFirstComment() throws Exception {
+            // the site's CommentThreads knows its one article; a made-up key has no thread and cannot get one
+            assertError(anonymous().get("/api/comments?key=article-made-up"), 404, "NOT_FOUND");
+            assertError(as("alice").json("POST", "/api/comments?key=article-made-up", "{\"body\":\"hi\"}"), 404,
+                    "NOT_FOUND");
             DemoClient reader = anonymous();
-            JsonNode empty = reader.get("/api/comments?key=article-api-test").json();
+            JsonNode empty = reader.get("/api/comments?key=article-civil-affairs").json();
             assertThat(empty.get("topic").isNull()).isTrue();
             assertThat(empty.get("canComment").get("reason").asText()).isEqualTo("LOGIN_REQUIRED");
-            assertError(reader.json("POST", "/api/comments?key=article-api-test", "{\"body\":\"hi\"}"), 401,
+            assertError(reader.json("POST", "/api/comments?key=article-civil-affairs", "{\"body\":\"hi\"}"), 401,
                     "LOGIN_REQUIRED");
 
             DemoClient alice = as("alice");
-            DemoClient.Reply first = alice.json("POST", "/api/comments?key=article-api-test",
+            DemoClient.Reply first = alice.json("POST", "/api/comments?key=article-civil-affairs",
                     "{\"body\":\"第一条评论\",\"title\":\"示例文章\"}");
             assertThat(first.status()).as(first.text()).isEqualTo(201);
             assertThat(first.json().get("floor").asInt()).isEqualTo(1);
-            DemoClient.Reply second = as("bob").json("POST", "/api/comments?key=article-api-test",
+            DemoClient.Reply second = as("bob").json("POST", "/api/comments?key=article-civil-affairs",
                     "{\"body\":\"第二条\",\"quote\":{\"floor\":1}}");
             assertThat(second.json().get("floor").asInt()).isEqualTo(2);
 
-            JsonNode thread = reader.get("/api/comments?key=article-api-test").json();
-            assertThat(thread.get("topic").get("title").asText()).isEqualTo("示例文章");
+            JsonNode thread = reader.get("/api/comments?key=article-civil-affairs").json();
+            assertThat(thread.get("topic").get("title").asText()).isEqualTo("强化高水平崛起的民政服务保障"); // not the visitor's
             assertThat(thread.get("page").get("posts").findValuesAsText("floor")).containsExactly("1", "2");
             assertError(reader.get("/api/comments"), 400, "BAD_REQUEST");
         }

@@ -28,6 +28,7 @@ import org.springframework.web.servlet.ModelAndView;
 final class HomeController {
     /** The one article of the example site, with the Forumkit comments under it. */
     static final String ARTICLE = "civil-affairs";
+    static final String ARTICLE_TITLE = "强化高水平崛起的民政服务保障";
 
     private final Forum forum;
     private final Pages pages;
@@ -101,7 +102,7 @@ final class HomeController {
         }
         boolean english = pages.locale(request).equals(Locale.ENGLISH);
         ArticlePage article = new ArticlePage(
-                english ? "Strengthening civil-affairs services" : "强化高水平崛起的民政服务保障",
+                english ? "Strengthening civil-affairs services" : ARTICLE_TITLE,
                 english ? "An article of an existing site. The comments below are Forumkit, embedded with one element"
                         + " and one script tag."
                         : "这是一个“已有网站”的文章页。下面的评论区由 Forumkit 提供，只需一个元素和一个 script 标签即可嵌入。",

@@ -1,8 +1,12 @@
 package org.forumkit.examples.web;
 
 import com.samskivert.mustache.Mustache;
+import java.util.Map;
+import org.forumkit.Forum;
 import org.forumkit.examples.QueryCounter;
 import org.forumkit.examples.SqlCounter;
+import org.forumkit.jpa.spring.web.CommentThreads;
+import org.forumkit.model.Viewer;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.mustache.autoconfigure.MustacheResourceTemplateLoader;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,6 +17,7 @@ import org.springframework.core.Ordered;
 /** The site's web plumbing: the template compiler, the footer's counter and the filters that run before security. */
 @Configuration(proxyBeanMethods = false)
 class SiteConfiguration {
+    private static final String COMMENTS = "comments";
 
     /**
      * Mustache as the templates expect it: {@code {{…}}} escapes every value (a post's rendered body alone goes in
@@ -22,6 +27,20 @@ class SiteConfiguration {
     @Bean
     Mustache.Compiler mustacheCompiler(MustacheResourceTemplateLoader templates) {
         return Mustache.compiler().withLoader(templates).nullValue("").emptyStringIsFalse(true);
+    }
+
+    /**
+     * The site's pages that have comments, and their threads' titles: the site names its threads, so a visitor can
+     * neither start a thread for a made-up key nor title one. Threads already there (imported from Disqus or
+     * WordPress: their pages existed on the old site) keep theirs.
+     */
+    @Bean
+    CommentThreads commentThreads(Forum forum) {
+        CommentThreads articles = CommentThreads.of(COMMENTS,
+                Map.of("article-" + HomeController.ARTICLE, HomeController.ARTICLE_TITLE));
+        return key -> articles.thread(key).or(() -> forum.boards().bySlug(Viewer.anonymous(), COMMENTS)
+                .flatMap(board -> forum.topics().byExternalKey(Viewer.anonymous(), board.id(), key))
+                .map(topic -> new CommentThreads.Thread(COMMENTS, topic.title())));
     }
 
     @Bean

@@ -8,7 +8,6 @@ import org.forumkit.model.ReportReason;
 import org.forumkit.model.Resolution;
 import org.forumkit.model.SearchHit;
 import org.forumkit.model.Topic;
-import org.forumkit.model.TopicPage;
 import org.forumkit.model.Viewer;
 
 /** The API's request and response bodies (field names are the JSON's, as forum-examples/README.md documents). */
@@ -30,7 +29,10 @@ final class ApiBodies {
     record ReplyRequest(String body, String format, QuoteRequest quote, Integer replyToFloor) {
     }
 
-    /** {@code POST {base}/comments?key=…}: a reply, with the title of the thread if this comment starts it. */
+    /**
+     * {@code POST {base}/comments?key=…}: a reply. {@code title} is still read for old clients and ignored: the
+     * host's {@link CommentThreads} names the thread, never a visitor.
+     */
     record CommentRequest(String body, String title, String format, QuoteRequest quote, Integer replyToFloor) {
         ReplyRequest reply() {
             return new ReplyRequest(body, format, quote, replyToFloor);
@@ -68,7 +70,24 @@ final class ApiBodies {
     record SearchBody(List<SearchHit> hits, String nextCursor) {
     }
 
-    /** {@code GET {base}/comments?key=…}; {@code topic} and {@code page} are null before the first comment. */
-    record CommentsBody(String key, Topic topic, TopicPage page, Decision canComment) {
+    /** {@code POST {base}/preview}: a draft to render for the board of a comment thread ({@code key}) or a board. */
+    record PreviewRequest(String body, String format, String key, String board) {
+    }
+
+    /**
+     * {@code GET {base}/comments?key=…}; {@code topic} and {@code page} are null before the first comment. The
+     * widget's first view in one request: {@code count} (visible comments), {@code session} (as {@code GET
+     * /session}), the formats a comment may be written in and the longest body in code points.
+     */
+    record CommentsBody(String key, Topic topic, Object page, Decision canComment, long count, SessionBody session,
+            List<String> formats, int maxBodyLength) {
+    }
+
+    /** {@code GET {base}/comments/counts?key=…&key=…}: visible comments per key the host knows. */
+    record CountsBody(java.util.Map<String, Long> counts) {
+    }
+
+    /** {@code POST {base}/preview}. */
+    record PreviewBody(String html) {
     }
 }

@@ -72,14 +72,27 @@ public class ForumkitApiAutoConfiguration {
     }
 
     @Bean
-    ForumkitApiController forumkitApiController(Forum forum, CommentThreads threads, ApiJson json,
+    TopicPages forumkitTopicPages(Forum forum, ApiJson json, ObjectProvider<AuthorAvatars> avatars,
             ForumkitApiProperties properties) {
-        properties.checkedBasePath();
         if (properties.getDefaultPageSize() < 1) {
             throw new IllegalArgumentException("forumkit.api.default-page-size must be at least 1, not "
                     + properties.getDefaultPageSize());
         }
-        return new ForumkitApiController(forum, threads, json, properties);
+        return new TopicPages(forum, json, java.util.Optional.ofNullable(avatars.getIfUnique()),
+                properties.getDefaultPageSize());
+    }
+
+    @Bean
+    ForumkitApiController forumkitApiController(Forum forum, ApiJson json, TopicPages pages,
+            ForumkitApiProperties properties) {
+        properties.checkedBasePath();
+        return new ForumkitApiController(forum, json, pages, properties);
+    }
+
+    @Bean
+    ForumkitCommentsController forumkitCommentsController(Forum forum, CommentThreads threads, ApiJson json,
+            TopicPages pages) {
+        return new ForumkitCommentsController(forum, threads, json, pages);
     }
 
     @Bean

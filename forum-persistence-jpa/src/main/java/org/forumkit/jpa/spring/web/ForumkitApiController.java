@@ -1,21 +1,17 @@
 package org.forumkit.jpa.spring.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import org.forumkit.ConflictException;
 import org.forumkit.Forum;
 import org.forumkit.NotFoundException;
 import org.forumkit.NotFoundException.Kind;
 import org.forumkit.ValidationException;
 import org.forumkit.Violation;
 import org.forumkit.jpa.spring.web.ApiBodies.BoardTopicsBody;
-import org.forumkit.jpa.spring.web.ApiBodies.CommentRequest;
-import org.forumkit.jpa.spring.web.ApiBodies.CommentsBody;
 import org.forumkit.jpa.spring.web.ApiBodies.ReplyRequest;
 import org.forumkit.jpa.spring.web.ApiBodies.ReportRequest;
 import org.forumkit.jpa.spring.web.ApiBodies.ResolveRequest;
@@ -72,14 +68,14 @@ class ForumkitApiController {
     private static final String SLUG = "{slug:[a-z0-9-]+}";
 
     private final Forum forum;
-    private final CommentThreads threads;
     private final ApiJson json;
+    private final TopicPages pages;
     private final int pageSize;
 
-    ForumkitApiController(Forum forum, CommentThreads threads, ApiJson json, ForumkitApiProperties properties) {
+    ForumkitApiController(Forum forum, ApiJson json, TopicPages pages, ForumkitApiProperties properties) {
         this.forum = forum;
-        this.threads = threads;
         this.json = json;
+        this.pages = pages;
         this.pageSize = properties.getDefaultPageSize();
     }
 
@@ -89,9 +85,14 @@ class ForumkitApiController {
 
     @GetMapping("/session")
     ResponseEntity<byte[]> session(Viewer viewer, HttpServletRequest request) {
+        return json.answer(200, sessionBody(viewer, request));
+    }
+
+    /** Who is signed in and the CSRF token for writes; also part of {@code GET /comments}, saving a request. */
+    static SessionBody sessionBody(Viewer viewer, HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return json.answer(200, new SessionBody(viewer instanceof Viewer.Member member ? member : null,
-                csrf == null ? null : csrf.getToken(), csrf == null ? null : csrf.getHeaderName()));
+        return new SessionBody(viewer instanceof Viewer.Member member ? member : null,
+                csrf == null ? null : csrf.getToken(), csrf == null ? null : csrf.getHeaderName());
     }
 
     @GetMapping("/boards")
@@ -102,7 +103,7 @@ class ForumkitApiController {
     @GetMapping("/boards/" + SLUG + "/topics")
     ResponseEntity<byte[]> topics(Viewer viewer, @PathVariable String slug,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) String size) {
-        Board board = board(viewer, slug);
+        Board board = board(forum, viewer, slug);
         int n = size == null ? pageSize : number(size);
         PageRequest<TopicCursor> request = cursor == null || cursor.isBlank() ? PageRequest.first(n)
                 : PageRequest.after(TopicCursor.parse(cursor), n);
@@ -115,7 +116,7 @@ class ForumkitApiController {
     ResponseEntity<byte[]> startTopic(Viewer viewer, @PathVariable String slug,
             @RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        Board board = board(viewer, slug);
+        Board board = board(forum, viewer, slug);
         StartTopicRequest start = json.read(body, contentType, StartTopicRequest.class);
         return json.answer(201, forum.topics().start(viewer, new StartTopic(board.id(), start.title(), start.type(),
                 start.body(), format(start.format()), null)));
@@ -132,7 +133,7 @@ class ForumkitApiController {
                 .withTitlesOnly(Boolean.parseBoolean(titles))
                 .withOrder("NEWEST".equals(order) ? SearchOrder.NEWEST : SearchOrder.RELEVANCE);
         if (board != null && !board.isBlank()) {
-            query = query.withBoard(board(viewer, board).id(), !"false".equals(subBoards));
+            query = query.withBoard(board(forum, viewer, board).id(), !"false".equals(subBoards));
         }
         if (author != null && !author.isBlank()) {
             query = query.withAuthor(UserId.of(author));
@@ -155,15 +156,18 @@ class ForumkitApiController {
     @GetMapping("/topics/" + ID)
     ResponseEntity<byte[]> topic(Viewer viewer, @PathVariable String id,
             @RequestParam(required = false) String fromFloor, @RequestParam(required = false) String size,
-            @RequestParam(required = false) String author, HttpServletRequest request) {
-        return json.answer(200, page(viewer, TopicId.of(id(id)), fromFloor, size, author, request));
+            @RequestParam(required = false) String author, @RequestParam(required = false) String order,
+            HttpServletRequest request) {
+        TopicPages.Order sorted = TopicPages.order(order);
+        return json.answer(200, pages.json(pages.page(viewer, TopicId.of(id(id)), Optional.empty(), fromFloor, size,
+                author, sorted, request), sorted));
     }
 
     @PostMapping("/topics/" + ID + "/replies")
     ResponseEntity<byte[]> reply(Viewer viewer, @PathVariable String id, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
         TopicId topic = TopicId.of(id(id));
-        return json.answer(201, reply(viewer, topic, json.read(body, contentType, ReplyRequest.class)));
+        return json.answer(201, reply(forum, viewer, topic, json.read(body, contentType, ReplyRequest.class)));
     }
 
     @PutMapping("/posts/" + ID + "/vote")
@@ -204,85 +208,16 @@ class ForumkitApiController {
         return json.answer(200, forum.reports().resolve(viewer, report, resolve.resolution(), resolve.reason()));
     }
 
-    @GetMapping("/comments")
-    ResponseEntity<byte[]> comments(Viewer viewer, @RequestParam(required = false) String key,
-            @RequestParam(required = false) String fromFloor, @RequestParam(required = false) String size,
-            HttpServletRequest request) {
-        CommentThreads.Thread thread = thread(key);
-        Board board = board(viewer, thread.board());
-        Optional<Topic> topic = forum.topics().byExternalKey(viewer, board.id(), key);
-        if (topic.isEmpty()) {
-            return json.answer(200, new CommentsBody(key, null, null,
-                    forum.boards().permissions(viewer, board.id()).startTopic()));
-        }
-        TopicPage page = page(viewer, topic.get().id(), fromFloor, size, null, request);
-        return json.answer(200, new CommentsBody(key, page.topic(), page, page.permissions().reply()));
-    }
-
-    /** The first comment starts the page's thread; two first comments at once both land, one as floor 2. */
-    @PostMapping("/comments")
-    ResponseEntity<byte[]> comment(Viewer viewer, @RequestParam(required = false) String key,
-            @RequestBody(required = false) byte[] body,
-            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        CommentThreads.Thread thread = thread(key);
-        Board board = board(viewer, thread.board());
-        CommentRequest comment = json.read(body, contentType, CommentRequest.class);
-        for (int attempt = 0; ; attempt++) {
-            Optional<Topic> topic = forum.topics().byExternalKey(viewer, board.id(), key);
-            if (topic.isPresent()) {
-                return json.answer(201, reply(viewer, topic.get().id(), comment.reply()));
-            }
-            String title = Objects.requireNonNullElse(thread.title(), Optional.ofNullable(comment.title())
-                    .filter(t -> !t.isBlank()).orElse(key));
-            try {
-                Topic started = forum.topics().start(viewer, new StartTopic(board.id(), title, null, comment.body(),
-                        format(comment.format()), key));
-                return json.answer(201, forum.topics().page(viewer, started.id(), TopicPageRequest.first(1))
-                        .posts().get(0));
-            } catch (ValidationException | ConflictException e) {
-                boolean keyTaken = e instanceof ConflictException
-                        || ((ValidationException) e).hasViolation("externalKey", "key_taken");
-                if (!keyTaken || attempt > 0) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private CommentThreads.Thread thread(String key) {
-        if (key == null || key.isBlank()) {
-            throw ApiProblem.badRequest(ApiMessage.KEY_REQUIRED);
-        }
-        return threads.thread(key).orElseThrow(() -> new ApiProblem(404, "NOT_FOUND", ApiMessage.NO_THREAD, key));
-    }
-
     /** Moderator ids and moderation thresholds only for those who moderate the board: they help an abuser. */
     private Board shown(Viewer viewer, Board board) {
         return forum.boards().permissions(viewer, board.id()).moderate() ? board : board.publicView();
     }
 
-    private Board board(Viewer viewer, String slug) {
+    static Board board(Forum forum, Viewer viewer, String slug) {
         return forum.boards().bySlug(viewer, slug).orElseThrow(() -> new NotFoundException(Kind.BOARD, slug));
     }
 
-    private TopicPage page(Viewer viewer, TopicId topic, String fromFloor, String size, String author,
-            HttpServletRequest request) {
-        int from = fromFloor == null ? 1 : number(fromFloor);
-        int n = size == null ? pageSize : number(size);
-        UserId onlyBy = author == null || author.isBlank() ? null : UserId.of(author);
-        TopicPage page = forum.topics().page(viewer, topic, new TopicPageRequest(from, n, onlyBy));
-        if (from == 1) {
-            HttpSession session = request.getSession(false);
-            if (session == null) {
-                forum.views().record(viewer, topic);
-            } else {
-                forum.views().record(viewer, topic, session.getId());
-            }
-        }
-        return page;
-    }
-
-    private Post reply(Viewer viewer, TopicId topic, ReplyRequest body) {
+    static Post reply(Forum forum, Viewer viewer, TopicId topic, ReplyRequest body) {
         Reply reply = new Reply(topic, body.body(), format(body.format()), body.replyToFloor(), List.of());
         if (body.quote() != null) {
             if (body.quote().floor() == null) {
@@ -294,7 +229,7 @@ class ForumkitApiController {
         return forum.posts().reply(viewer, reply);
     }
 
-    private static ContentFormat format(String format) {
+    static ContentFormat format(String format) {
         try {
             return format == null ? null : ContentFormat.of(format);
         } catch (IllegalArgumentException e) {

@@ -273,10 +273,11 @@ class ForumkitApiHttpTest {
             assertThat(thread.path("page").path("posts")).hasSize(2);
             assertThat(thread.path("canComment").path("allowed").asBoolean()).isTrue();
 
+            // the host names its threads: a visitor's title is never taken, not even for a thread without one
             String free = "free-" + UUID.randomUUID().toString().substring(0, 8);
             alice.write("POST", "/api/comments?key=" + free, "{\"body\": \"Mine.\", \"title\": \"Titled by me\"}");
             assertThat(alice.get("/api/comments?key=" + free).json().path("topic").path("title").asText())
-                    .isEqualTo("Titled by me");
+                    .isEqualTo(free);
 
             error(alice.get("/api/comments?key=unknown-page"), 404, "NOT_FOUND");
             error(alice.write("POST", "/api/comments?key=unknown-page", "{\"body\": \"x\"}"), 404, "NOT_FOUND");
@@ -406,7 +407,7 @@ class ForumkitApiHttpTest {
             Answer css = browser.get("/forumkit/forumkit.css", "Accept", "text/css");
             assertThat(css.status()).isEqualTo(200);
             assertThat(css.header("Content-Type")).isEqualToIgnoringCase("text/css;charset=UTF-8");
-            assertThat(css.text()).contains(".forumkit .fk-post");
+            assertThat(css.text()).contains(".fk-post", "--fk-accent");
             assertThat(css.header("ETag")).isNotEqualTo(etag);
         }
 
@@ -504,6 +505,83 @@ class ForumkitApiHttpTest {
             error(alice.get("/api/boards/" + general.slug() + "/topics?size=0"), 400, "BAD_REQUEST");
             error(alice.get("/api/boards/" + general.slug() + "/topics?cursor=not-a-cursor"), 400, "BAD_REQUEST");
             error(alice.get("/api/search?q=x&from=yesterday"), 400, "BAD_REQUEST");
+        }
+
+        // ------------------------------------------------------------------ the comments widget's needs
+
+        @Test
+        @DisplayName("the widget's first view is one request: thread, page, count, session with CSRF, formats, limit")
+        void commentsFirstView() {
+            String key = "article-" + UUID.randomUUID().toString().substring(0, 8);
+            Browser alice = signedIn("alice");
+            JsonNode empty = alice.get("/api/comments?key=" + key).json();
+            assertThat(empty.path("count").asLong()).isZero();
+            assertThat(empty.path("session").path("user").path("id").asText()).isEqualTo("alice");
+            assertThat(empty.path("session").path("csrfToken").asText()).isNotBlank();
+            assertThat(empty.path("formats").toString()).isEqualTo("[\"PLAIN\",\"MARKDOWN\",\"BBCODE\"]");
+            assertThat(empty.path("maxBodyLength").asInt()).isEqualTo(forum.settings().maxBodyLength());
+            assertThat(anonymous().get("/api/comments?key=" + key).json().path("session").get("user").isNull()).isTrue();
+            for (int i = 1; i <= 5; i++) {
+                assertThat(alice.write("POST", "/api/comments?key=" + key, "{\"body\": \"Comment " + i + "\"}")
+                        .status()).isEqualTo(201);
+            }
+            JsonNode oldest = alice.get("/api/comments?key=" + key + "&size=2").json();
+            assertThat(oldest.path("count").asLong()).isEqualTo(5);
+            assertThat(oldest.path("page").path("order").asText()).isEqualTo("OLDEST");
+            assertThat(oldest.path("page").path("posts").findValuesAsText("floor")).containsExactly("1", "2");
+            assertThat(oldest.path("page").path("posts").get(0).path("author").path("avatarUrl").asText())
+                    .isEqualTo("https://avatars.example/alice.png");
+            JsonNode newest = alice.get("/api/comments?key=" + key + "&size=2&order=NEWEST").json();
+            assertThat(newest.path("page").path("posts").findValuesAsText("floor")).containsExactly("5", "4");
+            assertThat(newest.path("page").path("nextFromFloor").asInt()).isEqualTo(3);
+            long topic = newest.path("topic").path("id").asLong();
+            JsonNode next = alice.get("/api/topics/" + topic + "?order=NEWEST&size=2&fromFloor=3").json();
+            assertThat(next.path("posts").findValuesAsText("floor")).containsExactly("3", "2");
+            JsonNode last = alice.get("/api/topics/" + topic + "?order=NEWEST&size=2&fromFloor=1").json();
+            assertThat(last.path("posts").findValuesAsText("floor")).containsExactly("1");
+            assertThat(last.get("nextFromFloor").isNull()).isTrue();
+            error(alice.get("/api/comments?key=" + key + "&order=SIDEWAYS"), 400, "BAD_REQUEST");
+
+            JsonNode counts = anonymous().get("/api/comments/counts?key=" + key + "&key=unknown-page&key=article-none")
+                    .json();
+            assertThat(counts.path("counts").path(key).asLong()).isEqualTo(5);
+            assertThat(counts.path("counts").path("article-none").asLong()).isZero();
+            assertThat(counts.path("counts").has("unknown-page")).isFalse();
+            error(anonymous().get("/api/comments/counts"), 400, "BAD_REQUEST");
+        }
+
+        @Test
+        @DisplayName("an avatar URL that is not http(s) or a local path is left out: the widget shows initials")
+        void hostileAvatarLeftOut() {
+            String key = "article-" + UUID.randomUUID().toString().substring(0, 8);
+            signedIn("bob").write("POST", "/api/comments?key=" + key, "{\"body\": \"Bob here.\"}");
+            JsonNode author = anonymous().get("/api/comments?key=" + key).json().path("page").path("posts").get(0)
+                    .path("author");
+            assertThat(author.path("displayName").asText()).isEqualTo("bob");
+            assertThat(author.has("avatarUrl")).isFalse();
+        }
+
+        @Test
+        @DisplayName("POST /api/preview renders a draft as the comment would be, stores nothing, is checked and guarded")
+        void preview() {
+            String key = "article-" + UUID.randomUUID().toString().substring(0, 8);
+            Browser alice = signedIn("alice");
+            Answer rendered = alice.write("POST", "/api/preview",
+                    "{\"body\": \"**bold** <script>x</script>\", \"format\": \"MARKDOWN\", \"key\": \"" + key + "\"}");
+            assertThat(rendered.status()).as(rendered.toString()).isEqualTo(200);
+            assertThat(rendered.json().path("html").asText()).contains("<strong>bold</strong>").doesNotContain("<script");
+            assertThat(alice.get("/api/comments?key=" + key).json().get("topic").isNull()).isTrue();
+            JsonNode blank = error(alice.write("POST", "/api/preview", "{\"body\": \" \", \"key\": \"" + key + "\"}"),
+                    400, "VALIDATION");
+            assertThat(blank.path("violations").get(0).path("code").asText()).isEqualTo("blank");
+            error(alice.write("POST", "/api/preview", "{\"body\": \"x\"}"), 400, "BAD_REQUEST");
+            error(alice.write("POST", "/api/preview", "{\"body\": \"x\", \"key\": \"unknown-page\"}"), 404,
+                    "NOT_FOUND");
+            error(anonymous().write("POST", "/api/preview", "{\"body\": \"x\", \"key\": \"" + key + "\"}"), 401,
+                    "LOGIN_REQUIRED");
+            Answer noCsrf = alice.send("POST", "/api/preview", "application/json",
+                    ("{\"body\": \"x\", \"key\": \"" + key + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+            error(noCsrf, 403, "CSRF");
         }
     }
 }

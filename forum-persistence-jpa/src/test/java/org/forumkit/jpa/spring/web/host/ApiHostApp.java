@@ -1,6 +1,7 @@
 package org.forumkit.jpa.spring.web.host;
 
 import java.util.Optional;
+import org.forumkit.jpa.spring.web.AuthorAvatars;
 import org.forumkit.jpa.spring.web.CommentThreads;
 import org.forumkit.jpa.spring.web.ForumkitApiConfigurer;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +40,16 @@ public class ApiHostApp {
                 User.withUsername("alice").password("{noop}" + PASSWORD).roles("member").build(),
                 User.withUsername("bob").password("{noop}" + PASSWORD).roles("member").build(),
                 User.withUsername("mod").password("{noop}" + PASSWORD).roles("member", "moderator").build());
+    }
+
+    /** Alice has an avatar; Bob's is a script URL, which the API must leave out. */
+    @Bean
+    AuthorAvatars avatars() {
+        return user -> switch (user.value()) {
+            case "alice" -> Optional.of("https://avatars.example/alice.png");
+            case "bob" -> Optional.of("javascript:alert(1)");
+            default -> Optional.empty();
+        };
     }
 
     @Bean
