@@ -16,6 +16,7 @@ import org.forumkit.Forum;
 import org.forumkit.examples.seed.DiscuzThreadParser;
 import org.forumkit.examples.seed.SeedImporter;
 import org.forumkit.model.CreateBoard;
+import org.forumkit.model.UserId;
 import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.StoreReader;
 import org.slf4j.Logger;
@@ -33,6 +34,8 @@ public final class DemoApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
     static final String SEED_FILE = "000_09106afe9c3173a8.txt";
     static final String COMMENTS_BOARD = "comments";
+    /** The demo user who moderates the comments board, and no other. */
+    static final String COMMENTS_MODERATOR = "dave";
 
     private final ConfigurableApplicationContext context;
 
@@ -81,6 +84,11 @@ public final class DemoApp implements AutoCloseable {
      *                                      wrong, the server is down), saying so in one line
      */
     public static DemoApp start(DemoConfig config) throws IOException {
+        return start(config, Map.of());
+    }
+
+    /** As {@link #start(DemoConfig)}, with these Spring properties over application.properties' (tests' limits). */
+    public static DemoApp start(DemoConfig config, Map<String, ?> overrides) throws IOException {
         String url = jdbcUrl(config);
         Database.dialectOf(url);
         String user = config.jdbcUrl() == null && config.jdbcUser() == null ? "sa" : config.jdbcUser();
@@ -97,7 +105,9 @@ public final class DemoApp implements AutoCloseable {
         }
         SpringApplication application = new SpringApplication(DemoSite.class);
         application.setDefaultProperties(properties);
-        return new DemoApp(application.run());
+        String[] args = overrides.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new DemoApp(application.run(args));
     }
 
     /** The JDBC URL given, or the embedded H2 database in a file under the data directory. */
@@ -157,7 +167,8 @@ public final class DemoApp implements AutoCloseable {
         report.notes().forEach(note -> LOG.info("seed: {}", note));
         var site = forum.boards().create(SeedImporter.IMPORTER, CreateBoard.category("site", "站点"));
         forum.boards().create(SeedImporter.IMPORTER, CreateBoard.board(site.id(), COMMENTS_BOARD, "文章评论")
-                .describedAs("Comments under the articles of the example site"));
+                .describedAs("Comments under the articles of the example site")
+                .moderatedBy(UserId.of(COMMENTS_MODERATOR)));
         LOG.info("seeded topic {} from {}", report.topic().id(), SEED_FILE);
     }
 

@@ -274,14 +274,18 @@ class ForumkitApiController {
         UserId onlyBy = author == null || author.isBlank() ? null : UserId.of(author);
         TopicPage page = forum.topics().page(viewer, topic, new TopicPageRequest(from, n, onlyBy));
         if (from == 1) {
-            HttpSession session = request.getSession(false);
-            if (session == null) {
-                forum.views().record(viewer, topic);
-            } else {
-                forum.views().record(viewer, topic, session.getId());
-            }
+            forum.views().record(viewer, topic, visitorKey(request));
         }
         return page;
+    }
+
+    /**
+     * Who an anonymous view is counted for, once per {@code forumkit.view-window}: the visitor's session if there is
+     * one, else the client's address (its /64 for IPv6), so that cookieless requests do not each count a view.
+     */
+    static String visitorKey(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null ? session.getId() : "address:" + ApiRateLimiter.key(request.getRemoteAddr());
     }
 
     /** A topic page as the API has always shown it: the next page's first floor is {@code nextFromFloor}. */
