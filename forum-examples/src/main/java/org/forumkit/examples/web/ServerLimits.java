@@ -1,6 +1,10 @@
 package org.forumkit.examples.web;
 
+import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Manager;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.catalina.session.ManagerBase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
@@ -14,7 +18,8 @@ import org.springframework.core.Ordered;
  * {@code forumkit.api.*} properties in application.properties (forum-examples/README.md, "Limits"). Tomcat's
  * session store holds at most {@code forumkit.demo.max-sessions} sessions: only signed-in visitors have one (the
  * CSRF token lives in a cookie, nothing else of an anonymous visit is kept), so the bound caps members signed in at
- * once, and past it a sign-in is answered 503 ({@link SessionLimit}) rather than growing the heap.
+ * once, and past it a sign-in is answered 503 ({@link SessionLimit}) rather than growing the heap. What Tomcat refuses
+ * itself is answered by {@link ContainerErrors}.
  */
 @Configuration(proxyBeanMethods = false)
 class ServerLimits {
@@ -25,6 +30,19 @@ class ServerLimits {
             throw new IllegalArgumentException("forumkit.demo.max-sessions must be at least 1, not " + maxSessions);
         }
         return context -> {
+            // Tomcat's own refusals: replace the host's HTML report (Spring Boot's included) before the host starts
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ContainerErrors.class.getName());
+                host.addLifecycleListener(event -> {
+                    if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+                        for (Valve valve : host.getPipeline().getValves()) {
+                            if (valve instanceof ErrorReportValve && !(valve instanceof ContainerErrors)) {
+                                host.getPipeline().removeValve(valve);
+                            }
+                        }
+                    }
+                });
+            }
             Manager manager = context.getManager();
             if (manager == null) {
                 manager = new org.apache.catalina.session.StandardManager();

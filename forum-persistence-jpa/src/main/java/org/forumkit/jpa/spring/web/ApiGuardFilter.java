@@ -84,6 +84,13 @@ final class ApiGuardFilter extends OncePerRequestFilter {
             }
             checked = new BufferedBody(request, body);
         }
+        try {
+            checked.getParameterMap();
+        } catch (IllegalStateException e) {
+            // Tomcat's InvalidParameterException: a query of bytes that are not UTF-8, say; found by the API's fuzz pass
+            json.write(response, 400, "BAD_REQUEST", ApiMessage.QUERY.format(locale));
+            return;
+        }
         JsonErrors guarded = new JsonErrors(request, response, locale);
         try {
             chain.doFilter(checked, guarded);

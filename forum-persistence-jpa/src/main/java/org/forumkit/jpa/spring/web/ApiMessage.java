@@ -19,6 +19,7 @@ enum ApiMessage {
     ONE_OF("{0} must be {1}", "{0} 必须是 {1} 之一"),
     REQUIRED("{0} is required", "缺少 {0}"),
     PARAMETER("the parameter {0} is not valid: {1}", "参数 {0} 无效：{1}"),
+    QUERY("the query string is not well-formed UTF-8", "查询参数不是格式正确的 UTF-8"),
     NOT_AN_ID("not an id: {0}", "不是有效的编号：{0}"),
     NOT_A_NUMBER("not a positive number: {0}", "不是正整数：{0}"),
     NOT_AN_INSTANT("from and to are ISO-8601 instants such as 2024-01-31T00:00:00Z",
