@@ -16,6 +16,7 @@ import org.forumkit.Forum;
 import org.forumkit.examples.seed.DiscuzThreadParser;
 import org.forumkit.examples.seed.SeedImporter;
 import org.forumkit.model.CreateBoard;
+import org.forumkit.model.UserId;
 import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.StoreReader;
 import org.slf4j.Logger;
@@ -33,6 +34,8 @@ public final class DemoApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
     static final String SEED_FILE = "000_09106afe9c3173a8.txt";
     static final String COMMENTS_BOARD = "comments";
+    /** The demo user who moderates the comments board, and no other. */
+    static final String COMMENTS_MODERATOR = "dave";
 
     private final ConfigurableApplicationContext context;
 
@@ -171,7 +174,8 @@ public final class DemoApp implements AutoCloseable {
         report.notes().forEach(note -> LOG.info("seed: {}", note));
         var site = forum.boards().create(SeedImporter.IMPORTER, CreateBoard.category("site", "站点"));
         forum.boards().create(SeedImporter.IMPORTER, CreateBoard.board(site.id(), COMMENTS_BOARD, "文章评论")
-                .describedAs("Comments under the articles of the example site"));
+                .describedAs("Comments under the articles of the example site")
+                .moderatedBy(UserId.of(COMMENTS_MODERATOR)));
         LOG.info("seeded topic {} from {}", report.topic().id(), SEED_FILE);
     }
 

@@ -79,6 +79,17 @@ final class DemoClient {
         return send(request.build());
     }
 
+    /** A JSON request with this CSRF token in the header (null: none), whatever this client's own token is. */
+    Reply jsonWithToken(String method, String path, String body, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("X-CSRF-TOKEN", token);
+        }
+        return send(request.build());
+    }
+
     Reply json(String method, String path, String body) throws IOException, InterruptedException {
         return json(method, path, body, true);
     }

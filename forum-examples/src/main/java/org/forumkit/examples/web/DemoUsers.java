@@ -20,7 +20,9 @@ final class DemoUsers implements AuthenticationProvider {
             new DemoUser("alice", "Alice", List.of()),
             new DemoUser("bob", "鲍勃", List.of()),
             new DemoUser("carol", "Carol", List.of()),
-            new DemoUser("mod", "版主", List.of("moderator")));
+            new DemoUser("mod", "版主", List.of("moderator")),
+            // moderates the comments board only (DemoApp's seed): on the seed thread's board a member like any other
+            new DemoUser("dave", "Dave（评论版主）", List.of()));
 
     List<DemoUser> all() {
         return USERS;

@@ -28,8 +28,17 @@ final class ErrorPageController implements ErrorController {
     }
 
     @RequestMapping("/error")
-    ModelAndView error(HttpServletRequest request) {
+    ModelAndView error(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
         HttpStatus status = status(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path && ContainerErrors.api(path)) {
+            // the container refused an API request after the API's filters (a TRACE, say): the API's JSON still
+            response.setStatus(status.value());
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write(ContainerErrors.json(status.value(), "zh".equals(pages.locale(request)
+                    .getLanguage())));
+            return null;
+        }
         Object message = request.getAttribute(MESSAGE);
         return page(pages, request, status, message instanceof String text ? text : null);
     }

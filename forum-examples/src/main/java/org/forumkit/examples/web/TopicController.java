@@ -86,7 +86,7 @@ final class TopicController {
         TopicPageRequest pageRequest = new TopicPageRequest(Pages.number(from), Pages.PAGE_SIZE,
                 onlyAuthor.orElse(null));
         TopicPage page = forum.topics().page(viewer, TopicId.of(id), pageRequest);
-        forum.views().record(viewer, page.topic().id(), request.getSession().getId());
+        forum.views().record(viewer, page.topic().id(), visitorKey(request));
         Topic topic = page.topic();
         Locale locale = pages.locale(request);
         Texts texts = pages.texts();
@@ -148,6 +148,15 @@ final class TopicController {
     }
 
     /** A floor's permalink: the page holding it, scrolled to it. */
+    /**
+     * An anonymous view counts once per view window for the visitor's session, or, without one, for the client's
+     * address: the page never creates a session, and cookieless requests do not each count a view.
+     */
+    static String visitorKey(HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        return session != null ? session.getId() : "address:" + request.getRemoteAddr();
+    }
+
     @GetMapping("/topics/{id:\\d{1,18}}/floors/{floor:\\d{1,9}}")
     RedirectView floor(@PathVariable long id, @PathVariable int floor) {
         int at = Math.max(1, floor);

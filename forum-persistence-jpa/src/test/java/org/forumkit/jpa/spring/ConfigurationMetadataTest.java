@@ -35,7 +35,11 @@ class ConfigurationMetadataTest {
                 "forumkit.migrations.dialect", "forumkit.migrations.table", "forumkit.viewer.display-name",
                 "forumkit.viewer.role-prefix", "forumkit.api.enabled", "forumkit.api.base-path",
                 "forumkit.api.comments-board", "forumkit.api.max-body-size", "forumkit.api.default-page-size",
-                "forumkit.api.cors.allowed-origins", "forumkit.api.cors.allowed-origin-patterns", "forumkit.api.cors.max-age", "forumkit.widget.enabled",
+                "forumkit.api.cors.allowed-origins", "forumkit.api.cors.allowed-origin-patterns",
+                "forumkit.api.cors.max-age", "forumkit.api.body-read-timeout",
+                "forumkit.api.max-json-depth", "forumkit.api.rate-limit.enabled",
+                "forumkit.api.rate-limit.requests-per-second", "forumkit.api.rate-limit.burst",
+                "forumkit.api.rate-limit.max-clients", "forumkit.widget.enabled",
                 "forumkit.widget.path", "forumkit.widget.login-url", "forumkit.widget.max-age");
     }
 

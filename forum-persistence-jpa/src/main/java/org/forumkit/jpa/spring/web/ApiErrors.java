@@ -21,6 +21,7 @@ final class ApiErrors {
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 406 -> "NOT_ACCEPTABLE";
+            case 408 -> "REQUEST_TIMEOUT";
             case 409 -> "CONFLICT";
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 429 -> "RATE_LIMITED";

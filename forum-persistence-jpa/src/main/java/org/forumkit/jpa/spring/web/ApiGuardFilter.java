@@ -21,7 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The API's outermost guard, before Spring Security: bodies over {@code forumkit.api.max-body-size} are refused with
- * 413 before anything reads them (by their Content-Length, or by counting a chunked body), and every error on the
+ * 413 before anything reads them (by their Content-Length, or by counting a chunked body); a body is read whole
+ * here, and one that has not arrived within {@code forumkit.api.body-read-timeout} of the request (a client
+ * sending a byte a second) is refused with 408 and the connection closed, so a slow client holds a worker for a
+ * bounded time; and every error on the
  * way (a container's or a library's {@code sendError}, an uncaught exception) leaves as the API's JSON, never as a
  * stack trace, an HTML error page or Spring Boot's own error JSON.
  */
@@ -32,10 +35,12 @@ final class ApiGuardFilter extends OncePerRequestFilter {
     private final long maxBody;
     private final ApiJson json;
     private final ApiErrors errors;
+    private final long readNanos;
 
-    ApiGuardFilter(ApiPath path, long maxBody, ApiJson json, ApiErrors errors) {
+    ApiGuardFilter(ApiPath path, long maxBody, java.time.Duration readTimeout, ApiJson json, ApiErrors errors) {
         this.path = path;
         this.maxBody = maxBody;
+        this.readNanos = readTimeout.toNanos();
         this.json = json;
         this.errors = errors;
     }
@@ -59,13 +64,32 @@ final class ApiGuardFilter extends OncePerRequestFilter {
             return;
         }
         HttpServletRequest checked = request;
-        if (length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+        if (length > 0 || (length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null)) {
+            if (isForm(request.getContentType())) {
+                // Tomcat would parse it for Spring (past the body deadline), and no endpoint takes a form
+                json.write(response, 400, "BAD_REQUEST", ApiMessage.NOT_JSON.format(locale));
+                return;
+            }
+            byte[] body;
+            try {
+                body = readBody(request);
+            } catch (java.net.SocketTimeoutException | BodyTimeout e) {
+                response.setHeader(HttpHeaders.CONNECTION, "close");
+                json.write(response, 408, "REQUEST_TIMEOUT", ApiMessage.BODY_TIMEOUT.format(locale));
+                return;
+            }
             if (body.length > maxBody) {
                 tooLarge(response, locale);
                 return;
             }
             checked = new BufferedBody(request, body);
+        }
+        try {
+            checked.getParameterMap();
+        } catch (IllegalStateException e) {
+            // Tomcat's InvalidParameterException: a query of bytes that are not UTF-8, say; found by the API's fuzz pass
+            json.write(response, 400, "BAD_REQUEST", ApiMessage.QUERY.format(locale));
+            return;
         }
         JsonErrors guarded = new JsonErrors(request, response, locale);
         try {
@@ -76,6 +100,36 @@ final class ApiGuardFilter extends OncePerRequestFilter {
                 json.write(response, 500, "INTERNAL", ApiMessage.INTERNAL.format(locale));
             }
         }
+    }
+
+    private static boolean isForm(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).strip();
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/");
+    }
+
+    /** At most {@code maxBody + 1} bytes, within the read deadline counted from now. */
+    private byte[] readBody(HttpServletRequest request) throws IOException {
+        long deadline = System.nanoTime() + readNanos;
+        int limit = (int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(limit, 8192));
+        byte[] buffer = new byte[8192];
+        ServletInputStream in = request.getInputStream();
+        while (out.size() < limit) {
+            int n = in.read(buffer, 0, Math.min(buffer.length, limit - out.size()));
+            if (n < 0) {
+                break;
+            }
+            out.write(buffer, 0, n);
+            if (System.nanoTime() - deadline > 0) {
+                throw new BodyTimeout();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The body did not arrive within the deadline. */
+    private static final class BodyTimeout extends IOException {
+        private static final long serialVersionUID = 1L;
     }
 
     private void tooLarge(HttpServletResponse response, Locale locale) throws IOException {

@@ -1,8 +1,10 @@
 package org.forumkit.jpa.spring.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -39,21 +41,40 @@ import org.springframework.util.StringUtils;
 final class ApiJson {
     static final MediaType JSON = new MediaType("application", "json", java.nio.charset.StandardCharsets.UTF_8);
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .addModule(new ForumJacksonModule())
-            .addMixIn(TopicPage.class, TopicPageMixin.class)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                    DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
-                    DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.Enum, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-            .build();
+    private final ObjectMapper mapper;
+
+    /** The API's limits by default: 16 levels of nesting, strings of up to 256 KiB characters. */
+    ApiJson() {
+        this(16, 256 * 1024);
+    }
+
+    /**
+     * Bodies nested deeper than {@code maxDepth} or with a longer string than {@code maxString} characters are
+     * malformed; numbers longer than 40 digits and field names longer than 256 characters too, whatever the field.
+     */
+    ApiJson(int maxDepth, long maxString) {
+        if (maxDepth < 3) {
+            throw new IllegalArgumentException("forumkit.api.max-json-depth must be at least 3, not " + maxDepth);
+        }
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(maxDepth).maxStringLength((int) Math.min(Integer.MAX_VALUE, Math.max(1, maxString)))
+                .maxNumberLength(40).maxNameLength(256).build()).build();
+        mapper = JsonMapper.builder(factory)
+                .addModule(new ForumJacksonModule())
+                .addMixIn(TopicPage.class, TopicPageMixin.class)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
+                        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Enum, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                .build();
+    }
 
     /**
      * A topic page as the API has always shown it: the next page's first floor is {@code nextFromFloor}. A mix-in, so
@@ -104,6 +125,9 @@ final class ApiJson {
             }
             throw ApiProblem.badRequest(ApiMessage.WRONG_TYPE, path(e), kind(e.getTargetType()));
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamConstraintsException limit) {
+                throw constraint(limit);
+            }
             if (e.getCause() instanceof InputCoercionException) {
                 throw ApiProblem.badRequest(ApiMessage.OUT_OF_RANGE, path(e));
             }
@@ -112,7 +136,9 @@ final class ApiJson {
                 throw ApiProblem.badRequest(ApiMessage.WRONG_TYPE, path(e), kind(null));
             }
             throw ApiProblem.badRequest(ApiMessage.MALFORMED);
-        } catch (InputCoercionException | StreamConstraintsException e) {
+        } catch (StreamConstraintsException e) {
+            throw constraint(e);
+        } catch (InputCoercionException e) {
             throw ApiProblem.badRequest(ApiMessage.OUT_OF_RANGE, currentName(e));
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
@@ -123,6 +149,13 @@ final class ApiJson {
         } catch (IOException e) {
             throw ApiProblem.badRequest(ApiMessage.MALFORMED);
         }
+    }
+
+    /** A number too long is out of range; too deep a nesting, too long a string or name breaks the API's limits. */
+    private static ApiProblem constraint(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        return message.startsWith("Number value length") ? ApiProblem.badRequest(ApiMessage.OUT_OF_RANGE, currentName(e))
+                : ApiProblem.badRequest(ApiMessage.JSON_LIMITS);
     }
 
     static boolean isJson(String contentType) {

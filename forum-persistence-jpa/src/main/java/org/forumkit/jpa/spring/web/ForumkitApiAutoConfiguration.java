@@ -62,8 +62,8 @@ public class ForumkitApiAutoConfiguration {
     }
 
     @Bean
-    ApiJson forumkitApiJson() {
-        return new ApiJson();
+    ApiJson forumkitApiJson(ForumkitApiProperties properties) {
+        return new ApiJson(properties.getMaxJsonDepth(), properties.getMaxBodySize().toBytes());
     }
 
     @Bean
@@ -115,12 +115,33 @@ public class ForumkitApiAutoConfiguration {
             throw new IllegalArgumentException("forumkit.api.max-body-size must be positive, not "
                     + properties.getMaxBodySize());
         }
+        java.time.Duration read = properties.getBodyReadTimeout();
+        if (read == null || read.isNegative() || read.isZero()) {
+            throw new IllegalArgumentException("forumkit.api.body-read-timeout must be positive, not " + read);
+        }
         FilterRegistrationBean<ApiGuardFilter> registration = new FilterRegistrationBean<>(
-                new ApiGuardFilter(path, max, json, errors));
+                new ApiGuardFilter(path, max, read, json, errors));
         registration.addUrlPatterns(base, base + "/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         registration.setName("forumkitApiGuardFilter");
+        return registration;
+    }
+
+    /** First of the API's filters: a client over its rate is refused before anything else is spent on it. */
+    @Bean
+    @ConditionalOnProperty(prefix = "forumkit.api.rate-limit", name = "enabled", havingValue = "true")
+    FilterRegistrationBean<ApiRateLimitFilter> forumkitApiRateLimitFilter(ForumkitApiProperties properties,
+            ApiPath path, ApiJson json, ApiErrors errors) {
+        String base = path.base();
+        ForumkitApiProperties.RateLimit limit = properties.getRateLimit();
+        FilterRegistrationBean<ApiRateLimitFilter> registration = new FilterRegistrationBean<>(new ApiRateLimitFilter(
+                path, new ApiRateLimiter(limit.getRequestsPerSecond(), limit.getBurst(),
+                limit.getMaxClients(), System::nanoTime), json, errors));
+        registration.addUrlPatterns(base, base + "/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
+        registration.setName("forumkitApiRateLimitFilter");
         return registration;
     }
 

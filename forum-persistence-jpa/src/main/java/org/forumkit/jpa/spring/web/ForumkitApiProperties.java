@@ -24,7 +24,67 @@ public class ForumkitApiProperties {
     /** Items per page when a request gives no size. */
     private int defaultPageSize = 20;
 
+    /** A request body that has not arrived whole this long after the request began is refused with 408. */
+    private Duration bodyReadTimeout = Duration.ofSeconds(30);
+
+    /** The deepest nesting of arrays and objects a request body may have (the API's bodies need 3). */
+    private int maxJsonDepth = 16;
+
     private final Cors cors = new Cors();
+
+    private final RateLimit rateLimit = new RateLimit();
+
+    /**
+     * Requests per client address, as a token bucket per address: past it a 429 {@code RATE_LIMITED} with
+     * {@code Retry-After}. The address is the connection's, or the one a trusted proxy forwarded once the host
+     * turns on {@code server.forward-headers-strategy}; off by default, since behind a proxy that is not declared
+     * every visitor would share the proxy's address and its one bucket.
+     */
+    public static class RateLimit {
+        /** Whether requests to the API are limited per client address. */
+        private boolean enabled = false;
+
+        /** Requests a client may make per second, sustained. */
+        private double requestsPerSecond = 10;
+
+        /** Requests a client may make at once after being idle (the bucket's size). */
+        private int burst = 40;
+
+        /** Client addresses remembered at most; past it the least recently seen is forgotten (bounded memory). */
+        private int maxClients = 100_000;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public double getRequestsPerSecond() {
+            return requestsPerSecond;
+        }
+
+        public void setRequestsPerSecond(double requestsPerSecond) {
+            this.requestsPerSecond = requestsPerSecond;
+        }
+
+        public int getBurst() {
+            return burst;
+        }
+
+        public void setBurst(int burst) {
+            this.burst = burst;
+        }
+
+        public int getMaxClients() {
+            return maxClients;
+        }
+
+        public void setMaxClients(int maxClients) {
+            this.maxClients = maxClients;
+        }
+    }
 
     /** Which other origins (a widget embedded on another host of the same site) may call the API. */
     public static class Cors {
@@ -104,6 +164,26 @@ public class ForumkitApiProperties {
 
     public void setDefaultPageSize(int defaultPageSize) {
         this.defaultPageSize = defaultPageSize;
+    }
+
+    public Duration getBodyReadTimeout() {
+        return bodyReadTimeout;
+    }
+
+    public void setBodyReadTimeout(Duration bodyReadTimeout) {
+        this.bodyReadTimeout = bodyReadTimeout;
+    }
+
+    public int getMaxJsonDepth() {
+        return maxJsonDepth;
+    }
+
+    public void setMaxJsonDepth(int maxJsonDepth) {
+        this.maxJsonDepth = maxJsonDepth;
+    }
+
+    public RateLimit getRateLimit() {
+        return rateLimit;
     }
 
     public Cors getCors() {

@@ -82,14 +82,18 @@ final class TopicPages {
             start = from == 1;
         }
         if (start) {
-            HttpSession session = request.getSession(false);
-            if (session == null) {
-                forum.views().record(viewer, id);
-            } else {
-                forum.views().record(viewer, id, session.getId());
-            }
+            forum.views().record(viewer, id, visitorKey(request));
         }
         return page;
+    }
+
+    /**
+     * Who an anonymous view is counted for, once per {@code forumkit.view-window}: the visitor's session if there is
+     * one, else the client's address (its /64 for IPv6), so that cookieless requests do not each count a view.
+     */
+    static String visitorKey(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null ? session.getId() : "address:" + ApiRateLimiter.key(request.getRemoteAddr());
     }
 
     /**

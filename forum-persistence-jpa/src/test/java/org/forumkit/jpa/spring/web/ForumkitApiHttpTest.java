@@ -447,6 +447,18 @@ class ForumkitApiHttpTest {
         }
 
         @Test
+        @DisplayName("a query of bytes that are not UTF-8 is a 400, not the 500 Tomcat's refused parameter used to be")
+        void queryNotUtf8() {
+            Topic topic = topic("Query bytes");
+            for (String query : new String[] {"/api/search?q=%ED%A0%80", "/api/boards/" + general.slug()
+                    + "/topics?cursor=%FF%FE", "/api/comments?key=%E2%80%AE%00%ED%A0%80",
+                    "/api/topics/" + topic.id().value() + "?fromFloor=%C0%AF"}) {
+                assertThat(error(anonymous().get(query), 400, "BAD_REQUEST").path("message").asText()).as(query)
+                        .contains("UTF-8");
+            }
+        }
+
+        @Test
         @DisplayName("a body that is not application/json (text, a form, another charset, none at all) is a 400")
         void wrongContentType() {
             Topic topic = topic("Content types");
