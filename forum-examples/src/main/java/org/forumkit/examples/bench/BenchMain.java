@@ -61,7 +61,7 @@ public final class BenchMain {
         SearchScenario search = only.contains("search") ? new SearchScenario(Integer.parseInt(value(options,
                 "--search-posts", mode == Scenarios.Mode.FULL ? "1000000" : "100000")),
                 Integer.parseInt(value(options, "--search-samples", "200")), mode == Scenarios.Mode.FULL ? 500 : 100,
-                report, Path.of(value(options, "--seeds", "seeds"))) : null;
+                report, Path.of(value(options, "--seeds", "seeds")), options.contains("--search-keep")) : null;
         long started = System.nanoTime();
 
         for (String name : targetList.equals("none") ? new String[0] : targetList.split(",")) {
