@@ -95,7 +95,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.notifications = new NotificationRows(em, writable);
         this.outbox = new OutboxRows(em, writable);
         this.importMap = new ImportMapRows(em, this::checkWritable);
-        this.search = new SearchRows(em, posts, writable);
+        this.search = SearchRows.of(em, posts, writable, writePath);
     }
 
     private void checkWritable() {

@@ -100,4 +100,9 @@ final class PostgresWritePath implements WritePath {
         VoteKind before = row[0] == null ? null : VoteKind.valueOf((String) row[0]);
         return new VoteChange(id, voter, before, vote, ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
+
+    @Override
+    public boolean searchKeys() {
+        return true;
+    }
 }

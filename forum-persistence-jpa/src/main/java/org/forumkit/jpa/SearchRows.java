@@ -1,18 +1,15 @@
 package org.forumkit.jpa;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.forumkit.NotFoundException;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.Post;
@@ -26,13 +23,13 @@ import org.forumkit.spi.store.SearchMatch;
 import org.forumkit.spi.store.TransactionNesting;
 
 /**
- * The search index rows ({@code fk_search_term}): written with one multi-row insert per post; matched in two steps,
- * the newest {@link SearchMatch#SCANNED} entries of each term by the primary key, then the live post and topic rows
- * of the posts that have every term for the filters, so no query reads more than a bounded part of the index.
+ * The search index of the JPA store, matched in two steps: the index alone proposes the posts that have every term
+ * (at most {@link SearchMatch#SCANNED} of the newest, with their scores), then the live post and topic rows of those
+ * posts are filtered by state, board, author, topic and time, so no query reads more than a bounded part of the
+ * index. How the index is laid out differs by database: {@link SearchTermRows} (a term table, MariaDB and H2) and
+ * {@link SearchKeyRows} (one row of hashed keys per post, PostgreSQL).
  */
-final class SearchRows extends Rows implements SearchIndexWriter {
-    /** Rows per insert statement: 4 parameters each, well under every driver's parameter limit. */
-    private static final int ROWS_PER_INSERT = 500;
+abstract class SearchRows extends Rows implements SearchIndexWriter {
     /** Post ids per filter query: well under every driver's parameter limit. */
     private static final int IDS_PER_QUERY = 1_000;
 
@@ -45,31 +42,28 @@ final class SearchRows extends Rows implements SearchIndexWriter {
         this.writable = writable;
     }
 
+    /** The index for the database behind {@code writePath}. */
+    static SearchRows of(EntityManager em, PostRows posts, boolean writable, WritePath writePath) {
+        return writePath.searchKeys() ? new SearchKeyRows(em, posts, writable) : new SearchTermRows(em, posts, writable);
+    }
+
+    /**
+     * Step 1: the posts the index holds every term of (in titles when asked), newest first and at most
+     * {@link SearchMatch#SCANNED}, with the sum of the matched terms' weights. A hashed index may add a post whose
+     * terms only share a key with the query's: core re-checks every hit against its text.
+     */
+    abstract Map<Long, Long> scoredPosts(SearchMatch match);
+
+    /** Writes the terms of {@code post}; with {@code replacing}, in place of whatever terms it has. */
+    abstract void write(long post, List<IndexedTerm> terms, boolean replacing);
+
     @Override
     public List<SearchCandidate> match(SearchMatch match) {
         if (match.boards().isEmpty()) {
             return List.of();
         }
-        // Step 1, the index alone: per term, its newest SCANNED entries by a range of the primary key (term first),
-        // so a term found in every post costs the same as a rare one; then the posts that have every term. One
-        // statement per term: with an IN list PostgreSQL may walk the post_id index instead (measured: 0.6 s vs 6 ms).
-        Map<Long, Long> scores = new HashMap<>();
-        Map<Long, Set<String>> termsOf = new HashMap<>();
-        for (String term : match.terms()) {
-            List<Object[]> entries = em.createQuery("select t.postId, t.weight from ForumkitSearchTerm t"
-                            + " where t.term = :term" + (match.titlesOnly() ? " and t.inTitle = true" : "")
-                            + " order by t.postId desc", Object[].class)
-                    .setParameter("term", term)
-                    .setMaxResults(SearchMatch.SCANNED)
-                    .getResultList();
-            for (Object[] entry : entries) {
-                long post = (Long) entry[0];
-                scores.merge(post, ((Number) entry[1]).longValue(), Long::sum);
-                termsOf.computeIfAbsent(post, p -> new HashSet<>()).add(term);
-            }
-        }
-        List<Long> posts = termsOf.entrySet().stream()
-                .filter(e -> e.getValue().size() == match.terms().size()).map(Map.Entry::getKey).toList();
+        Map<Long, Long> scores = scoredPosts(match);
+        List<Long> posts = List.copyOf(scores.keySet());
         // Step 2, the live rows: which of those posts are visible, in the boards and within the filters now.
         List<SearchCandidate> candidates = new ArrayList<>();
         for (int from = 0; from < posts.size(); from += IDS_PER_QUERY) {
@@ -130,7 +124,7 @@ final class SearchRows extends Rows implements SearchIndexWriter {
     @Override
     public void add(PostId post, Collection<IndexedTerm> terms) {
         TransactionNesting.checkWritable(writable);
-        insert(post, List.copyOf(terms));
+        write(post.value(), List.copyOf(terms), false);
     }
 
     @Override
@@ -139,29 +133,6 @@ final class SearchRows extends Rows implements SearchIndexWriter {
         if (em.find(PostEntity.class, post.value()) == null) {
             throw new NotFoundException(NotFoundException.Kind.POST, post);
         }
-        em.createQuery("delete from ForumkitSearchTerm t where t.postId = :post")
-                .setParameter("post", post.value())
-                .executeUpdate();
-        insert(post, List.copyOf(terms));
-    }
-
-    /** One statement per {@link #ROWS_PER_INSERT} terms: a reply's index costs one statement, not one per term. */
-    private void insert(PostId post, List<IndexedTerm> terms) {
-        for (int from = 0; from < terms.size(); from += ROWS_PER_INSERT) {
-            List<IndexedTerm> chunk = terms.subList(from, Math.min(terms.size(), from + ROWS_PER_INSERT));
-            StringBuilder sql = new StringBuilder("insert into fk_search_term (term, post_id, in_title, weight) values ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
-            }
-            Query insert = em.createNativeQuery(sql.toString());
-            int p = 1;
-            for (IndexedTerm term : chunk) {
-                insert.setParameter(p++, term.term());
-                insert.setParameter(p++, post.value());
-                insert.setParameter(p++, term.title());
-                insert.setParameter(p++, term.weight());
-            }
-            insert.executeUpdate();
-        }
+        write(post.value(), List.copyOf(terms), true);
     }
 }

@@ -34,4 +34,9 @@ interface WritePath {
      * @throws org.forumkit.NotFoundException when there is no post {@code id}
      */
     VoteChange castVote(VoteRows votes, PostId id, UserId voter, VoteKind vote);
+
+    /** Whether the search index is PostgreSQL's {@code fk_search_doc} of hashed keys rather than the term table. */
+    default boolean searchKeys() {
+        return false;
+    }
 }

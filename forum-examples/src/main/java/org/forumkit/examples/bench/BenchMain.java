@@ -68,7 +68,7 @@ public final class BenchMain {
         SearchScenario search = only.contains("search") ? new SearchScenario(Integer.parseInt(value(options,
                 "--search-posts", mode == Scenarios.Mode.FULL ? "1000000" : "100000")),
                 Integer.parseInt(value(options, "--search-samples", "200")), mode == Scenarios.Mode.FULL ? 500 : 100,
-                report, Path.of(value(options, "--seeds", "seeds"))) : null;
+                report, Path.of(value(options, "--seeds", "seeds")), options.contains("--search-keep")) : null;
         HttpProfile httpProfile = profiling && only.contains("http") ? new HttpProfile() : null;
         HttpScenario.Sizes httpSizes = mode == Scenarios.Mode.FULL ? HttpScenario.Sizes.FULL : HttpScenario.Sizes.QUICK;
         String httpRequests = value(options, "--http-requests", null);

@@ -63,8 +63,14 @@ final class SearchScenario {
     private final int samples;
     private final Report report;
     private final List<String> fragments;
+    private final boolean keep;
 
-    SearchScenario(int posts, int samples, int repliesPerWriter, Report report, Path seeds) {
+    /**
+     * With {@code keep}, a database whose board {@code search} already holds {@code posts} posts (an earlier run's,
+     * or rows made in SQL, see BENCHMARKS.md) is measured as it is: no reset, no load, no re-index.
+     */
+    SearchScenario(int posts, int samples, int repliesPerWriter, Report report, Path seeds, boolean keep) {
+        this.keep = keep;
         this.posts = posts;
         this.samples = samples;
         this.repliesPerWriter = repliesPerWriter;
@@ -77,23 +83,22 @@ final class SearchScenario {
             report.note(target.name(), "search", "-", "measures a database's index: not applicable");
             return;
         }
-        target.reset();
+        if (!keep) {
+            target.reset();
+        }
         ForumStore store = target.node(0);
         String scenario = "search (" + posts + " posts)";
         try (Forum forum = Scenarios.forum(store)) {
-            Board category = forum.boards().create(Scenarios.ADMIN, CreateBoard.category("c-search", "分区"));
-            Board board = forum.boards().create(Scenarios.ADMIN, CreateBoard.board(category.id(), "search", "搜索"));
-            long t0 = System.nanoTime();
-            List<TopicId> topics = load(store, board);
-            double loadSeconds = (System.nanoTime() - t0) / 1e9;
-            t0 = System.nanoTime();
-            long indexed = forum.search().reindex(Optional.empty(), POSTS_PER_TRANSACTION, progress -> {
-            });
-            double indexSeconds = (System.nanoTime() - t0) / 1e9;
-            report.add(target.name(), scenario, "bulk load of the posts (store)", loadSeconds, "s");
-            report.add(target.name(), scenario, "reindex of the posts", indexSeconds, "s");
-            if (indexed != posts) {
-                report.violation(target.name(), "reindex indexed " + indexed + " of " + posts + " posts");
+            List<TopicId> topics;
+            if (keep) {
+                topics = kept(database, forum);
+                if (topics.isEmpty()) {
+                    report.violation(target.name(), "--search-keep: board 'search' holds fewer than " + posts + " posts");
+                    return;
+                }
+                report.note(target.name(), scenario, "posts", "kept from the database as they were (--search-keep)");
+            } else {
+                topics = loadAndIndex(target, store, forum, scenario);
             }
             target.analyze();
             indexSize(database, scenario);
@@ -120,6 +125,48 @@ final class SearchScenario {
             checkProbe(target, forum);
             replyCost(target, forum, topics, scenario);
         }
+    }
+
+    private List<TopicId> loadAndIndex(Target target, ForumStore store, Forum forum, String scenario) {
+        Board category = forum.boards().create(Scenarios.ADMIN, CreateBoard.category("c-search", "分区"));
+        Board board = forum.boards().create(Scenarios.ADMIN, CreateBoard.board(category.id(), "search", "搜索"));
+        long t0 = System.nanoTime();
+        List<TopicId> topics = load(store, board);
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        long indexed = forum.search().reindex(Optional.empty(), POSTS_PER_TRANSACTION, progress -> {
+        });
+        double indexSeconds = (System.nanoTime() - t0) / 1e9;
+        report.add(target.name(), scenario, "bulk load of the posts (store)", loadSeconds, "s");
+        report.add(target.name(), scenario, "reindex of the posts", indexSeconds, "s");
+        report.add(target.name(), scenario, "reindex rate", posts / indexSeconds, "posts/s");
+        if (indexed != posts) {
+            report.violation(target.name(), "reindex indexed " + indexed + " of " + posts + " posts");
+        }
+        return topics;
+    }
+
+    /** The topics of board {@code search} when it holds {@link #posts} posts or more already; empty otherwise. */
+    private List<TopicId> kept(DatabaseTarget database, Forum forum) throws SQLException {
+        Optional<Board> board = forum.boards().bySlug(Scenarios.ADMIN, "search");
+        if (board.isEmpty()) {
+            return List.of();
+        }
+        DataSource jdbc = database.jdbc().orElseThrow();
+        long held = scalar(jdbc, "SELECT COUNT(*) FROM fk_post p JOIN fk_topic t ON t.id = p.topic_id"
+                + " WHERE t.board_id = " + board.get().id().value());
+        if (held < posts) {
+            return List.of();
+        }
+        List<TopicId> topics = new ArrayList<>();
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id FROM fk_topic WHERE board_id = " + board.get().id().value()
+                        + " ORDER BY id")) {
+            while (rs.next()) {
+                topics.add(new TopicId(rs.getLong(1)));
+            }
+        }
+        return topics;
     }
 
     private Page<SearchHit, SearchCursor> find(Forum forum, Viewer viewer, String text) {
@@ -183,22 +230,34 @@ final class SearchScenario {
         }
     }
 
-    /** Index rows and bytes, from the database's own catalog, over the posts loaded. */
+    /**
+     * Index entries and bytes, from the database's own catalog, over the posts loaded: PostgreSQL's
+     * {@code fk_search_doc} with its TOAST table and indexes (one key per term), MariaDB's and H2's term table (one
+     * row per term); on MariaDB also the bytes the page-compressed tablespace takes on disk.
+     */
     private void indexSize(DatabaseTarget database, String scenario) throws SQLException {
         DataSource jdbc = database.jdbc().orElseThrow();
-        String bytesSql = switch (database.dialect()) {
-            case "postgresql" -> "SELECT pg_total_relation_size('fk_search_term')";
-            case "mariadb" -> "SELECT data_length + index_length FROM information_schema.tables"
-                    + " WHERE table_schema = DATABASE() AND table_name = 'fk_search_term'";
-            default -> null;
-        };
-        long rows = scalar(jdbc, "SELECT COUNT(*) FROM fk_search_term");
-        report.add(database.name(), scenario, "index rows per post", rows / (double) posts, "");
-        if (bytesSql == null) {
-            report.note(database.name(), scenario, "index bytes per post", "n/a (no catalog size on this database)");
-        } else {
-            report.add(database.name(), scenario, "index bytes per post (table + indexes)",
-                    scalar(jdbc, bytesSql) / (double) posts, "B");
+        // every post in the database, the replies of an earlier run kept with --search-keep too
+        double posts = scalar(jdbc, "SELECT COUNT(*) FROM fk_post");
+        boolean keys = database.dialect().equals("postgresql");
+        long entries = scalar(jdbc, keys ? "SELECT COALESCE(SUM(cardinality(keys)), 0) FROM fk_search_doc"
+                : "SELECT COUNT(*) FROM fk_search_term");
+        report.add(database.name(), scenario, keys ? "index keys per post" : "index rows per post",
+                entries / posts, "");
+        switch (database.dialect()) {
+            case "postgresql" -> report.add(database.name(), scenario, "index bytes per post (table + TOAST + indexes)",
+                    scalar(jdbc, "SELECT pg_total_relation_size('fk_search_doc')") / (double) posts, "B");
+            case "mariadb" -> {
+                report.add(database.name(), scenario, "index bytes per post (data + index length)",
+                        scalar(jdbc, "SELECT data_length + index_length FROM information_schema.tables"
+                                + " WHERE table_schema = DATABASE() AND table_name = 'fk_search_term'") / (double) posts,
+                        "B");
+                report.add(database.name(), scenario, "index bytes per post on disk (page-compressed file)",
+                        scalar(jdbc, "SELECT allocated_size FROM information_schema.innodb_sys_tablespaces"
+                                + " WHERE name = CONCAT(DATABASE(), '/fk_search_term')") / (double) posts, "B");
+            }
+            default -> report.note(database.name(), scenario, "index bytes per post",
+                    "n/a (no catalog size on this database)");
         }
     }
 
