@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.forumkit.ConflictException;
 import org.forumkit.Forum;
+import org.forumkit.OutcomeUnknownException;
 import org.forumkit.model.Board;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.Post;
@@ -38,7 +39,9 @@ import org.junit.jupiter.api.Test;
 /**
  * 8 writers reply to one topic while a second connection terminates every backend connection of the forum's
  * database every 0.2–0.6 s ({@code pg_terminate_backend}, MariaDB {@code KILL}): every acknowledged reply is stored
- * exactly once, floors stay gap-free, counts equal rows, and every failed reply got the retryable conflict type.
+ * exactly once, floors stay gap-free, counts equal rows, and every failed reply got a typed answer: the retryable
+ * conflict ({@code StoreUnavailableException} among them), after which nothing was stored, or an
+ * {@link OutcomeUnknownException} for a commit whose answer was lost, the only kind that may have been stored.
  */
 class KilledConnectionsTest {
     private static final int WRITERS = 8;
@@ -112,6 +115,9 @@ class KilledConnectionsTest {
                     Map<String, Post> acknowledged = new ConcurrentHashMap<>();
                     Queue<RuntimeException> typed = new ConcurrentLinkedQueue<>();
                     Queue<RuntimeException> untyped = new ConcurrentLinkedQueue<>();
+                    // what the callers were told: refused (retryable, nothing stored) or outcome unknown (maybe stored)
+                    Queue<String> refused = new ConcurrentLinkedQueue<>();
+                    Queue<String> unknown = new ConcurrentLinkedQueue<>();
                     AtomicBoolean writing = new AtomicBoolean(true);
                     AtomicInteger kills = new AtomicInteger();
                     AtomicInteger rounds = new AtomicInteger();
@@ -140,9 +146,12 @@ class KilledConnectionsTest {
                                 String body = "回复 " + n + "-" + i;
                                 try {
                                     acknowledged.put(body, forum.posts().reply(writer, Reply.to(topic.id(), body)));
+                                } catch (OutcomeUnknownException e) {
+                                    unknown.add(body);
                                 } catch (ConflictException e) {
                                     if (e.isRetryable()) {
                                         typed.add(e);
+                                        refused.add(body);
                                     } else {
                                         untyped.add(e);
                                     }
@@ -165,9 +174,10 @@ class KilledConnectionsTest {
                     }
                     long millis = (System.nanoTime() - began) / 1_000_000;
                     System.out.printf("%s: %d replies tried in %d ms, %d killing rounds ended %d connections;"
-                                    + " %d acknowledged, %d refused as retryable, %d untyped; %d retries%n", db,
+                                    + " %d acknowledged, %d refused as retryable, %d outcome unknown, %d untyped;"
+                                    + " %d retries%n", db,
                             WRITERS * REPLIES_PER_WRITER, millis, rounds.get(), kills.get(), acknowledged.size(),
-                            typed.size(), untyped.size(), store.retries());
+                            typed.size(), unknown.size(), untyped.size(), store.retries());
 
                     assertThat(untyped).as("failures that were not the retryable conflict type").isEmpty();
                     assertThat(kills.get()).as("connections terminated").isPositive();
@@ -186,6 +196,10 @@ class KilledConnectionsTest {
                         acknowledged.forEach((body, post) ->
                                 assertThat(stored.get(body)).as(body).containsExactly((long) post.floor()));
                         assertThat(stored.values()).allSatisfy(floors -> assertThat(floors).hasSize(1));
+                        // A refusal said "nothing was stored": true for each. Only an unknown outcome may have been.
+                        assertThat(refused).allSatisfy(body -> assertThat(stored).as(body).doesNotContainKey(body));
+                        assertThat(stored.keySet()).allSatisfy(body -> assertThat(acknowledged.containsKey(body)
+                                || unknown.contains(body)).as(body).isTrue());
                         int rows = stored.size();
                         System.out.printf("%s: %d replies stored (%d acknowledged, %d stored although their commit's"
                                 + " answer was lost)%n", db, rows, acknowledged.size(), rows - acknowledged.size());
