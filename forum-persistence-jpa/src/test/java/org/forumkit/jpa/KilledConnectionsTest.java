@@ -26,10 +26,8 @@ import org.forumkit.ConflictException;
 import org.forumkit.Forum;
 import org.forumkit.OutcomeUnknownException;
 import org.forumkit.model.Board;
-import org.forumkit.model.CreateBoard;
 import org.forumkit.model.Post;
 import org.forumkit.model.Reply;
-import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
 import org.junit.jupiter.api.Nested;
@@ -46,7 +44,6 @@ import org.junit.jupiter.api.Test;
 class KilledConnectionsTest {
     private static final int WRITERS = 8;
     private static final int REPLIES_PER_WRITER = 25;
-    private static final Viewer.Member ADMIN = Viewer.user("admin", "管理员", "admin");
 
     @Nested
     @Tag("postgresql")
@@ -107,10 +104,9 @@ class KilledConnectionsTest {
             try (TestDatabase.Node node = db.openNode(WRITERS + 2)) {
                 JpaForumStore store = JpaForumStore.create(node.emf());
                 try (Forum forum = Forum.builder().store(store).build()) {
-                    Board category = forum.boards().create(ADMIN, CreateBoard.category("faults", "故障"));
-                    Board board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "killed", "断线"));
-                    Topic topic = forum.topics().start(Viewer.user("alice", "Alice"),
-                            StartTopic.of(board.id(), "热帖", "一楼"));
+                    TestDatabase.HotTopic hot = TestDatabase.hotTopic(forum, "killed", "断线");
+                    Board board = hot.board();
+                    Topic topic = hot.topic();
 
                     Map<String, Post> acknowledged = new ConcurrentHashMap<>();
                     Queue<RuntimeException> typed = new ConcurrentLinkedQueue<>();
