@@ -100,9 +100,21 @@ class KilledConnectionsTest {
 
         @Test
         void acknowledgedRepliesSurviveKilledConnections() throws Exception {
+            underKilledConnections("resource-local", JpaForumStore::create);
+        }
+
+        /** In Spring-managed transactions, whose rollback on a lost connection fails too: the same answers. */
+        @Test
+        void acknowledgedRepliesSurviveKilledConnectionsInSpringTransactions() throws Exception {
+            underKilledConnections("Spring", emf -> JpaForumStore.builder(new org.forumkit.jpa.spring.SpringTransactions(emf,
+                    new org.springframework.orm.jpa.JpaTransactionManager(emf))).build());
+        }
+
+        private void underKilledConnections(String transactions, java.util.function.Function<jakarta.persistence.EntityManagerFactory,
+                JpaForumStore> stores) throws Exception {
             db.require().clean();
             try (TestDatabase.Node node = db.openNode(WRITERS + 2)) {
-                JpaForumStore store = JpaForumStore.create(node.emf());
+                JpaForumStore store = stores.apply(node.emf());
                 try (Forum forum = Forum.builder().store(store).build()) {
                     TestDatabase.HotTopic hot = TestDatabase.hotTopic(forum, "killed", "断线");
                     Board board = hot.board();
@@ -169,7 +181,7 @@ class KilledConnectionsTest {
                         pool.shutdown();
                     }
                     long millis = (System.nanoTime() - began) / 1_000_000;
-                    System.out.printf("%s: %d replies tried in %d ms, %d killing rounds ended %d connections;"
+                    System.out.printf("%s, " + transactions + " transactions: %d replies tried in %d ms, %d killing rounds ended %d connections;"
                                     + " %d acknowledged, %d refused as retryable, %d outcome unknown, %d untyped;"
                                     + " %d retries%n", db,
                             WRITERS * REPLIES_PER_WRITER, millis, rounds.get(), kills.get(), acknowledged.size(),
