@@ -81,6 +81,11 @@ public final class DemoApp implements AutoCloseable {
      *                                      wrong, the server is down), saying so in one line
      */
     public static DemoApp start(DemoConfig config) throws IOException {
+        return start(config, Map.of());
+    }
+
+    /** As {@link #start(DemoConfig)}, with further Spring properties (a test's pool size, say) over the defaults. */
+    static DemoApp start(DemoConfig config, Map<String, ?> extra) throws IOException {
         String url = jdbcUrl(config);
         Database.dialectOf(url);
         String user = config.jdbcUrl() == null && config.jdbcUser() == null ? "sa" : config.jdbcUser();
@@ -97,7 +102,10 @@ public final class DemoApp implements AutoCloseable {
         }
         SpringApplication application = new SpringApplication(DemoSite.class);
         application.setDefaultProperties(properties);
-        return new DemoApp(application.run());
+        // as command-line arguments: over application.properties, as the defaults above are not
+        String[] overrides = extra.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new DemoApp(application.run(overrides));
     }
 
     /** The JDBC URL given, or the embedded H2 database in a file under the data directory. */

@@ -181,7 +181,8 @@ class KilledConnectionsTest {
                         pool.shutdown();
                     }
                     long millis = (System.nanoTime() - began) / 1_000_000;
-                    System.out.printf("%s, " + transactions + " transactions: %d replies tried in %d ms, %d killing rounds ended %d connections;"
+                    System.out.printf("%s, " + transactions + " transactions: %d replies tried in %d ms, %d killing"
+                                    + " rounds ended %d connections;"
                                     + " %d acknowledged, %d refused as retryable, %d outcome unknown, %d untyped;"
                                     + " %d retries%n", db,
                             WRITERS * REPLIES_PER_WRITER, millis, rounds.get(), kills.get(), acknowledged.size(),
