@@ -121,6 +121,8 @@ public final class OwnServer implements AutoCloseable {
             pg(List.of("pg_ctl", "-D", dir.resolve("db").toString(), "-l", dir.resolve("log").toString(), "-w", "-t",
                     "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=60"
                             + " -c fsync=on", "start"));
+            // pg_ctl -w may return while a heavily loaded server still replays its WAL: wait for a connection too
+            awaitConnection(null);
             return;
         }
         List<String> command = new ArrayList<>(List.of(bin.resolve("mariadbd").toString(), "--no-defaults",
@@ -134,14 +136,20 @@ public final class OwnServer implements AutoCloseable {
         }
         mariadbd = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("console.log").toFile()).start();
+        awaitConnection(mariadbd);
+    }
+
+    /** Waits up to a minute until the server accepts a connection (and, for MariaDB, while its process lives). */
+    private void awaitConnection(Process process) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try (Connection ignored = DriverManager.getConnection(adminUrl(), user(), "")) {
                 return;
             } catch (SQLException notYet) {
-                if (!mariadbd.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the own MariaDB server did not start: "
-                            + Files.readString(dir.resolve("error.log")), notYet);
+                if (process != null && !process.isAlive() || System.nanoTime() > deadline) {
+                    Path log = dir.resolve(kind == TestServer.Kind.POSTGRESQL ? "log" : "error.log");
+                    throw new IllegalStateException("the own " + kind + " server did not start: "
+                            + (Files.exists(log) ? Files.readString(log) : ""), notYet);
                 }
                 Thread.sleep(100);
             }
