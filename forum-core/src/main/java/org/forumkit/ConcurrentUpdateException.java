@@ -2,9 +2,10 @@ package org.forumkit;
 
 /**
  * The write lost a race with another one: a serialization failure or deadlock that the store's own retries did not
- * get past, a connection to the database lost (past the retries, in a transaction the store did not begin, or while
- * committing, when the write may have been stored), or a transaction that joined the host's and so could not be run
- * again by the store. Running the command again may succeed.
+ * get past, a statement cancelled by the database's time limit, or a transaction that joined the host's and so could
+ * not be run again by the store; its subclass {@link StoreUnavailableException} says the database could not be
+ * reached. Nothing was stored; running the command again may succeed. (A connection lost while committing, when the
+ * write may have been stored, is an {@link OutcomeUnknownException} instead.)
  */
 public class ConcurrentUpdateException extends ConflictException {
     private static final long serialVersionUID = 1L;

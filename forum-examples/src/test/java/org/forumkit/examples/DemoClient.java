@@ -20,9 +20,16 @@ final class DemoClient {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private String csrf;
+    private java.time.Duration timeout;
 
     DemoClient(String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** Gives up on any answer after {@code timeout} (an {@code HttpTimeoutException}). */
+    DemoClient timeout(java.time.Duration timeout) {
+        this.timeout = timeout;
+        return this;
     }
 
     record Reply(int status, JsonNode json, String text, HttpResponse<String> raw) {
@@ -122,6 +129,9 @@ final class DemoClient {
     }
 
     private Reply send(HttpRequest request) throws IOException, InterruptedException {
+        if (timeout != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
+        }
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         JsonNode json = null;
         if (response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {

@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.forumkit.ConcurrentUpdateException;
+import org.forumkit.OutcomeUnknownException;
+import org.forumkit.StoreUnavailableException;
 import org.forumkit.spi.store.ForumStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@link #migrations(String)}) in the host's database, through an {@code EntityManagerFactory} whose persistence
  * unit lists {@link #entityClassNames()} (or the {@link #MAPPING_FILE}). Work that hits a deadlock or serialization
  * failure (also a Galera certification failure, at any statement) or a lost connection is run again from the start
- * in a fresh transaction a bounded number of times, then fails with a {@link ConcurrentUpdateException} (as does a
- * connection lost while committing, whose outcome is unknown).
+ * in a fresh transaction a bounded number of times, then fails with a {@link ConcurrentUpdateException} (a
+ * {@link StoreUnavailableException} when the database could not be reached); a connection lost while committing,
+ * whose outcome is unknown, is never run again: an {@link OutcomeUnknownException}.
  *
  * <pre>{@code
  * ForumStore store = JpaForumStore.create(entityManagerFactory);
@@ -196,7 +199,7 @@ public final class JpaForumStore implements ForumStore {
                 }
                 boolean lost = SqlErrors.isConnectionLost(e);
                 if (lost && flushed[0]) {
-                    throw new ConcurrentUpdateException("the connection was lost while committing; the work may or may"
+                    throw new OutcomeUnknownException("the connection was lost while committing; the work may or may"
                             + " not have been stored: " + e.getMessage(), e);
                 }
                 if (!lost && !SqlErrors.isTransient(e)) {
@@ -205,11 +208,18 @@ public final class JpaForumStore implements ForumStore {
                 if (!began[0]) {
                     // Joined a transaction begun elsewhere (only its owner can run it again), or none could begin:
                     // no connection within the pool's timeout, the server down. The caller may try again later.
-                    throw new ConcurrentUpdateException((lost ? "no database connection: "
-                            : "the transaction collided with another one: ") + e.getMessage(), e);
+                    if (lost) {
+                        throw new StoreUnavailableException("no database connection: " + e.getMessage(), e);
+                    }
+                    throw new ConcurrentUpdateException("the transaction collided with another one: " + e.getMessage(),
+                            e);
                 }
                 if (attempt >= maxAttempts) {
                     exhausted.incrementAndGet();
+                    if (lost) {
+                        throw new StoreUnavailableException("the connection to the database was lost in each of "
+                                + attempt + " attempts: " + e.getMessage(), e);
+                    }
                     throw new ConcurrentUpdateException("the transaction still collided after " + attempt + " attempts",
                             e);
                 }

@@ -24,11 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.forumkit.ConflictException;
 import org.forumkit.Forum;
+import org.forumkit.OutcomeUnknownException;
 import org.forumkit.model.Board;
-import org.forumkit.model.CreateBoard;
 import org.forumkit.model.Post;
 import org.forumkit.model.Reply;
-import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
 import org.junit.jupiter.api.Nested;
@@ -38,12 +37,13 @@ import org.junit.jupiter.api.Test;
 /**
  * 8 writers reply to one topic while a second connection terminates every backend connection of the forum's
  * database every 0.2–0.6 s ({@code pg_terminate_backend}, MariaDB {@code KILL}): every acknowledged reply is stored
- * exactly once, floors stay gap-free, counts equal rows, and every failed reply got the retryable conflict type.
+ * exactly once, floors stay gap-free, counts equal rows, and every failed reply got a typed answer: the retryable
+ * conflict ({@code StoreUnavailableException} among them), after which nothing was stored, or an
+ * {@link OutcomeUnknownException} for a commit whose answer was lost, the only kind that may have been stored.
  */
 class KilledConnectionsTest {
     private static final int WRITERS = 8;
     private static final int REPLIES_PER_WRITER = 25;
-    private static final Viewer.Member ADMIN = Viewer.user("admin", "管理员", "admin");
 
     @Nested
     @Tag("postgresql")
@@ -100,18 +100,32 @@ class KilledConnectionsTest {
 
         @Test
         void acknowledgedRepliesSurviveKilledConnections() throws Exception {
+            underKilledConnections("resource-local", JpaForumStore::create);
+        }
+
+        /** In Spring-managed transactions, whose rollback on a lost connection fails too: the same answers. */
+        @Test
+        void acknowledgedRepliesSurviveKilledConnectionsInSpringTransactions() throws Exception {
+            underKilledConnections("Spring", emf -> JpaForumStore.builder(new org.forumkit.jpa.spring.SpringTransactions(emf,
+                    new org.springframework.orm.jpa.JpaTransactionManager(emf))).build());
+        }
+
+        private void underKilledConnections(String transactions, java.util.function.Function<jakarta.persistence.EntityManagerFactory,
+                JpaForumStore> stores) throws Exception {
             db.require().clean();
             try (TestDatabase.Node node = db.openNode(WRITERS + 2)) {
-                JpaForumStore store = JpaForumStore.create(node.emf());
+                JpaForumStore store = stores.apply(node.emf());
                 try (Forum forum = Forum.builder().store(store).build()) {
-                    Board category = forum.boards().create(ADMIN, CreateBoard.category("faults", "故障"));
-                    Board board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "killed", "断线"));
-                    Topic topic = forum.topics().start(Viewer.user("alice", "Alice"),
-                            StartTopic.of(board.id(), "热帖", "一楼"));
+                    TestDatabase.HotTopic hot = TestDatabase.hotTopic(forum, "killed", "断线");
+                    Board board = hot.board();
+                    Topic topic = hot.topic();
 
                     Map<String, Post> acknowledged = new ConcurrentHashMap<>();
                     Queue<RuntimeException> typed = new ConcurrentLinkedQueue<>();
                     Queue<RuntimeException> untyped = new ConcurrentLinkedQueue<>();
+                    // what the callers were told: refused (retryable, nothing stored) or outcome unknown (maybe stored)
+                    Queue<String> refused = new ConcurrentLinkedQueue<>();
+                    Queue<String> unknown = new ConcurrentLinkedQueue<>();
                     AtomicBoolean writing = new AtomicBoolean(true);
                     AtomicInteger kills = new AtomicInteger();
                     AtomicInteger rounds = new AtomicInteger();
@@ -140,9 +154,12 @@ class KilledConnectionsTest {
                                 String body = "回复 " + n + "-" + i;
                                 try {
                                     acknowledged.put(body, forum.posts().reply(writer, Reply.to(topic.id(), body)));
+                                } catch (OutcomeUnknownException e) {
+                                    unknown.add(body);
                                 } catch (ConflictException e) {
                                     if (e.isRetryable()) {
                                         typed.add(e);
+                                        refused.add(body);
                                     } else {
                                         untyped.add(e);
                                     }
@@ -164,10 +181,12 @@ class KilledConnectionsTest {
                         pool.shutdown();
                     }
                     long millis = (System.nanoTime() - began) / 1_000_000;
-                    System.out.printf("%s: %d replies tried in %d ms, %d killing rounds ended %d connections;"
-                                    + " %d acknowledged, %d refused as retryable, %d untyped; %d retries%n", db,
+                    System.out.printf("%s, " + transactions + " transactions: %d replies tried in %d ms, %d killing"
+                                    + " rounds ended %d connections;"
+                                    + " %d acknowledged, %d refused as retryable, %d outcome unknown, %d untyped;"
+                                    + " %d retries%n", db,
                             WRITERS * REPLIES_PER_WRITER, millis, rounds.get(), kills.get(), acknowledged.size(),
-                            typed.size(), untyped.size(), store.retries());
+                            typed.size(), unknown.size(), untyped.size(), store.retries());
 
                     assertThat(untyped).as("failures that were not the retryable conflict type").isEmpty();
                     assertThat(kills.get()).as("connections terminated").isPositive();
@@ -186,6 +205,10 @@ class KilledConnectionsTest {
                         acknowledged.forEach((body, post) ->
                                 assertThat(stored.get(body)).as(body).containsExactly((long) post.floor()));
                         assertThat(stored.values()).allSatisfy(floors -> assertThat(floors).hasSize(1));
+                        // A refusal said "nothing was stored": true for each. Only an unknown outcome may have been.
+                        assertThat(refused).allSatisfy(body -> assertThat(stored).as(body).doesNotContainKey(body));
+                        assertThat(stored.keySet()).allSatisfy(body -> assertThat(acknowledged.containsKey(body)
+                                || unknown.contains(body)).as(body).isTrue());
                         int rows = stored.size();
                         System.out.printf("%s: %d replies stored (%d acknowledged, %d stored although their commit's"
                                 + " answer was lost)%n", db, rows, acknowledged.size(), rows - acknowledged.size());

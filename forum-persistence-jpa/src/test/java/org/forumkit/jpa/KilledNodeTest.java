@@ -19,9 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.forumkit.Forum;
 import org.forumkit.ForumSettings;
 import org.forumkit.model.Board;
-import org.forumkit.model.CreateBoard;
 import org.forumkit.model.Reply;
-import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.Viewer;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class KilledNodeTest {
     static final long FLUSH_MILLIS = 1000;
-    private static final Viewer.Member ADMIN = Viewer.user("admin", "管理员", "admin");
 
     @Nested
     @Tag("postgresql")
@@ -70,9 +67,9 @@ class KilledNodeTest {
             Board board;
             try (TestDatabase.Node node = db.openNode(2); Forum forum = Forum.builder()
                     .store(JpaForumStore.create(node.emf())).build()) {
-                Board category = forum.boards().create(ADMIN, CreateBoard.category("killed-node", "宕机"));
-                board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "node", "节点"));
-                topic = forum.topics().start(Viewer.user("alice", "Alice"), StartTopic.of(board.id(), "热帖", "一楼"));
+                TestDatabase.HotTopic hot = TestDatabase.hotTopic(forum, "node", "节点");
+                board = hot.board();
+                topic = hot.topic();
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),

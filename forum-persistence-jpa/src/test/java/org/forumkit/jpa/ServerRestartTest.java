@@ -20,40 +20,64 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.forumkit.ConflictException;
 import org.forumkit.Forum;
+import org.forumkit.OutcomeUnknownException;
 import org.forumkit.model.Board;
 import org.forumkit.model.CreateBoard;
 import org.forumkit.model.Reply;
 import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
+import org.forumkit.jpa.testing.OwnServer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The database server crashes and comes back in the middle of the load: 8 writers reply to one topic for 9 s on a
- * PostgreSQL server of the test's own ({@link OwnPostgres}, port 5752), which is stopped {@code immediate} (as a
- * crash) 3 s in and started again 1 s later. Every acknowledged reply is stored exactly once, floors stay gap-free,
- * counts equal rows, every failure is the typed retryable conflict, the node answers again within seconds of the
- * server's return, and its pool ends with nothing in use or waiting.
+ * server of the test's own ({@link OwnServer}: PostgreSQL or MariaDB on a free port), which is crashed (PostgreSQL
+ * {@code immediate}, MariaDB {@code SIGKILL}) 3 s in and started again 1 s later. Every acknowledged reply is stored
+ * exactly once, floors stay gap-free, counts equal rows, every failure is the typed retryable conflict (or an unknown
+ * outcome, the only failures that may have been stored), the node answers again within seconds of the server's
+ * return, and its pool ends with nothing in use or waiting.
  */
-@Tag("postgresql")
 @Tag("restart")
 class ServerRestartTest {
     private static final Viewer.Member ADMIN = Viewer.user("admin", "管理员", "admin");
     private static final int WRITERS = 8;
 
-    @Test
-    void acknowledgedRepliesSurviveAServerCrashAndRestart() throws Exception {
-        try (OwnPostgres server = OwnPostgres.start()) {
+    @Nested
+    @Tag("postgresql")
+    class OnPostgreSql {
+        @Test
+        void acknowledgedRepliesSurviveAServerCrashAndRestart() throws Exception {
+            try (OwnServer server = OwnServer.postgresql()) {
+                crashAndRestartUnderLoad(server, "postgresql");
+            }
+        }
+    }
+
+    @Nested
+    @Tag("mariadb")
+    class OnMariaDb {
+        @Test
+        void acknowledgedRepliesSurviveAServerCrashAndRestart() throws Exception {
+            try (OwnServer server = OwnServer.mariadb()) {
+                crashAndRestartUnderLoad(server, "mariadb");
+            }
+        }
+    }
+
+    static void crashAndRestartUnderLoad(OwnServer server, String dialect) throws Exception {
+        {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(server.url());
-            config.setUsername("forumkit");
+            config.setUsername(server.user());
             config.setMaximumPoolSize(WRITERS + 2);
             config.setConnectionTimeout(1000);
             TestDatabase.idleAway(config);
             try (HikariDataSource pool = new HikariDataSource(config)) {
-                TestDatabase.migrateFromScratch(pool, "postgresql");
-                EntityManagerFactory emf = TestDatabase.entityManagerFactory("postgresql", pool, false);
+                TestDatabase.migrateFromScratch(pool, dialect);
+                EntityManagerFactory emf = TestDatabase.entityManagerFactory(dialect, pool, false);
                 JpaForumStore store = JpaForumStore.create(emf);
                 try (emf; Forum forum = Forum.builder().store(store).build()) {
                     Board category = forum.boards().create(ADMIN, CreateBoard.category("restart", "重启"));
@@ -64,6 +88,7 @@ class ServerRestartTest {
                     Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
                     Queue<RuntimeException> typed = new ConcurrentLinkedQueue<>();
                     Queue<RuntimeException> untyped = new ConcurrentLinkedQueue<>();
+                    java.util.concurrent.atomic.AtomicInteger unknown = new java.util.concurrent.atomic.AtomicInteger();
                     AtomicLong firstSuccessAfterReturn = new AtomicLong();
                     AtomicLong serverBack = new AtomicLong(Long.MAX_VALUE);
                     AtomicLong slowest = new AtomicLong();
@@ -86,6 +111,9 @@ class ServerRestartTest {
                                     if (at > serverBack.get()) {
                                         firstSuccessAfterReturn.compareAndSet(0, now);
                                     }
+                                } catch (OutcomeUnknownException e) {
+                                    unknown.incrementAndGet();
+                                    Thread.sleep(20);
                                 } catch (ConflictException e) {
                                     (e.isRetryable() ? typed : untyped).add(e);
                                     Thread.sleep(20);
@@ -116,13 +144,16 @@ class ServerRestartTest {
                     try (Connection c = pool.getConnection()) {
                         rows = StoredReplies.verify(c, topic.id().value(), board.id().value(), acknowledged);
                     }
-                    System.out.printf("own PostgreSQL restart: down %d ms; %d acknowledged, %d typed retryable, %d"
-                                    + " untyped; %d stored (%d whose commit's answer was lost); %d store retries;"
+                    System.out.printf("own " + dialect + " restart: down %d ms; %d acknowledged, %d typed retryable, %d"
+                                    + " outcome unknown, %d untyped; %d stored (%d whose commit's answer was lost);"
+                                    + " %d store retries;"
                                     + " first success %d ms after the server was back; slowest answer %d ms%n",
-                            downMillis, acknowledged.size(), typed.size(), untyped.size(), rows,
+                            downMillis, acknowledged.size(), typed.size(), unknown.get(), untyped.size(), rows,
                             rows - acknowledged.size(), store.retries(), recoveryMillis, slowest.get());
                     untyped.stream().limit(3).forEach(Throwable::printStackTrace);
                     assertThat(untyped).as("failures that were not the retryable conflict type").isEmpty();
+                    assertThat(rows - acknowledged.size()).as("stored without an acknowledgement: only unknown outcomes")
+                            .isBetween(0, unknown.get());
                     assertThat(typed).as("writes refused while the server was down").isNotEmpty();
                     assertThat(recoveryMillis).as("answering again after the server's return").isBetween(0L, 5000L);
                     assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();

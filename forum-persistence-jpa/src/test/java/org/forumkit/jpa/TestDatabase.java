@@ -156,6 +156,55 @@ enum TestDatabase {
         return new Node(pool, newEmf(pool));
     }
 
+    /** Two independent app nodes on this database, each with a pool of {@code connectionsEach} and a store. */
+    TwoNodes twoNodes(int connectionsEach) {
+        Node one = openNode(connectionsEach);
+        try {
+            return new TwoNodes(one, openNode(connectionsEach));
+        } catch (RuntimeException e) {
+            one.close();
+            throw e;
+        }
+    }
+
+    /** Two app nodes of {@link #twoNodes(int)}: closed together. */
+    record TwoNodes(Node one, Node two) implements AutoCloseable {
+        JpaForumStore storeOne() {
+            return JpaForumStore.create(one.emf());
+        }
+
+        JpaForumStore storeTwo() {
+            return JpaForumStore.create(two.emf());
+        }
+
+        @Override
+        public void close() {
+            try {
+                two.close();
+            } finally {
+                one.close();
+            }
+        }
+    }
+
+    private static final org.forumkit.model.Viewer.Member HOT_ADMIN =
+            org.forumkit.model.Viewer.user("admin", "管理员", "admin");
+
+    /** A category, a board {@code slug} in it, and a topic started by alice: what the load tests write to. */
+    record HotTopic(org.forumkit.model.Board board, org.forumkit.model.Topic topic) {
+    }
+
+    /** Creates the {@link HotTopic} of a load test through {@code forum}, as an administrator. */
+    static HotTopic hotTopic(org.forumkit.Forum forum, String slug, String name) {
+        org.forumkit.model.Board category = forum.boards().create(HOT_ADMIN,
+                org.forumkit.model.CreateBoard.category(slug + "-category", name));
+        org.forumkit.model.Board board = forum.boards().create(HOT_ADMIN,
+                org.forumkit.model.CreateBoard.board(category.id(), slug, name));
+        org.forumkit.model.Topic topic = forum.topics().start(org.forumkit.model.Viewer.user("alice", "Alice"),
+                org.forumkit.model.StartTopic.of(board.id(), "热帖", "一楼"));
+        return new HotTopic(board, topic);
+    }
+
     /** A factory whose persistence unit names the entities through {@link JpaForumStore#MAPPING_FILE} alone. */
     EntityManagerFactory emfFromMappingFile() {
         return newEmf(dataSource(), true);

@@ -61,10 +61,9 @@ class TwoNodesFloodControlTest {
         @Test
         void exactlyOnePostPassesAcrossNodes() throws Exception {
             db.require().clean();
-            try (TestDatabase.Node one = db.openNode(THREADS_PER_NODE + 1);
-                    TestDatabase.Node two = db.openNode(THREADS_PER_NODE + 1);
-                    Forum forumOne = Forum.builder().store(JpaForumStore.create(one.emf())).build();
-                    Forum forumTwo = Forum.builder().store(JpaForumStore.create(two.emf())).build()) {
+            try (TestDatabase.TwoNodes nodes = db.twoNodes(THREADS_PER_NODE + 1);
+                    Forum forumOne = Forum.builder().store(nodes.storeOne()).build();
+                    Forum forumTwo = Forum.builder().store(nodes.storeTwo()).build()) {
                 Board board = forumOne.boards().create(ADMIN, CreateBoard.board(null, "flood", "灌水")
                         .withModeration(BoardModeration.OFF.limitingPosts(Duration.ofMinutes(10), 0)));
                 Topic topic = forumOne.topics().start(Viewer.user("alice", "Alice"), StartTopic.of(board.id(), "沙发", "一楼"));

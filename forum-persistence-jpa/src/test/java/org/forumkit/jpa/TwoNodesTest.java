@@ -24,10 +24,8 @@ import javax.sql.DataSource;
 import org.forumkit.Forum;
 import org.forumkit.ForumSettings;
 import org.forumkit.model.Board;
-import org.forumkit.model.CreateBoard;
 import org.forumkit.model.Post;
 import org.forumkit.model.Reply;
-import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.VoteKind;
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.Test;
 class TwoNodesTest {
     static final int THREADS_PER_NODE = 8;
     private static final int OPERATIONS_PER_THREAD = 40;
-    private static final Viewer.Member ADMIN = Viewer.user("admin", "管理员", "admin");
     private static final Viewer.Member MOD = Viewer.user("mod", "版主", "moderator");
 
     private static Forum forum(JpaForumStore store) {
@@ -80,10 +77,9 @@ class TwoNodesTest {
         @Test
         void twoNodesKeepFloorsCountersAndVotesExact() throws Exception {
             db.require().clean();
-            try (TestDatabase.Node one = db.openNode(THREADS_PER_NODE + 2);
-                    TestDatabase.Node two = db.openNode(THREADS_PER_NODE + 2)) {
-                assertInvariantsUnderLoad(db.toString(), List.of(JpaForumStore.create(one.emf()),
-                        JpaForumStore.create(two.emf())), List.of(db.dataSource()));
+            try (TestDatabase.TwoNodes nodes = db.twoNodes(THREADS_PER_NODE + 2)) {
+                assertInvariantsUnderLoad(db.toString(), List.of(nodes.storeOne(), nodes.storeTwo()),
+                        List.of(db.dataSource()));
             }
         }
     }
@@ -99,10 +95,9 @@ class TwoNodesTest {
         try {
             Forum forumOne = forums.get(0);
             Forum forumTwo = forums.get(1 % forums.size());
-            Board category = forumOne.boards().create(ADMIN, CreateBoard.category("nodes", "节点"));
-            Board board = forumOne.boards().create(ADMIN, CreateBoard.board(category.id(), "two-nodes", "两个节点"));
-            Topic topic = forumOne.topics().start(Viewer.user("alice", "Alice"),
-                    StartTopic.of(board.id(), "热帖", "一楼"));
+            TestDatabase.HotTopic hotTopic = TestDatabase.hotTopic(forumOne, "two-nodes", "两个节点");
+            Board board = hotTopic.board();
+            Topic topic = hotTopic.topic();
             Post hot = forumTwo.posts().reply(Viewer.user("bob", "鲍勃"), Reply.to(topic.id(), "二楼：投票吧"));
             List<Viewer.Member> voters = IntStream.range(0, 12)
                     .mapToObj(i -> Viewer.user("voter-" + i, "投票人" + i)).toList();

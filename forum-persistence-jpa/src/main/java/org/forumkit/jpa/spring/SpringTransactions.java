@@ -7,9 +7,10 @@ import org.forumkit.jpa.JpaTransactions;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Forum work in Spring-managed transactions: inside a host's {@code @Transactional} method it joins that transaction
@@ -23,21 +24,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class SpringTransactions implements JpaTransactions {
     private final EntityManagerFactory emf;
-    private final TransactionTemplate readWrite;
-    private final TransactionTemplate readOnly;
+    private final PlatformTransactionManager transactionManager;
+    private final TransactionDefinition readWrite;
+    private final TransactionDefinition readOnly;
 
     public SpringTransactions(EntityManagerFactory emf, PlatformTransactionManager transactionManager) {
         this.emf = Objects.requireNonNull(emf, "emf");
-        Objects.requireNonNull(transactionManager, "transactionManager");
-        this.readWrite = template(transactionManager, false);
-        this.readOnly = template(transactionManager, true);
+        this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager");
+        this.readWrite = definition(false);
+        this.readOnly = definition(true);
     }
 
-    private static TransactionTemplate template(PlatformTransactionManager transactionManager, boolean readOnly) {
-        TransactionTemplate template = new TransactionTemplate(transactionManager);
-        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
-        template.setReadOnly(readOnly);
-        return template;
+    private static TransactionDefinition definition(boolean readOnly) {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        definition.setReadOnly(readOnly);
+        return definition;
     }
 
     @Override
@@ -49,7 +51,22 @@ public final class SpringTransactions implements JpaTransactions {
             throw new IllegalStateException("cannot open a read-write transaction inside a read-only one");
         }
         Scope scope = began ? SpringScope.BEGAN : SpringScope.JOINED;
-        return (readOnly ? this.readOnly : readWrite).execute(status -> work.run(entityManager(), scope));
+        TransactionStatus status = transactionManager.getTransaction(readOnly ? this.readOnly : readWrite);
+        T result;
+        try {
+            result = work.run(entityManager(), scope);
+        } catch (RuntimeException | Error e) {
+            // Not TransactionTemplate: its rollback failure (a connection already lost) would replace the failure that
+            // says why, and the store could then neither retry a lost connection nor type it.
+            try {
+                transactionManager.rollback(status);
+            } catch (RuntimeException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        }
+        transactionManager.commit(status);
+        return result;
     }
 
     private EntityManager entityManager() {

@@ -38,7 +38,14 @@ enum ApiMessage {
     LOGIN_REQUIRED("you need to sign in first", "您需要先登录"),
     NOT_ALLOWED("you may not do this", "您没有权限这样做"),
     FAILED("the request failed ({0})", "请求失败（{0}）"),
-    INTERNAL("something went wrong on the server; try again later", "服务器出错了，请稍后再试");
+    INTERNAL("something went wrong on the server; try again later", "服务器出错了，请稍后再试"),
+    UNAVAILABLE("the forum''s database cannot be reached just now; nothing was stored, try again in a moment",
+            "论坛的数据库暂时无法连接，未保存任何内容，请稍后重试"),
+    BUSY("the forum was too busy to finish this; nothing was stored, try again in a moment",
+            "论坛繁忙，未能完成此操作，未保存任何内容，请稍后重试"),
+    OUTCOME_UNKNOWN("the connection to the database was lost while saving: this may or may not have been stored;"
+            + " reload to check before you send it again",
+            "保存时与数据库的连接中断：可能已保存，也可能没有；请先刷新查看，再决定是否重新发送");
 
     private final String english;
     private final String chinese;

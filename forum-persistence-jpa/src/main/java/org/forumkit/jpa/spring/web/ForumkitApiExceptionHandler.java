@@ -5,8 +5,10 @@ import java.util.Locale;
 import org.forumkit.ConflictException;
 import org.forumkit.ForumException;
 import org.forumkit.NotFoundException;
+import org.forumkit.OutcomeUnknownException;
 import org.forumkit.PermissionDeniedException;
 import org.forumkit.RateLimitedException;
+import org.forumkit.StoreUnavailableException;
 import org.forumkit.ValidationException;
 import org.forumkit.jpa.spring.web.ApiJson.ViolationBody;
 import org.forumkit.model.DenialReason;
@@ -66,8 +68,31 @@ class ForumkitApiExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<byte[]> conflict(ConflictException e) {
+    ResponseEntity<byte[]> conflict(ConflictException e, Locale locale) {
+        if (e instanceof StoreUnavailableException) {
+            return unavailable(locale);
+        }
+        if (e.isRetryable()) {
+            return json.error(409, "CONFLICT", ApiMessage.BUSY.format(locale), null, retryAfter());
+        }
         return json.error(409, "CONFLICT", e.getMessage(), null, null);
+    }
+
+    /** A commit whose answer was lost: no Retry-After, since sending a reply again could store it twice. */
+    @ExceptionHandler
+    ResponseEntity<byte[]> outcomeUnknown(OutcomeUnknownException e, Locale locale) {
+        LOG.warn("The forum's API lost the database connection while committing: {}", e.getMessage());
+        return json.error(503, "OUTCOME_UNKNOWN", ApiMessage.OUTCOME_UNKNOWN.format(locale), null, null);
+    }
+
+    private ResponseEntity<byte[]> unavailable(Locale locale) {
+        return json.error(503, "UNAVAILABLE", ApiMessage.UNAVAILABLE.format(locale), null, retryAfter());
+    }
+
+    private static HttpHeaders retryAfter() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return headers;
     }
 
     @ExceptionHandler({ForumException.class, IllegalArgumentException.class})
@@ -96,7 +121,26 @@ class ForumkitApiExceptionHandler {
     /** A bug or an outage: logged here with its stack trace, never sent to the client. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> unexpected(Exception e, Locale locale) {
+        if (databaseUnreachable(e)) {
+            // e.g. a lost connection outside the forum's store (the host's transaction manager): typed, retryable
+            LOG.warn("The forum's API could not reach the database: {}", e.toString());
+            return unavailable(locale);
+        }
         LOG.error("The forum's API failed", e);
         return json.error(500, "INTERNAL", ApiMessage.INTERNAL.format(locale), null, null);
+    }
+
+    /** A connection failure (SQLSTATE class 08, PostgreSQL 57P01–57P03) or no pooled connection, anywhere in the chain. */
+    private static boolean databaseUnreachable(Throwable failure) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable e = failure; e != null && seen.add(e); e = e.getCause()) {
+            if (e instanceof java.sql.SQLTransientConnectionException
+                    || e instanceof java.sql.SQLNonTransientConnectionException
+                    || e instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
