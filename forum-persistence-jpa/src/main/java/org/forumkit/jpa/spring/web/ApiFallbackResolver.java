@@ -45,7 +45,8 @@ final class ApiFallbackResolver implements HandlerExceptionResolver, Ordered {
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception e) {
         if (!path.matches(request) || (handler instanceof HandlerMethod method
-                && method.getBeanType() == ForumkitApiController.class)) {
+                && (method.getBeanType() == ForumkitApiController.class
+                        || method.getBeanType() == ForumkitNotificationsController.class))) {
             return null;
         }
         Locale locale = errors.locale(request);
