@@ -10,11 +10,12 @@ import java.util.Map;
  * @param here      the page's path and query, URL-encoded for a {@code next=} parameter
  * @param herePath  the page's path and query as they are, for a form's {@code next} field
  * @param user      who is signed in, or {@code null}
+ * @param feed      the path of the page's Atom feed, or {@code null}
  */
 public record Layout(Map<String, String> t, String lang, String otherLang, String title, String csrf, String here,
-        String herePath, SignedIn user, Footer footer) {
+        String herePath, SignedIn user, Footer footer, String feed) {
 
-    /** The signed-in user of the header. */
-    public record SignedIn(String id, String displayName) {
+    /** The signed-in user of the header; {@code unread} is the inbox badge ({@code 3}, {@code 99+}), or null. */
+    public record SignedIn(String id, String displayName, String unread) {
     }
 }

@@ -37,15 +37,19 @@ import org.springframework.web.servlet.view.RedirectView;
 final class TopicController {
     private final Forum forum;
     private final Pages pages;
+    private final InboxController inbox;
+    private final DemoDirectory directory;
 
-    TopicController(Forum forum, Pages pages) {
+    TopicController(Forum forum, Pages pages, InboxController inbox, DemoDirectory directory) {
         this.forum = forum;
         this.pages = pages;
+        this.inbox = inbox;
+        this.directory = directory;
     }
 
     public record TopicPageView(TopicInfo topic, List<PostView> posts, boolean locked, Moderation moderation,
             boolean onlyAuthor, List<PageLink> pages, String authorParam, ReplyForm replyForm, String denied,
-            boolean loginRequired) {
+            boolean loginRequired, InboxController.WatchView watch) {
     }
 
     public record TopicInfo(long id, String title, String type, long views, long replies) {
@@ -109,7 +113,8 @@ final class TopicController {
                             : texts.text(locale, "topic.floor", String.valueOf(post.floor())),
                     Pages.permalink(topic.id(), post.floor()), post.author().displayName(),
                     URLEncoder.encode(post.author().id().value(), StandardCharsets.UTF_8),
-                    pages.time(request, post.createdAt()), post.createdAt().toString(), post.html(),
+                    pages.time(request, post.createdAt()), post.createdAt().toString(),
+                    MentionLinks.link(post.html(), directory),
                     post.state() == PostState.DELETED, post.support(), post.oppose(), mySupport, myOppose,
                     mySupport ? "NONE" : "SUPPORT", myOppose ? "NONE" : "OPPOSE", canReply, report.allowed(),
                     post.state() != PostState.DELETED && (moderator || own),
@@ -138,7 +143,9 @@ final class TopicController {
                 topic.views(), topic.replies()), posts, topic.locked(), moderation, onlyAuthor.isPresent(),
                 pageLinks(topic, pageRequest),
                 onlyAuthor.map(a -> "&author=" + URLEncoder.encode(a.value(), StandardCharsets.UTF_8)).orElse(""),
-                replyForm, denied, !canReply && page.permissions().reply().reason() == DenialReason.LOGIN_REQUIRED);
+                replyForm, denied, !canReply && page.permissions().reply().reason() == DenialReason.LOGIN_REQUIRED,
+                inbox.topicWatch(viewer, topic.id(), request));
+        request.setAttribute(Pages.FEED, "/t/" + topic.id().value() + ".atom");
         return pages.render(request, "topic", topic.title(), view);
     }
 
