@@ -19,7 +19,7 @@ import org.forumkit.spi.ContentRenderer;
  * The benchmark harness: {@code --quick} (a few minutes) or {@code --full}, on the targets named by
  * {@code --targets} (default: every target this machine has), the scenarios named by {@code --scenarios}
  * ({@code page,hot,ceiling,listing,views,render,render-worst,memory,import,search}, default all; {@code notify}
- * ({@link NotifyScenario}, {@code --notify-inbox N}, {@code --rounds N}) only when named; {@code import}
+ * ({@link NotifyScenario}, {@code --notify-inbox N}, {@code --notify-replies N}, {@code --rounds N}) only when named; {@code import}
  * imports a generated Disqus export of {@code --import-comments N} comments, default 10,000 quick and 100,000 full;
  * {@code views-kill}, killing a child JVM, only when named; so are {@code galera} and {@code replica}, the scale-out
  * comparisons of {@link ScaleOut} on the servers {@code FORUMKIT_BENCH_GALERA_URLS} and
@@ -103,7 +103,8 @@ public final class BenchMain {
                 }
                 if (only.contains("notify")) {
                     new NotifyScenario(mode, report, Integer.parseInt(value(options, "--notify-inbox", "100000")),
-                            Integer.parseInt(value(options, "--rounds", "2"))).run(target);
+                            Integer.parseInt(value(options, "--rounds", "2")),
+                            Integer.parseInt(value(options, "--notify-replies", "0"))).run(target);
                 }
             }
         }

@@ -32,7 +32,8 @@ import org.forumkit.spi.store.NewNotification;
  * reply folds into, or adds, one unread entry per watcher, in two set-based statements under the topic's row
  * lock) against the same load on a topic nobody else watches, in the same run, alternating; then the latency of
  * the first inbox page (20 entries, each checked for visibility when read) and of a page deep in it, for one user
- * with {@code --notify-inbox N} notifications (default 100,000). Checks after the load: every watcher has exactly
+ * with {@code --notify-inbox N} notifications (default 100,000); {@code --notify-replies N} replies per load (all
+ * writers together; default the mode's hot-topic load). Checks after the load: every watcher has exactly
  * one unread entry for the topic, counting every reply.
  */
 final class NotifyScenario {
@@ -43,12 +44,15 @@ final class NotifyScenario {
     private final Report report;
     private final int inboxSize;
     private final int rounds;
+    private final int replies;
 
-    NotifyScenario(Scenarios.Mode mode, Report report, int inboxSize, int rounds) {
+    /** {@code replies}: per load, all writers together (0 for the mode's usual load). */
+    NotifyScenario(Scenarios.Mode mode, Report report, int inboxSize, int rounds, int replies) {
         this.mode = mode;
         this.report = report;
         this.inboxSize = inboxSize;
         this.rounds = rounds;
+        this.replies = replies;
     }
 
     void run(Target target) throws Exception {
@@ -75,9 +79,10 @@ final class NotifyScenario {
             target.analyze();
             Forum[] nodes = {node0, node1};
             int writers = 2 * mode.threadsPerNode();
+            int perWriter = replies > 0 ? Math.max(1, replies / writers) : mode.repliesPerWriter();
             String scenario = "reply, 2 nodes x " + mode.threadsPerNode();
             List<Double> ratios = new ArrayList<>();
-            long replies = 0;
+            long done = 0;
             for (int round = 1; round <= rounds; round++) {
                 // alternate which goes first, so a warming JVM or a busier minute does not favour one
                 TopicId first = round % 2 == 1 ? quiet.id() : watched.id();
@@ -85,11 +90,11 @@ final class NotifyScenario {
                 String loadBefore = ScaleOut.loadAverage();
                 double[] perSecond = new double[2];
                 for (TopicId topic : new TopicId[] {first, second}) {
-                    LoadDriver.Load load = Scenarios.load(writers, mode.repliesPerWriter(), (thread, op, random) ->
+                    LoadDriver.Load load = Scenarios.load(writers, perWriter, (thread, op, random) ->
                             nodes[thread % 2].posts().reply(Scenarios.writer(thread), Reply.to(topic, "回复 " + op)));
                     boolean isWatched = topic.equals(watched.id());
                     if (isWatched) {
-                        replies += load.operations();
+                        done += load.operations();
                     }
                     String name = (isWatched ? WATCHERS + " watchers" : "no watchers") + ", round " + round;
                     report.add(target.name(), scenario, name + ": replies per second", load.perSecond(), "/s");
@@ -108,7 +113,7 @@ final class NotifyScenario {
                 report.add(target.name(), scenario, "round " + (i + 1) + ": watched / unwatched replies per second",
                         ratios.get(i), "");
             }
-            checkWatchers(target, node1, watched.id(), replies);
+            checkWatchers(target, node1, watched.id(), done);
         }
     }
 

@@ -60,7 +60,8 @@ public final class DeliveryScheduler implements SmartLifecycle {
         scheduler.setAwaitTerminationMillis(shutdownWait.toMillis());
         scheduler.initialize();
         running = true;
-        task = scheduler.scheduleWithFixedDelay(this::round, interval);
+        // the first round one interval after start, when the application is up
+        task = scheduler.scheduleWithFixedDelay(this::round, java.time.Instant.now().plus(interval), interval);
         LOG.info("Delivering notifications every {} ({} at most per round)", interval, batch);
     }
 
