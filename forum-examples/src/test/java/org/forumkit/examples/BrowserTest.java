@@ -116,6 +116,9 @@ class BrowserTest {
         find("#floor-2 details.report button").click();
         wait.until(ExpectedConditions.urlContains("#floor-2"));
         var board = app.forum().boards().bySlug(org.forumkit.tck.ForumFixtures.MOD, "news-media").orElseThrow();
+        // the URL had #floor-2 already (the votes' redirects): wait for the report itself
+        wait.until(driver -> !app.forum().reports().queue(org.forumkit.tck.ForumFixtures.MOD, board.id(),
+                org.forumkit.model.PageRequest.first(20)).items().isEmpty());
         assertThat(app.forum().reports().queue(org.forumkit.tck.ForumFixtures.MOD, board.id(),
                 org.forumkit.model.PageRequest.first(20)).items()).singleElement()
                 .satisfies(q -> assertThat(q.report().reporter().id().value()).isEqualTo("alice"));

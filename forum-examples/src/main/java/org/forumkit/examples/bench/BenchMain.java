@@ -18,7 +18,8 @@ import org.forumkit.spi.ContentRenderer;
 /**
  * The benchmark harness: {@code --quick} (a few minutes) or {@code --full}, on the targets named by
  * {@code --targets} (default: every target this machine has), the scenarios named by {@code --scenarios}
- * ({@code page,hot,ceiling,listing,views,render,render-worst,memory,import,search}, default all; {@code import}
+ * ({@code page,hot,ceiling,listing,views,render,render-worst,memory,import,search}, default all; {@code notify}
+ * ({@link NotifyScenario}, {@code --notify-inbox N}, {@code --notify-replies N}, {@code --rounds N}) only when named; {@code import}
  * imports a generated Disqus export of {@code --import-comments N} comments, default 10,000 quick and 100,000 full;
  * {@code import-discuz}, only when named, a generated Discuz! database of {@code --discuz-posts N} posts (same defaults)
  * on the MariaDB server {@code FORUMKIT_BENCH_DISCUZ_URL} names (see {@link DiscuzBench});
@@ -119,6 +120,11 @@ public final class BenchMain {
                 }
                 if (search != null) {
                     search.run(target);
+                }
+                if (only.contains("notify")) {
+                    new NotifyScenario(mode, report, Integer.parseInt(value(options, "--notify-inbox", "100000")),
+                            Integer.parseInt(value(options, "--rounds", "2")),
+                            Integer.parseInt(value(options, "--notify-replies", "0"))).run(target);
                 }
             }
         }

@@ -27,14 +27,16 @@ import org.springframework.web.servlet.view.RedirectView;
 final class BoardController {
     private final Forum forum;
     private final Pages pages;
+    private final InboxController inbox;
 
-    BoardController(Forum forum, Pages pages) {
+    BoardController(Forum forum, Pages pages, InboxController inbox) {
         this.forum = forum;
         this.pages = pages;
+        this.inbox = inbox;
     }
 
     public record BoardPage(BoardInfo board, List<TopicRow> topics, NewTopic newTopic, String denied,
-            boolean loginRequired, String next) {
+            boolean loginRequired, String next, InboxController.WatchView watch) {
     }
 
     public record BoardInfo(String name, String description, String slug) {
@@ -68,7 +70,8 @@ final class BoardController {
         String denied = start.allowed() ? null : PermissionDeniedException.describe(start.reason(), pages.locale(request));
         BoardPage view = new BoardPage(new BoardInfo(board.name(), board.description(), board.slug()), topics,
                 newTopic, denied, start.reason() == DenialReason.LOGIN_REQUIRED,
-                page.optionalNext().map(TopicCursor::token).orElse(null));
+                page.optionalNext().map(TopicCursor::token).orElse(null), inbox.boardWatch(viewer, board, request));
+        request.setAttribute(Pages.FEED, "/b/" + board.slug() + ".atom");
         return pages.render(request, "board", board.name(), view);
     }
 

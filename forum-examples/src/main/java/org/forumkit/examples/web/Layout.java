@@ -12,11 +12,12 @@ import java.util.Map;
  * @param user      who is signed in, or {@code null}
  * @param zone      the reader's zone for the footer, {@code GMT+8} (site.js puts the browser's in its place)
  * @param now       the time the page was made, for the footer
+ * @param feed      the path of the page's Atom feed, or {@code null}
  */
 public record Layout(Map<String, String> t, String lang, String otherLang, String title, String csrf, String here,
-        String herePath, SignedIn user, String zone, Stamp now, Footer footer) {
+        String herePath, SignedIn user, String zone, Stamp now, Footer footer, String feed) {
 
-    /** The signed-in user of the header. */
-    public record SignedIn(String id, String displayName) {
+    /** The signed-in user of the header; {@code unread} is the inbox badge ({@code 3}, {@code 99+}), or null. */
+    public record SignedIn(String id, String displayName, String unread) {
     }
 }

@@ -12,10 +12,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import org.forumkit.Forum;
 import org.forumkit.examples.QueryCounter;
-import org.forumkit.model.TopicId;
-import org.forumkit.model.Viewer;
 import org.forumkit.jpa.spring.ViewerResolver;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.UnreadCount;
+import org.forumkit.model.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
@@ -35,14 +37,19 @@ final class Pages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-M-d HH:mm");
     private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("O", Locale.ROOT);
 
+    /** The request attribute a controller sets to the path of its page's Atom feed. */
+    static final String FEED = Pages.class.getName() + ".feed";
+
     private final Texts texts;
     private final QueryCounter queries;
     private final ViewerResolver viewers;
+    private final Forum forum;
 
-    Pages(Texts texts, QueryCounter queries, ViewerResolver viewers) {
+    Pages(Texts texts, QueryCounter queries, ViewerResolver viewers, Forum forum) {
         this.texts = texts;
         this.queries = queries;
         this.viewers = viewers;
+        this.forum = forum;
     }
 
     Texts texts() {
@@ -106,13 +113,18 @@ final class Pages {
                 : request.getQueryString();
         String here = LocalRedirects.target(path + (query == null ? "" : "?" + query));
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        Layout.SignedIn user = viewers.currentViewer() instanceof Viewer.Member member
-                ? new Layout.SignedIn(member.id().value(), member.displayName()) : null;
+        Layout.SignedIn user = null;
+        if (viewers.currentViewer() instanceof Viewer.Member member) {
+            UnreadCount unread = forum.notifications().unread(member);
+            user = new Layout.SignedIn(member.id().value(), member.displayName(),
+                    unread.count() == 0 ? null : unread.display());
+        }
         Instant now = Instant.now();
         return new Layout(texts.of(locale), english ? "en" : "zh-CN", english ? "zh-CN" : "en", title,
                 csrf == null ? "" : csrf.getToken(), URLEncoder.encode(here, StandardCharsets.UTF_8), here, user,
                 zoneLabel(request, now), stamp(request, now),
-                new Footer(texts, locale, RequestTiming.started(request), queries));
+                new Footer(texts, locale, RequestTiming.started(request), queries),
+                request.getAttribute(FEED) instanceof String feed ? feed : null);
     }
 
     /** A 303 to a path of this site, after a form post (the browser then GETs it). */

@@ -37,15 +37,19 @@ import org.springframework.web.servlet.view.RedirectView;
 final class TopicController {
     private final Forum forum;
     private final Pages pages;
+    private final InboxController inbox;
+    private final DemoDirectory directory;
 
-    TopicController(Forum forum, Pages pages) {
+    TopicController(Forum forum, Pages pages, InboxController inbox, DemoDirectory directory) {
         this.forum = forum;
         this.pages = pages;
+        this.inbox = inbox;
+        this.directory = directory;
     }
 
     public record TopicPageView(TopicInfo topic, List<PostView> posts, boolean locked, Moderation moderation,
             boolean onlyAuthor, List<PageLink> pages, String authorParam, ReplyForm replyForm, String denied,
-            boolean loginRequired) {
+            boolean loginRequired, InboxController.WatchView watch) {
         /** More than one page: the page links show. */
         public boolean paged() {
             return !pages.isEmpty();
@@ -115,7 +119,7 @@ final class TopicController {
                     Pages.permalink(topic.id(), post.floor()), post.author().displayName(),
                     initial(post.author().displayName()),
                     URLEncoder.encode(post.author().id().value(), StandardCharsets.UTF_8),
-                    pages.stamp(request, post.createdAt()), post.html(),
+                    pages.stamp(request, post.createdAt()), MentionLinks.link(post.html(), directory),
                     post.state() == PostState.DELETED, post.support(), post.oppose(), mySupport, myOppose,
                     mySupport ? "NONE" : "SUPPORT", myOppose ? "NONE" : "OPPOSE", canReply, report.allowed(),
                     post.state() != PostState.DELETED && (moderator || own),
@@ -143,7 +147,9 @@ final class TopicController {
                 topic.views(), topic.replies()), posts, topic.locked(), moderation, onlyAuthor.isPresent(),
                 pageLinks(topic, pageRequest),
                 onlyAuthor.map(a -> "&author=" + URLEncoder.encode(a.value(), StandardCharsets.UTF_8)).orElse(""),
-                replyForm, denied, !canReply && page.permissions().reply().reason() == DenialReason.LOGIN_REQUIRED);
+                replyForm, denied, !canReply && page.permissions().reply().reason() == DenialReason.LOGIN_REQUIRED,
+                inbox.topicWatch(viewer, topic.id(), request));
+        request.setAttribute(Pages.FEED, "/t/" + topic.id().value() + ".atom");
         return pages.render(request, "topic", topic.title(), view);
     }
 

@@ -42,7 +42,7 @@ import org.springframework.transaction.PlatformTransactionManager;
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
 @ConditionalOnClass({EntityManagerFactory.class, EntityManagerFactoryUtils.class, PlatformTransactionManager.class})
 @ConditionalOnBean({DataSource.class, EntityManagerFactory.class})
-@EnableConfigurationProperties(ForumkitProperties.class)
+@EnableConfigurationProperties({ForumkitProperties.class, ForumkitDeliveryProperties.class})
 public class ForumkitAutoConfiguration {
 
     /** Adds the forum's entities to the host's scanned persistence unit, with or without an {@code @EntityScan}. */
@@ -107,6 +107,22 @@ public class ForumkitAutoConfiguration {
         @Bean
         static EntityManagerFactoryDependsOnPostProcessor forumkitMigrationsBeforeJpa() {
             return new EntityManagerFactoryDependsOnPostProcessor(ForumMigrations.class);
+        }
+    }
+
+    /**
+     * {@code forum.deliveries().deliverDue(…)} on a schedule once a {@link DeliverySettings} bean turns deliveries
+     * on, unless {@code forumkit.deliveries.enabled=false} (a node that only serves pages).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(DeliverySettings.class)
+    @ConditionalOnProperty(prefix = "forumkit.deliveries", name = "enabled", havingValue = "true", matchIfMissing = true)
+    static class DeliveriesConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        DeliveryScheduler forumkitDeliveryScheduler(Forum forum, ForumkitDeliveryProperties properties) {
+            return new DeliveryScheduler(forum, properties);
         }
     }
 

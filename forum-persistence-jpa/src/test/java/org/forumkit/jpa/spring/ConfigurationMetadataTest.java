@@ -40,11 +40,16 @@ class ConfigurationMetadataTest {
                 "forumkit.api.max-json-depth", "forumkit.api.rate-limit.enabled",
                 "forumkit.api.rate-limit.requests-per-second", "forumkit.api.rate-limit.burst",
                 "forumkit.api.rate-limit.max-clients", "forumkit.widget.enabled",
-                "forumkit.widget.path", "forumkit.widget.login-url", "forumkit.widget.max-age");
+                "forumkit.widget.path", "forumkit.widget.login-url", "forumkit.widget.max-age",
+                "forumkit.deliveries.enabled", "forumkit.deliveries.interval", "forumkit.deliveries.batch",
+                "forumkit.deliveries.shutdown-wait", "forumkit.deliveries.unsubscribe-path", "forumkit.feeds.enabled",
+                "forumkit.feeds.site-url", "forumkit.feeds.board-page", "forumkit.feeds.topic-page",
+                "forumkit.feeds.post-page", "forumkit.feeds.entries");
+
     }
 
     @Test
-    @DisplayName("Spring Boot finds the five auto-configurations")
+    @DisplayName("Spring Boot finds the six auto-configurations")
     void imports() throws IOException {
         String imports;
         try (InputStream in = resource("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
@@ -53,7 +58,8 @@ class ConfigurationMetadataTest {
         assertThat(imports.lines().toList()).containsExactly(ForumkitAutoConfiguration.class.getName(),
                 ForumkitSecurityAutoConfiguration.class.getName(), ForumkitWebMvcAutoConfiguration.class.getName(),
                 org.forumkit.jpa.spring.web.ForumkitApiAutoConfiguration.class.getName(),
-                org.forumkit.jpa.spring.web.ForumkitWidgetAutoConfiguration.class.getName());
+                org.forumkit.jpa.spring.web.ForumkitWidgetAutoConfiguration.class.getName(),
+                org.forumkit.jpa.spring.web.ForumkitFeedsAndUnsubscribeAutoConfiguration.class.getName());
     }
 
     private static InputStream resource(String name) {

@@ -96,7 +96,9 @@ class ForumkitAutoConfigurationTest {
                     .withBean(org.forumkit.spi.NotificationSender.class, () -> hook)
                     .withBean(org.forumkit.DeliverySettings.class, () -> org.forumkit.DeliverySettings.of(
                             "spring boot test key of 32 bytes!!".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .withPropertyValues("forumkit.deliveries.enabled=false") // this test runs the round itself
                     .run(context -> {
+                        assertThat(context).doesNotHaveBean(DeliveryScheduler.class);
                         Topic topic = topic(context);
                         Forum forum = context.getBean(Forum.class);
                         forum.posts().reply(Viewer.user("bob", "Bob"), Reply.to(topic.id(), "A reply."));
@@ -104,6 +106,32 @@ class ForumkitAutoConfigurationTest {
                         assertThat(hook.sent()).singleElement()
                                 .satisfies(n -> assertThat(n.recipient().id()).isEqualTo(ALICE.id()));
                     });
+        }
+
+        @Test
+        @DisplayName("with a DeliverySettings bean a DeliveryScheduler runs the rounds, started with the context and "
+                + "stopped with it; without one there is none")
+        void deliveryScheduler() {
+            jpa.withBean(UserDirectory.class, () -> UserDirectory.ROLELESS)
+                    .withBean(org.forumkit.DeliverySettings.class, () -> org.forumkit.DeliverySettings.of(
+                            "spring boot test key of 32 bytes!!".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .withPropertyValues("forumkit.deliveries.interval=20ms", "forumkit.deliveries.batch=7")
+                    .run(context -> {
+                        DeliveryScheduler scheduler = context.getBean(DeliveryScheduler.class);
+                        assertThat(scheduler.isRunning()).isTrue();
+                        long end = System.nanoTime() + 10_000_000_000L;
+                        while (scheduler.rounds() < 2 && System.nanoTime() < end) {
+                            Thread.sleep(10);
+                        }
+                        assertThat(scheduler.rounds()).isGreaterThanOrEqualTo(2);
+                        context.close();
+                        assertThat(scheduler.isRunning()).isFalse();
+                    });
+            jpa.run(context -> assertThat(context).doesNotHaveBean(DeliveryScheduler.class));
+            jpa.withBean(org.forumkit.DeliverySettings.class, () -> org.forumkit.DeliverySettings.of(
+                            "spring boot test key of 32 bytes!!".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .withPropertyValues("forumkit.deliveries.batch=0")
+                    .run(context -> assertThat(context).hasFailed());
         }
 
         @Test

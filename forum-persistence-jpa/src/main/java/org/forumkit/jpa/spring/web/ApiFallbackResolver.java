@@ -46,7 +46,8 @@ final class ApiFallbackResolver implements HandlerExceptionResolver, Ordered {
             Exception e) {
         if (!path.matches(request) || (handler instanceof HandlerMethod method
                 && (method.getBeanType() == ForumkitApiController.class
-                || method.getBeanType() == ForumkitCommentsController.class))) {
+                || method.getBeanType() == ForumkitCommentsController.class
+                || method.getBeanType() == ForumkitNotificationsController.class))) {
             return null;
         }
         Locale locale = errors.locale(request);

@@ -7,6 +7,7 @@ import org.forumkit.jpa.spring.ForumkitAutoConfiguration;
 import org.forumkit.jpa.spring.ForumkitSecurityAutoConfiguration;
 import org.forumkit.jpa.spring.ForumkitWebMvcAutoConfiguration;
 import org.forumkit.jpa.spring.ViewerResolver;
+import org.forumkit.spi.NotificationSender;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -93,6 +94,14 @@ public class ForumkitApiAutoConfiguration {
     ForumkitCommentsController forumkitCommentsController(Forum forum, CommentThreads threads, ApiJson json,
             TopicPages pages) {
         return new ForumkitCommentsController(forum, threads, json, pages);
+    }
+
+    /** The viewer's inbox, watching and delivery settings; the channels are those of the NotificationSender beans. */
+    @Bean
+    ForumkitNotificationsController forumkitNotificationsController(Forum forum, ApiJson json,
+            ForumkitApiProperties properties, ObjectProvider<NotificationSender> senders) {
+        return new ForumkitNotificationsController(forum, json, properties.getDefaultPageSize(),
+                senders.orderedStream().map(NotificationSender::channel).toList());
     }
 
     @Bean

@@ -3,8 +3,11 @@ package org.forumkit.jpa.spring.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.CorsFilter;
 
 /**
@@ -14,7 +17,8 @@ import org.springframework.web.filter.CorsFilter;
  * {@code forumkit.api.cors.allowed-origins} and {@code …allowed-origin-patterns}. CSRF stays the host's (header
  * {@code X-CSRF-TOKEN} by default); the
  * host permits the API's paths to everyone, since the forum decides each permission itself. With
- * {@code forumkit.api.enabled} off it changes nothing.
+ * {@code forumkit.api.enabled} off it changes nothing for the API. It also exempts {@code POST} to the unsubscribe
+ * page ({@code forumkit.deliveries.unsubscribe-path}) from CSRF, when that page is on.
  */
 public final class ForumkitApiConfigurer extends AbstractHttpConfigurer<ForumkitApiConfigurer, HttpSecurity> {
     private static final Logger LOG = LoggerFactory.getLogger(ForumkitApiConfigurer.class);
@@ -24,6 +28,14 @@ public final class ForumkitApiConfigurer extends AbstractHttpConfigurer<Forumkit
     @Override
     public void init(HttpSecurity http) {
         ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+        ForumkitUnsubscribeController unsubscribe = context == null ? null
+                : context.getBeanProvider(ForumkitUnsubscribeController.class).getIfAvailable();
+        CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
+        if (unsubscribe != null && csrf != null) {
+            // the signed token is the credential, and mail clients post one-click unsubscribes without a session
+            csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                    unsubscribe.path()));
+        }
         api = context == null ? null : context.getBeanProvider(ForumkitApiSecurity.class).getIfAvailable();
         if (api == null) {
             LOG.info("The forum's API is off (forumkit.api.enabled): ForumkitApiConfigurer leaves the chain alone");

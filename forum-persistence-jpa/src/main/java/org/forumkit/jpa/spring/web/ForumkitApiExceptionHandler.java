@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * the host's own controllers keep the host's error handling, and the host's advice never answers for the API.
  * Messages follow the request's locale (the host's {@code LocaleResolver}).
  */
-@RestControllerAdvice(assignableTypes = {ForumkitApiController.class, ForumkitCommentsController.class})
+@RestControllerAdvice(assignableTypes = {ForumkitApiController.class, ForumkitCommentsController.class,
+        ForumkitNotificationsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ForumkitApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ForumkitApiExceptionHandler.class);
