@@ -132,7 +132,7 @@ class DiscuzImportTest {
 
     /** The thread part of a topic page with its ids and the vote counts taken out. */
     private static String thread(String page, long topicId) {
-        String part = page.substring(page.indexOf("<div class=\"thread-head\">"), page.indexOf("<section id=\"reply\">"));
+        String part = page.substring(page.indexOf("<div class=\"thread-head\">"), page.indexOf("<section id=\"reply\""));
         return part.replace("/topics/" + topicId, "/topics/T").replace("%2Ftopics%2F" + topicId, "%2Ftopics%2FT").replaceAll("data-post=\"\\d+\"", "data-post=\"P\"")
                 .replaceAll("/posts/\\d+/", "/posts/P/").replaceAll("<span class=\"count\">\\d+</span>", "")
                 .replaceAll("name=\"csrf\" value=\"[^\"]*\"", "");

@@ -117,8 +117,8 @@ class JsonApiTest {
             assertThat(first.get("topicId").asLong()).isEqualTo(1);
             assertThat(first.get("titleHtml").asText()).contains("<mark>民政</mark>");
             assertThat(results.findValuesAsText("excerptHtml")).allSatisfy(e -> assertThat(e).doesNotContain("<p>"));
-            assertThat(client.get("/api/search?q=" + java.net.URLEncoder.encode("民政", "UTF-8") + "&titles=true")
-                    .json().get("hits")).hasSize(1);
+            assertThat(client.get("/api/search?q=" + java.net.URLEncoder.encode("民政", "UTF-8")
+                    + "&titles=true&board=news-media").json().get("hits")).hasSize(1);
             assertError(client.get("/api/search?q=%25"), 400, "VALIDATION");
             assertError(client.get("/api/search?q="), 400, "VALIDATION");
             assertError(client.get("/api/search?q=abc&from=yesterday"), 400, "BAD_REQUEST");

@@ -206,7 +206,7 @@ class ServerLimitsTest {
         ManagerBase manager = sessionStore();
         long created = manager.getSessionCounter();
         String[] paths = {"/", "/topics/1", "/login", "/boards/news-media", "/api/session", "/api/boards",
-            "/api/topics/1", "/api/comments?key=about", "/topics/1/floors/2", "/search?q=forum"};
+            "/api/topics/1", "/api/comments?key=article-civil-affairs", "/topics/1/floors/2", "/search?q=forum"};
         HttpClient http = HttpClient.newHttpClient();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);

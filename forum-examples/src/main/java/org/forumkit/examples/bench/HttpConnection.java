@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * One HTTP/1.1 keep-alive connection of the benchmark's load driver, on a plain socket (TCP_NODELAY, as browsers
  * set it): requests are written and responses read one after the other on the same socket, which is reopened only
  * when the server closes it ({@code Connection: close}, or closed while idle). {@link #opened} counts the sockets
- * opened, so a run can show that its connections were reused. A session cookie the server sets is kept.
+ * opened, so a run can show that its connections were reused. The cookies the server sets (its session, its CSRF token) are kept and sent back.
  */
 final class HttpConnection implements AutoCloseable {
     /** Sockets opened by every connection, for the report (requests / opened = reuse). */
@@ -31,7 +31,7 @@ final class HttpConnection implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
-    private String cookie;
+    private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
     private long opened;
 
     record Response(int status, Map<String, List<String>> headers, byte[] body) {
@@ -55,9 +55,10 @@ final class HttpConnection implements AutoCloseable {
         return opened;
     }
 
-    /** The session cookie ({@code name=value}) the server set last, or null. */
+    /** The session cookie ({@code name=value}) the server set, or null. */
     String cookie() {
-        return cookie;
+        return cookies.entrySet().stream().filter(c -> c.getKey().toUpperCase(Locale.ROOT).contains("SESSION"))
+                .map(c -> c.getKey() + "=" + c.getValue()).findFirst().orElse(null);
     }
 
     Response get(String path) throws IOException {
@@ -69,8 +70,9 @@ final class HttpConnection implements AutoCloseable {
             throws IOException {
         StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
                 .append(host).append(':').append(port).append("\r\nAccept: application/json\r\n");
-        if (cookie != null) {
-            head.append("Cookie: ").append(cookie).append("\r\n");
+        if (!cookies.isEmpty()) {
+            head.append("Cookie: ").append(String.join("; ", cookies.entrySet().stream()
+                    .map(c -> c.getKey() + "=" + c.getValue()).toList())).append("\r\n");
         }
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (body != null) {
@@ -131,7 +133,13 @@ final class HttpConnection implements AutoCloseable {
             content = new byte[0];
         }
         for (String set : headers.getOrDefault("set-cookie", List.of())) {
-            cookie = set.substring(0, set.indexOf(';') < 0 ? set.length() : set.indexOf(';'));
+            String pair = set.substring(0, set.indexOf(';') < 0 ? set.length() : set.indexOf(';'));
+            int eq = pair.indexOf('=');
+            if (eq > 0 && eq < pair.length() - 1) {
+                cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            } else if (eq > 0) {
+                cookies.remove(pair.substring(0, eq).strip()); // an emptied cookie is a deleted one
+            }
         }
         if (headers.getOrDefault("connection", List.of()).contains("close")) {
             close();

@@ -98,10 +98,13 @@ final class BenchCeiling {
         }
     }
 
-    /** The API's JSON topic page, with the API's field {@code nextFromFloor} for the page's {@code next}. */
+    /**
+     * The API's JSON topic page, with the API's field {@code nextFromFloor} for the page's {@code next} and its
+     * {@code order} (always {@code OLDEST} here).
+     */
     record CeilingPage(Topic topic, Board board, List<Post> posts, Map<PostId, VoteKind> myVotes,
             Map<PostId, SourceState> quoteSources, ViewerPermissions permissions, TopicPageRequest request,
-            Integer nextFromFloor) {
+            Integer nextFromFloor, String order) {
     }
 
     @GetMapping("/bench/ceiling/topics/{id:[0-9]+}")
@@ -142,7 +145,8 @@ final class BenchCeiling {
             }
             long following = (long) fromFloor + size;
             CeilingPage page = new CeilingPage(topic, board, posts, Map.of(), sources, ANONYMOUS,
-                    TopicPageRequest.from(fromFloor, size), following <= topic.highestFloor() ? (int) following : null);
+                    TopicPageRequest.from(fromFloor, size), following <= topic.highestFloor() ? (int) following : null,
+                    "OLDEST");
             return ResponseEntity.ok().contentType(JSON).cacheControl(CacheControl.noStore())
                     .body(mapper.writeValueAsBytes(page));
         }
