@@ -55,6 +55,7 @@ class ServerLimitsTest {
         app = DemoApp.start(new DemoConfig(0, null, null, null, data), Map.of(
                 "server.tomcat.threads.max", THREADS, "server.tomcat.threads.min-spare", 1,
                 "server.tomcat.connection-timeout", "5s", "forumkit.api.body-read-timeout", "2s",
+                "forumkit.demo.form-read-timeout", "2s",
                 "forumkit.demo.max-sessions", MAX_SESSIONS,
                 "forumkit.api.rate-limit.requests-per-second", 2, "forumkit.api.rate-limit.burst", BURST));
     }
@@ -194,6 +195,53 @@ class ServerLimitsTest {
             }
             System.out.printf("slow bodies: %d clients at a byte a second, %d workers, 2 s deadline: %d answered 408;"
                     + " a normal request waited %d ms for a worker%n", clients, THREADS, timedOut, millis);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("clients sending a page's form post a byte a second get the 408 page at the form deadline, and free"
+            + " their workers")
+    void slowForms() throws Exception {
+        int clients = THREADS * 2;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<RawHttp.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String from = "127.0.8." + (i + 1);
+                answers.add(pool.submit(() -> {
+                    try (Socket socket = RawHttp.connect(app.port(), from, 20_000)) {
+                        OutputStream out = socket.getOutputStream();
+                        out.write(("POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                                + "application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nuser=")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        for (int n = 0; n < 30 && socket.getInputStream().available() == 0; n++) {
+                            try {
+                                out.write('z');
+                                out.flush();
+                            } catch (IOException closedByServer) {
+                                break;
+                            }
+                            Thread.sleep(1_000);
+                        }
+                        return RawHttp.read(socket.getInputStream());
+                    }
+                }));
+            }
+            Thread.sleep(1_000);
+            long started = System.nanoTime();
+            RawHttp.Response normal = get("127.0.8.200", "/login");
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat(normal.status()).isEqualTo(200);
+            for (Future<RawHttp.Response> answer : answers) {
+                RawHttp.Response response = answer.get(30, TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.head()).isEqualTo(408);
+                clean(response);
+            }
+            System.out.printf("slow forms: %d clients at a byte a second, %d workers, 2 s deadline: all answered 408;"
+                    + " a normal request waited %d ms for a worker%n", clients, THREADS, millis);
         } finally {
             pool.shutdownNow();
         }

@@ -58,7 +58,7 @@ final class ErrorPageController implements ErrorController {
     /** The statuses with a text of their own; any other 4xx reads as 400, any 5xx as 500. */
     private static int generic(HttpStatus status) {
         return switch (status.value()) {
-            case 400, 401, 403, 404, 405, 409, 413, 415, 429 -> status.value();
+            case 400, 401, 403, 404, 405, 408, 409, 413, 415, 429 -> status.value();
             default -> status.is4xxClientError() ? 400 : 500;
         };
     }

@@ -1,6 +1,7 @@
 package org.forumkit.examples.web;
 
 import com.samskivert.mustache.Mustache;
+import java.time.Duration;
 import java.util.Map;
 import org.forumkit.Forum;
 import org.forumkit.examples.QueryCounter;
@@ -12,6 +13,8 @@ import org.springframework.boot.mustache.autoconfigure.MustacheResourceTemplateL
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 import org.springframework.core.Ordered;
 
 /** The site's web plumbing: the template compiler, the footer's counter and the filters that run before security. */
@@ -63,8 +66,11 @@ class SiteConfiguration {
 
     /** After the character encoding filter (so forms decode as UTF-8), before Spring Security reads the token. */
     @Bean
-    FilterRegistrationBean<FormLimit> formLimit() {
-        FilterRegistrationBean<FormLimit> registration = new FilterRegistrationBean<>(new FormLimit());
+    FilterRegistrationBean<FormLimit> formLimit(
+            @Value("${server.tomcat.max-http-form-post-size:256KB}") DataSize maxForm,
+            @Value("${forumkit.demo.form-read-timeout:30s}") Duration readTimeout) {
+        FilterRegistrationBean<FormLimit> registration = new FilterRegistrationBean<>(
+                new FormLimit(maxForm.toBytes(), readTimeout));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
