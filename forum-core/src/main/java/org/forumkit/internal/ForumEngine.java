@@ -94,7 +94,8 @@ public final class ForumEngine {
         this.credits = new CreditsService(store, access, awards, paging);
         this.views = new ViewBuffer(store, clock, settings);
         this.imports = new ImportService(store, settings, censorPolicy, renderers, now, indexing);
-        this.search = new SearchService(store, access, analysis, indexing, new SearchThrottle(now));
+        this.search = new SearchService(store, access, analysis, indexing,
+                new SearchThrottle(now, settings.search()), settings.search());
         this.notifications = new NotificationsService(store, access, notifier, paging, now);
         this.deliveries = new DeliveriesService(store, deliverySettings, deliveryQueue,
                 directory.orElse(UserDirectory.ROLELESS), notifications, access, paging, now);

@@ -82,9 +82,18 @@ final class SearchAnalysis {
      * words, without repeats; words shorter than {@link #MIN_WORD} are left out.
      */
     List<String> queryTerms(String phrase) {
+        return queryTerms(phrase, MIN_WORD, 1);
+    }
+
+    /**
+     * The same with raised minimums: words shorter than {@code minWord} and CJK terms shorter than {@code minCjk}
+     * code points are left out (the index holds nothing shorter than {@link #MIN_WORD} and one CJK character).
+     */
+    List<String> queryTerms(String phrase, int minWord, int minCjk) {
         List<String> terms = new ArrayList<>();
         run(query, Normalized.of(phrase).text, (term, type, start, end) -> {
-            if (searchable(term, type) && !terms.contains(term)) {
+            if (searchable(term, type) && !terms.contains(term)
+                    && term.codePointCount(0, term.length()) >= (isCjkType(type) ? minCjk : minWord)) {
                 terms.add(term);
             }
         });

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.forumkit.ForumSettings.SearchLimits;
 import org.forumkit.Search;
 import org.forumkit.ValidationException;
 import org.forumkit.Violation;
@@ -42,21 +43,22 @@ import org.forumkit.spi.store.StoreReader;
 final class SearchService implements Search {
     /** Most candidates read per page before a short page is returned with a cursor: bounds the work of a call. */
     private static final int MAX_ROUNDS = 4;
-    static final int MAX_LIMIT = 50;
 
     private final ForumStore store;
     private final AccessRules access;
     private final SearchAnalysis analysis;
     private final SearchIndexing indexing;
     private final SearchThrottle throttle;
+    private final SearchLimits limits;
 
     SearchService(ForumStore store, AccessRules access, SearchAnalysis analysis, SearchIndexing indexing,
-            SearchThrottle throttle) {
+            SearchThrottle throttle, SearchLimits limits) {
         this.store = store;
         this.access = access;
         this.analysis = analysis;
         this.indexing = indexing;
         this.throttle = throttle;
+        this.limits = limits;
     }
 
     @Override
@@ -64,7 +66,7 @@ final class SearchService implements Search {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
-        SearchRequest request = SearchRequest.parse(analysis, query);
+        SearchRequest request = SearchRequest.parse(analysis, limits, query);
         throttle.acquire(viewer);
         return store.readOnly(reader -> {
             Set<BoardId> boards = boards(reader, viewer, query);
@@ -77,7 +79,7 @@ final class SearchService implements Search {
 
     private Page<SearchHit, SearchCursor> page(StoreReader reader, Viewer viewer, SearchQuery query,
             SearchRequest request, Set<BoardId> boards, PageRequest<SearchCursor> page) {
-        int limit = Math.min(page.size(), MAX_LIMIT);
+        int limit = Math.min(page.size(), limits.maxHitsPerPage());
         List<SearchHit> hits = new ArrayList<>();
         Map<TopicId, List<Token>> titles = new HashMap<>();
         Optional<SearchCandidate> after = page.optionalAfter()

@@ -43,6 +43,8 @@ public class ForumkitProperties {
     /** How often buffered views are written to the store; 0 for only on flush and on shutdown. */
     private Duration viewFlushInterval = Duration.ofSeconds(5);
 
+    private final Search search = new Search();
+
     private final Store store = new Store();
 
     private final Migrations migrations = new Migrations();
@@ -52,7 +54,104 @@ public class ForumkitProperties {
     /** The forum's settings these properties describe. */
     public ForumSettings toSettings() {
         return new ForumSettings(maxTitleLength, maxBodyLength, maxNameLength, maxQuoteLength, maxQuotesPerPost,
-                maxPageSize, selfVoteAllowed, moderatorRole, adminRole, viewWindow, viewFlushInterval);
+                maxPageSize, selfVoteAllowed, moderatorRole, adminRole, viewWindow, viewFlushInterval,
+                search.toLimits());
+    }
+
+    /** The limits of search ({@link ForumSettings.SearchLimits}), per query and per viewer on each node. */
+    public static class Search {
+        /** Longest query, in code points. */
+        private int maxQueryLength = 100;
+
+        /** Most distinct index terms one query may need (bounds the store's lookup). */
+        private int maxTerms = 16;
+
+        /** Largest page of hits; a larger page request gets this many. */
+        private int maxHitsPerPage = 50;
+
+        /** Shortest searchable word of a non-CJK script, 2 or 3 code points. */
+        private int minWordLength = 2;
+
+        /** Shortest searchable CJK term: 1 (single characters) or 2 (bigrams only). */
+        private int minCjkLength = 1;
+
+        /** Searches one member may make within the window, on each node. */
+        private int perMember = 30;
+
+        /** Searches all anonymous visitors together may make within the window, on each node. */
+        private int anonymous = 300;
+
+        /** The window of the per-viewer search rate limit. */
+        private Duration window = Duration.ofMinutes(1);
+
+        ForumSettings.SearchLimits toLimits() {
+            return new ForumSettings.SearchLimits(maxQueryLength, maxTerms, maxHitsPerPage, minWordLength,
+                    minCjkLength, perMember, anonymous, window);
+        }
+
+        public int getMaxQueryLength() {
+            return maxQueryLength;
+        }
+
+        public void setMaxQueryLength(int maxQueryLength) {
+            this.maxQueryLength = maxQueryLength;
+        }
+
+        public int getMaxTerms() {
+            return maxTerms;
+        }
+
+        public void setMaxTerms(int maxTerms) {
+            this.maxTerms = maxTerms;
+        }
+
+        public int getMaxHitsPerPage() {
+            return maxHitsPerPage;
+        }
+
+        public void setMaxHitsPerPage(int maxHitsPerPage) {
+            this.maxHitsPerPage = maxHitsPerPage;
+        }
+
+        public int getMinWordLength() {
+            return minWordLength;
+        }
+
+        public void setMinWordLength(int minWordLength) {
+            this.minWordLength = minWordLength;
+        }
+
+        public int getMinCjkLength() {
+            return minCjkLength;
+        }
+
+        public void setMinCjkLength(int minCjkLength) {
+            this.minCjkLength = minCjkLength;
+        }
+
+        public int getPerMember() {
+            return perMember;
+        }
+
+        public void setPerMember(int perMember) {
+            this.perMember = perMember;
+        }
+
+        public int getAnonymous() {
+            return anonymous;
+        }
+
+        public void setAnonymous(int anonymous) {
+            this.anonymous = anonymous;
+        }
+
+        public Duration getWindow() {
+            return window;
+        }
+
+        public void setWindow(Duration window) {
+            this.window = window;
+        }
     }
 
     /** The JPA store's retry budget after deadlocks and serialization failures. */
@@ -230,6 +329,10 @@ public class ForumkitProperties {
 
     public void setViewFlushInterval(Duration viewFlushInterval) {
         this.viewFlushInterval = viewFlushInterval;
+    }
+
+    public Search getSearch() {
+        return search;
     }
 
     public Store getStore() {

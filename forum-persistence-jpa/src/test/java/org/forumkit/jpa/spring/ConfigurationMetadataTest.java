@@ -44,7 +44,10 @@ class ConfigurationMetadataTest {
                 "forumkit.deliveries.enabled", "forumkit.deliveries.interval", "forumkit.deliveries.batch",
                 "forumkit.deliveries.shutdown-wait", "forumkit.deliveries.unsubscribe-path", "forumkit.feeds.enabled",
                 "forumkit.feeds.site-url", "forumkit.feeds.board-page", "forumkit.feeds.topic-page",
-                "forumkit.feeds.post-page", "forumkit.feeds.entries");
+                "forumkit.feeds.post-page", "forumkit.feeds.entries",
+                "forumkit.search.max-query-length", "forumkit.search.max-terms", "forumkit.search.max-hits-per-page",
+                "forumkit.search.min-word-length", "forumkit.search.min-cjk-length", "forumkit.search.per-member",
+                "forumkit.search.anonymous", "forumkit.search.window");
 
     }
 

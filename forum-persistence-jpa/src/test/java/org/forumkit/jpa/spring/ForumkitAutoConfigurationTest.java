@@ -237,6 +237,31 @@ class ForumkitAutoConfigurationTest {
         }
 
         @Test
+        @DisplayName("forumkit.search.* are the forum's search limits, and a lowered one is enforced")
+        void searchLimits() {
+            jpa.withPropertyValues("forumkit.search.max-query-length=10", "forumkit.search.max-terms=8",
+                    "forumkit.search.max-hits-per-page=5", "forumkit.search.min-word-length=3",
+                    "forumkit.search.min-cjk-length=2", "forumkit.search.per-member=7",
+                    "forumkit.search.anonymous=70", "forumkit.search.window=2m")
+                    .run(context -> {
+                        Forum forum = context.getBean(Forum.class);
+                        assertThat(forum.settings().search()).isEqualTo(new ForumSettings.SearchLimits(10, 8, 5, 3,
+                                2, 7, 70, Duration.ofMinutes(2)));
+                        assertThatThrownBy(() -> forum.search().find(ALICE,
+                                org.forumkit.model.SearchQuery.of("x".repeat(11)),
+                                org.forumkit.model.PageRequest.first(20)))
+                                .isInstanceOf(org.forumkit.ValidationException.class);
+                    });
+        }
+
+        @Test
+        @DisplayName("a bad forumkit.search.* value stops the start, naming it")
+        void badSearchLimit() {
+            jpa.withPropertyValues("forumkit.search.min-word-length=1").run(context -> assertThat(context)
+                    .hasFailed().getFailure().rootCause().hasMessageContaining("search.minWordLength"));
+        }
+
+        @Test
         @DisplayName("forumkit.store.* is the retry budget of forum-begun transactions")
         void retryBudget() {
             jpa.withBean(FlakyPolicy.class, FlakyPolicy::new)
