@@ -46,9 +46,9 @@ class DiscuzImportTest {
     @TempDir
     Path data;
 
-    /** The seed's floors by their Discuz! authors, mapped to the users the seed importer gives them. */
+    /** The seed's floors by their Discuz! authors, mapped to the users the seed importer gives them (floor 1: 网友1). */
     private static final AuthorMapping SEED_USERS = (system, author) -> switch (String.valueOf(author.sourceId())) {
-        case "101" -> new Author(UserId.of("seed-op"), "楼主");
+        case "101" -> new Author(UserId.of("seed-op"), "网友1");
         case "102" -> new Author(UserId.of("seed-floor-2"), "网友2");
         default -> AuthorMapping.stableIds().author(system, author);
     };
