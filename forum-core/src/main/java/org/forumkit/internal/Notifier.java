@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.forumkit.ConcurrentUpdateException;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
 import org.forumkit.model.Author;
@@ -103,7 +104,10 @@ final class Notifier {
             }
         }
         recipients.remove(post.author().id());
-        Board board = tx.board(topic.boardId()).orElseThrow();
+        // The topic was just written in this transaction, so its board is there; a store that cannot read it has
+        // lost its connection under the transaction (seen with Hibernate after a terminated backend): retryable.
+        Board board = tx.board(topic.boardId()).orElseThrow(() -> new ConcurrentUpdateException(
+                "the board of topic " + topic.id() + " could not be read in this transaction; nothing was stored"));
         Map<UserId, Viewer.Member> members = directory.members(recipients.keySet());
         recipients.forEach((recipient, kind) -> {
             Viewer.Member member = members.get(recipient);
