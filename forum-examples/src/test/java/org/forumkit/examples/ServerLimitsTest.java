@@ -155,67 +155,51 @@ class ServerLimitsTest {
     @Test
     @DisplayName("clients sending an API body a byte a second get 408 at the body deadline, and free their workers")
     void slowBodies() throws Exception {
-        int clients = THREADS * 2;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<RawHttp.Response>> answers = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                String from = "127.0.7." + (i + 1);
-                answers.add(pool.submit(() -> {
-                    try (Socket socket = RawHttp.connect(app.port(), from, 20_000)) {
-                        OutputStream out = socket.getOutputStream();
-                        out.write(("POST /api/topics/1/replies HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                                + "application/json\r\nContent-Length: 1000\r\n\r\n{\"body\":\"").getBytes(
-                                StandardCharsets.US_ASCII));
-                        out.flush();
-                        for (int n = 0; n < 30 && socket.getInputStream().available() == 0; n++) {
-                            try {
-                                out.write('z');
-                                out.flush();
-                            } catch (IOException closedByServer) {
-                                break;
-                            }
-                            Thread.sleep(1_000);
-                        }
-                        return RawHttp.read(socket.getInputStream());
-                    }
-                }));
-            }
-            Thread.sleep(1_000);
-            long started = System.nanoTime();
-            RawHttp.Response normal = get("127.0.7.200", "/api/boards");
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            assertThat(normal.status()).isEqualTo(200);
-            int timedOut = 0;
-            for (Future<RawHttp.Response> answer : answers) {
-                RawHttp.Response response = answer.get(30, TimeUnit.SECONDS);
-                assertThat(response.status()).as(response.head()).isEqualTo(408);
-                assertThat(response.body()).contains("\"error\":\"REQUEST_TIMEOUT\"");
-                timedOut++;
-            }
-            System.out.printf("slow bodies: %d clients at a byte a second, %d workers, 2 s deadline: %d answered 408;"
-                    + " a normal request waited %d ms for a worker%n", clients, THREADS, timedOut, millis);
-        } finally {
-            pool.shutdownNow();
+        Dripped dripped = drip("127.0.7.", "POST /api/topics/1/replies HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                + "application/json\r\nContent-Length: 1000\r\n\r\n{\"body\":\"", "/api/boards");
+        for (RawHttp.Response response : dripped.answers()) {
+            assertThat(response.status()).as(response.head()).isEqualTo(408);
+            assertThat(response.body()).contains("\"error\":\"REQUEST_TIMEOUT\"");
         }
+        System.out.printf("slow bodies: %d clients at a byte a second, %d workers, 2 s deadline: %d answered 408;"
+                + " a normal request waited %d ms for a worker%n", dripped.answers().size(), THREADS,
+                dripped.answers().size(), dripped.normalMillis());
     }
 
     @Test
     @DisplayName("clients sending a page's form post a byte a second get the 408 page at the form deadline, and free"
             + " their workers")
     void slowForms() throws Exception {
+        Dripped dripped = drip("127.0.8.", "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                + "application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nuser=", "/login");
+        for (RawHttp.Response response : dripped.answers()) {
+            assertThat(response.status()).as(response.head()).isEqualTo(408);
+            clean(response);
+        }
+        System.out.printf("slow forms: %d clients at a byte a second, %d workers, 2 s deadline: all answered 408;"
+                + " a normal request waited %d ms for a worker%n", dripped.answers().size(), THREADS,
+                dripped.normalMillis());
+    }
+
+    /** What the dripping clients were answered, and how long a normal request beside them waited. */
+    record Dripped(List<RawHttp.Response> answers, long normalMillis) {
+    }
+
+    /**
+     * Twice as many clients as workers, each from its own address under {@code from}, send {@code head} and then a
+     * byte a second (at most 30) until answered; meanwhile a normal GET of {@code normalPath} must be answered 200.
+     */
+    private static Dripped drip(String from, String head, String normalPath) throws Exception {
         int clients = THREADS * 2;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<RawHttp.Response>> answers = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                String from = "127.0.8." + (i + 1);
+                String address = from + (i + 1);
                 answers.add(pool.submit(() -> {
-                    try (Socket socket = RawHttp.connect(app.port(), from, 20_000)) {
+                    try (Socket socket = RawHttp.connect(app.port(), address, 20_000)) {
                         OutputStream out = socket.getOutputStream();
-                        out.write(("POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                                + "application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nuser=")
-                                .getBytes(StandardCharsets.US_ASCII));
+                        out.write(head.getBytes(StandardCharsets.US_ASCII));
                         out.flush();
                         for (int n = 0; n < 30 && socket.getInputStream().available() == 0; n++) {
                             try {
@@ -232,16 +216,14 @@ class ServerLimitsTest {
             }
             Thread.sleep(1_000);
             long started = System.nanoTime();
-            RawHttp.Response normal = get("127.0.8.200", "/login");
+            RawHttp.Response normal = get(from + "200", normalPath);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertThat(normal.status()).isEqualTo(200);
+            List<RawHttp.Response> answered = new ArrayList<>();
             for (Future<RawHttp.Response> answer : answers) {
-                RawHttp.Response response = answer.get(30, TimeUnit.SECONDS);
-                assertThat(response.status()).as(response.head()).isEqualTo(408);
-                clean(response);
+                answered.add(answer.get(30, TimeUnit.SECONDS));
             }
-            System.out.printf("slow forms: %d clients at a byte a second, %d workers, 2 s deadline: all answered 408;"
-                    + " a normal request waited %d ms for a worker%n", clients, THREADS, millis);
+            return new Dripped(answered, millis);
         } finally {
             pool.shutdownNow();
         }
