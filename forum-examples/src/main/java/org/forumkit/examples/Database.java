@@ -65,9 +65,9 @@ public final class Database implements AutoCloseable {
                 .provider("org.hibernate.jpa.HibernatePersistenceProvider")
                 .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
                 .mappingFile(JpaForumStore.MAPPING_FILE)
-                .property("hibernate.connection.datasource", dataSource)
+                // Counted at the JDBC interface: the store's own JDBC reads (its topic page) count too.
+                .property("hibernate.connection.datasource", SqlCounter.INSTANCE.wrap(dataSource))
                 .property("hibernate.hbm2ddl.auto", "validate")
-                .property("hibernate.session_factory.statement_inspector", SqlCounter.INSTANCE)
                 .createEntityManagerFactory();
     }
 

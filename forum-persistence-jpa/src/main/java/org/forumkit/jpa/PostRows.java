@@ -12,18 +12,15 @@ import java.time.Instant;
 import java.util.Optional;
 import org.forumkit.NotFoundException;
 import org.forumkit.NotFoundException.Kind;
-import org.forumkit.model.Ban;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Quote;
-import org.forumkit.model.SourceState;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.UserId;
-import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.CounterDelta;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.PostEdit;
@@ -96,96 +93,12 @@ final class PostRows extends Rows {
                 .setParameter("floors", wanted)));
     }
 
+    /**
+     * One page of a topic in two statements, read with plain JDBC on the transaction's connection ({@link JdbcReads}):
+     * nothing of the page enters the persistence context, which was most of Hibernate's share of a served page.
+     */
     Optional<StoredTopicPage> topicPage(TopicId topicId, TopicPageRequest request, Optional<UserId> viewer) {
-        // 1: the topic with its board, and the viewer's bans there that are not lifted (one row per ban).
-        List<Object[]> header = em.createQuery("select t, b, x from ForumkitTopic t join ForumkitBoard b on b.id = t.boardId"
-                        + " left join ForumkitBan x on x.userId = :viewer and x.liftedAt is null"
-                        + " and (x.boardId is null or x.boardId = t.boardId)"
-                        + " where t.id = :id order by x.id", Object[].class)
-                .setParameter("id", topicId.value())
-                .setParameter("viewer", viewer.map(UserId::value).orElse(""))
-                .getResultList();
-        if (header.isEmpty()) {
-            return Optional.empty();
-        }
-        TopicEntity topic = detach((TopicEntity) header.get(0)[0]);
-        BoardEntity board = detach((BoardEntity) header.get(0)[1]);
-        List<Ban> viewerBans = header.stream().filter(row -> row[2] != null)
-                .map(row -> Records.ban(detach((BanEntity) row[2]))).toList();
-
-        // 2: a floor range (keyset on the unique (topic_id, floor) index), never an offset, each post with the
-        // viewer's own vote on it (a left join on the vote's primary key; an anonymous viewer matches none).
-        String onlyAuthor = request.optionalOnlyAuthor().map(UserId::value).orElse(null);
-        // Floors are gap-free, so without an author filter the page is exactly [from, from + size): a bounded range
-        // every database reads from the index, at any depth (an open-ended one may be planned as a scan + sort).
-        // Scalars, not entities: nothing of the page enters the persistence context (no hydration, no detach), which
-        // was most of Hibernate's share of a served page (BENCHMARKS.md "The served page").
-        TypedQuery<Object[]> postsQuery = em.createQuery("select p.id, p.floor, p.authorId, p.authorName,"
-                        + " p.createdAt, p.editedAt, p.revision, p.body, p.format, p.html, p.renderer, p.state,"
-                        + " p.replyToFloor, p.support, p.oppose, v.kind from ForumkitPost p"
-                        + " left join ForumkitVote v on v.postId = p.id and v.voter = :viewer"
-                        + " where p.topicId = :topic"
-                        + " and p.floor >= :from" + (onlyAuthor == null ? " and p.floor < :to" : " and p.authorId = :author")
-                        + " order by p.floor", Object[].class)
-                .setParameter("topic", topicId.value())
-                .setParameter("viewer", viewer.map(UserId::value).orElse(""))
-                .setParameter("from", request.fromFloor())
-                .setMaxResults(request.size());
-        if (onlyAuthor != null) {
-            postsQuery.setParameter("author", onlyAuthor);
-        } else {
-            postsQuery.setParameter("to", (int) Math.min(Integer.MAX_VALUE, (long) request.fromFloor() + request.size()));
-        }
-        List<PostEntity> posts = new ArrayList<>();
-        Map<PostId, VoteKind> viewerVotes = new HashMap<>();
-        for (Object[] row : postsQuery.getResultList()) {
-            PostEntity post = new PostEntity();
-            post.id = (Long) row[0];
-            post.topicId = topicId.value();
-            post.floor = (Integer) row[1];
-            post.authorId = (String) row[2];
-            post.authorName = (String) row[3];
-            post.createdAt = (Instant) row[4];
-            post.editedAt = (Instant) row[5];
-            post.revision = (Integer) row[6];
-            post.body = (String) row[7];
-            post.format = (String) row[8];
-            post.html = (String) row[9];
-            post.renderer = (String) row[10];
-            post.state = (String) row[11];
-            post.replyToFloor = (Integer) row[12];
-            post.support = (Long) row[13];
-            post.oppose = (Long) row[14];
-            posts.add(post);
-            if (row[15] != null) {
-                viewerVotes.put(PostId.of(post.id), VoteKind.valueOf((String) row[15]));
-            }
-        }
-        List<Long> ids = posts.stream().map(p -> p.id).toList();
-
-        // 3: the quotes of those posts, each with its source's current revision and state (scalars too).
-        Map<Long, List<Quote>> quotes = new HashMap<>();
-        Map<PostId, SourceState> sources = new HashMap<>();
-        if (!ids.isEmpty()) {
-            List<Object[]> rows = em.createQuery("select q.postId, q.sourcePostId, q.sourceFloor, q.sourceAuthorId,"
-                            + " q.sourceAuthorName, q.sourcePostedAt, q.sourceRevision, q.excerpt, q.whole, q.truncated,"
-                            + " s.revision, s.state from ForumkitQuote q, ForumkitPost s"
-                            + " where q.postId in :ids and s.id = q.sourcePostId order by q.postId, q.position",
-                            Object[].class)
-                    .setParameter("ids", ids)
-                    .getResultList();
-            for (Object[] row : rows) {
-                PostId source = PostId.of((Long) row[1]);
-                quotes.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(new Quote(source, (Integer) row[2],
-                        Records.author((String) row[3], (String) row[4]), (Instant) row[5], (Integer) row[6],
-                        (String) row[7], (Boolean) row[8], (Boolean) row[9]));
-                sources.put(source, new SourceState((Integer) row[10], PostState.valueOf((String) row[11])));
-            }
-        }
-
-        List<Post> page = posts.stream().map(p -> Records.post(p, quotes.getOrDefault(p.id, List.of()))).toList();
-        return Optional.of(new StoredTopicPage(Records.board(board), Records.topic(topic), page, viewerVotes, sources,
-                viewerBans));
+        return JdbcReads.topicPage(em, topicId, request, viewer);
     }
 
     Post appendReply(NewPost reply) {

@@ -31,7 +31,10 @@ import org.forumkit.model.UserId;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.PostingWindow;
 
-/** Rows to records: every entity this store reads becomes a forum record here, and nowhere else. */
+/**
+ * Rows to records: every entity this store reads becomes a forum record here, and nowhere else (the topic page,
+ * read with plain JDBC, is built in {@link JdbcReads}).
+ */
 final class Records {
     private Records() {
     }

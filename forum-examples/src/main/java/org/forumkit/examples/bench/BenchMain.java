@@ -70,7 +70,7 @@ public final class BenchMain {
                 "--search-posts", mode == Scenarios.Mode.FULL ? "1000000" : "100000")),
                 Integer.parseInt(value(options, "--search-samples", "200")), mode == Scenarios.Mode.FULL ? 500 : 100,
                 report, Path.of(value(options, "--seeds", "seeds")), options.contains("--search-keep")) : null;
-        HttpProfile httpProfile = profiling && only.contains("http") ? new HttpProfile() : null;
+        HttpProfile httpProfile = profiling && only.contains("http") ? new HttpProfile(keep == null ? null : Path.of(keep)) : null;
         HttpScenario.Sizes httpSizes = mode == Scenarios.Mode.FULL ? HttpScenario.Sizes.FULL : HttpScenario.Sizes.QUICK;
         String httpRequests = value(options, "--http-requests", null);
         if (httpRequests != null) {

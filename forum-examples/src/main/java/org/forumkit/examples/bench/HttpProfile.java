@@ -56,7 +56,13 @@ final class HttpProfile {
     }
 
     private final List<Result> results = new ArrayList<>();
+    /** Where the recordings are left ({@code --profile-keep}), or null to delete them. */
+    private final Path keep;
     private Recording recording;
+
+    HttpProfile(Path keep) {
+        this.keep = keep;
+    }
 
     void begin() throws IOException, ParseException {
         recording = new Recording(Configuration.getConfiguration("profile"));
@@ -94,6 +100,11 @@ final class HttpProfile {
                 }
             }
             results.add(new Result(column, load, cpu, allocation, samples));
+            if (keep != null) {
+                Files.createDirectories(keep);
+                Files.copy(file, keep.resolve("http-" + column.replaceAll("[^A-Za-z0-9]+", "-") + ".jfr"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         } finally {
             Files.deleteIfExists(file);
         }
