@@ -2,6 +2,8 @@ package org.forumkit;
 
 import java.util.Optional;
 import org.forumkit.model.BoardId;
+import org.forumkit.model.MostSupportedPage;
+import org.forumkit.model.MostSupportedRequest;
 import org.forumkit.model.StartTopic;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
@@ -34,4 +36,11 @@ public interface Topics {
 
     /** A floor range of a topic with everything its page shows, in one store read. */
     TopicPage page(Viewer viewer, TopicId topic, TopicPageRequest request);
+
+    /**
+     * A topic's posts most supported first (then by floor), keyset-paged by {@link MostSupportedRequest#after()},
+     * in one store read, with what {@link #page} shows of each post; deleted posts are left out, pending ones shown
+     * to their author and the board's moderators only, as on a floor range.
+     */
+    MostSupportedPage mostSupported(Viewer viewer, TopicId topic, MostSupportedRequest request);
 }

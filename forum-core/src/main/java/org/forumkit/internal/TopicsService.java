@@ -24,16 +24,20 @@ import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreditEvent;
 import org.forumkit.model.DenialReason;
 import org.forumkit.model.LastPost;
+import org.forumkit.model.MostSupportedPage;
+import org.forumkit.model.MostSupportedRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.Quote;
 import org.forumkit.model.SourceState;
 import org.forumkit.model.StartTopic;
+import org.forumkit.model.SupportCursor;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.TopicPage;
 import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.Viewer;
+import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.DuplicateKeyException;
 import org.forumkit.spi.store.ForumStore;
 import org.forumkit.spi.store.IndexedTerm;
@@ -319,6 +323,45 @@ final class TopicsService implements Topics {
         }
         return new TopicPage(topic, board, posts, stored.viewerVotes(), sources,
                 access.permissions(viewer, standing, board, Optional.of(topic)), request, next);
+    }
+
+    @Override
+    public MostSupportedPage mostSupported(Viewer viewer, TopicId id, MostSupportedRequest request) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(request, "request");
+        paging.requireSize(request.size());
+        // One more post than asked for tells whether a next page exists; the cursor is the last post read, shown or
+        // not, so a page of posts this viewer may not see still moves on.
+        StoredTopicPage stored = store.readOnly(reader -> reader.mostSupported(id, request.withSize(request.size() + 1),
+                        viewer.userId()))
+                .orElseThrow(() -> new NotFoundException(Kind.TOPIC, id));
+        Standing standing = standings.of(stored.viewerBans());
+        Board board = stored.board();
+        Topic topic = stored.topic();
+        access.require(viewer, Action.VIEW, board, Optional.of(topic));
+        List<Post> read = stored.posts().subList(0, Math.min(request.size(), stored.posts().size()));
+        List<Post> posts = new ArrayList<>();
+        Map<PostId, SourceState> sources = new HashMap<>();
+        for (Post post : read) {
+            if (access.canSee(viewer, board, post)) {
+                posts.add(post);
+                for (Quote quote : post.quotes()) {
+                    SourceState source = stored.quoteSources().get(quote.sourcePostId());
+                    if (source != null) {
+                        sources.put(quote.sourcePostId(), source);
+                    }
+                }
+            }
+        }
+        SupportCursor next = stored.posts().size() > request.size() ? SupportCursor.after(read.get(read.size() - 1))
+                : null;
+        Map<PostId, VoteKind> votes = new HashMap<>(stored.viewerVotes());
+        votes.keySet().retainAll(posts.stream().map(Post::id).toList());
+        TopicPageRequest shape = new TopicPageRequest(1, request.size(), request.onlyAuthor());
+        TopicPage page = new TopicPage(topic, board, posts, votes, sources,
+                access.permissions(viewer, standing, board, Optional.of(topic)), shape, null);
+        return new MostSupportedPage(page, next);
     }
 
 }

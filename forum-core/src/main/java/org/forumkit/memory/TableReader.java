@@ -24,6 +24,7 @@ import org.forumkit.model.CreditEntry;
 import org.forumkit.model.CreditEntryId;
 import org.forumkit.model.CreditEvent;
 import org.forumkit.model.LastPost;
+import org.forumkit.model.MostSupportedRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostRevision;
@@ -32,6 +33,7 @@ import org.forumkit.model.Quote;
 import org.forumkit.model.Report;
 import org.forumkit.model.ReportId;
 import org.forumkit.model.SourceState;
+import org.forumkit.model.SupportCursor;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicCursor;
 import org.forumkit.model.TopicId;
@@ -115,6 +117,25 @@ class TableReader implements StoreReader {
                 page.add(db.posts.get(ids.get(floor - 1)));
             }
         }
+        return Optional.of(stored(topic, page, viewer));
+    }
+
+    @Override
+    public Optional<StoredTopicPage> mostSupported(TopicId topicId, MostSupportedRequest request,
+            Optional<UserId> viewer) {
+        Topic topic = db.topics.get(topicId);
+        if (topic == null) {
+            return Optional.empty();
+        }
+        List<Post> page = db.floors.getOrDefault(topicId, List.of()).stream().map(db.posts::get)
+                .filter(p -> p.state() != PostState.DELETED)
+                .filter(p -> request.optionalOnlyAuthor().map(p.author().id()::equals).orElse(true))
+                .filter(p -> request.optionalAfter().map(after -> after.precedes(p)).orElse(true))
+                .sorted(SupportCursor.ORDER).limit(request.size()).toList();
+        return Optional.of(stored(topic, page, viewer));
+    }
+
+    private StoredTopicPage stored(Topic topic, List<Post> page, Optional<UserId> viewer) {
         Map<PostId, VoteKind> myVotes = new HashMap<>();
         Map<PostId, SourceState> sources = new HashMap<>();
         for (Post post : page) {
@@ -130,8 +151,7 @@ class TableReader implements StoreReader {
                 .filter(b -> b.user().equals(user) && b.liftedAt() == null
                         && (b.boardId() == null || b.boardId().equals(topic.boardId())))
                 .sorted(Comparator.comparing(Ban::id)).toList()).orElse(List.of());
-        return Optional.of(new StoredTopicPage(db.boards.get(topic.boardId()), topic, page, myVotes, sources,
-                viewerBans));
+        return new StoredTopicPage(db.boards.get(topic.boardId()), topic, page, myVotes, sources, viewerBans);
     }
 
     @Override

@@ -179,6 +179,22 @@ final class BrokenStores {
         }
     }
 
+    /** Reads the most-supported order from its start whatever the cursor says. */
+    @Tag("broken-store")
+    @LauncherOnly
+    static class IgnoresSupportCursor extends ForumStoreContract {
+        @Override
+        protected ForumStore newStore() {
+            return withBug((tx, method, args) -> {
+                if (method.getName().equals("mostSupported")) {
+                    var request = (org.forumkit.model.MostSupportedRequest) args[1];
+                    args[1] = new org.forumkit.model.MostSupportedRequest(null, request.size(), request.onlyAuthor());
+                }
+                return pass(tx, method, args);
+            });
+        }
+    }
+
     private static org.forumkit.model.Post withoutQuotes(org.forumkit.model.Post p) {
         return new org.forumkit.model.Post(p.id(), p.topicId(), p.floor(), p.author(), p.createdAt(), p.editedAt(),
                 p.revision(), p.body(), p.format(), p.html(), p.renderer(), p.state(), p.replyToFloor(), p.support(),
@@ -186,5 +202,5 @@ final class BrokenStores {
     }
 
     static final Class<?>[] ALL = {CountsPendingReplies.class, RunsAfterCommitEarly.class, AutoCommitsEachWrite.class,
-        IgnoresAuthorFilter.class, InventsVotes.class, DropsQuotesOnPages.class};
+        IgnoresAuthorFilter.class, InventsVotes.class, DropsQuotesOnPages.class, IgnoresSupportCursor.class};
 }

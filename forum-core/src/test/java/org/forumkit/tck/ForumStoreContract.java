@@ -1327,6 +1327,25 @@ public abstract class ForumStoreContract {
     }
 
     @Nested
+    @DisplayName("Most supported order")
+    class SupportOrder extends SupportOrderContract {
+        @Override
+        protected ForumStore store() {
+            return store;
+        }
+
+        @Override
+        protected Forum forum() {
+            return forum;
+        }
+
+        @Override
+        protected ForumFixtures given() {
+            return given;
+        }
+    }
+
+    @Nested
     @DisplayName("Hidden ids")
     class HiddenIds extends HiddenIdsContract {
         @Override

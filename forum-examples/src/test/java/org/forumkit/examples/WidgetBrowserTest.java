@@ -250,4 +250,168 @@ class WidgetBrowserTest {
         assertThat(widget.js("return getComputedStyle(arguments[0].shadowRoot.querySelector('.fk-reply')).color",
                 widget.host())).isNotEqualTo("rgb(255, 0, 0)");
     }
+
+    @Test
+    @Order(6)
+    @DisplayName("最多支持: most supported first, ties by floor, load more by the API's cursor without repeating a floor")
+    void mostSupported() {
+        Topic thread = thread();
+        List<org.forumkit.model.Post> posts = app.forum().topics().page(ForumFixtures.ADMIN, thread.id(),
+                org.forumkit.model.TopicPageRequest.first(30)).posts();
+        java.util.Map<Integer, Integer> supports = java.util.Map.of(10, 3, 5, 2, 20, 2, 27, 1);
+        supports.forEach((floor, n) -> {
+            for (int i = 0; i < n; i++) {
+                app.forum().votes().cast(org.forumkit.model.Viewer.user("reader" + i, "读者" + i),
+                        posts.get(floor - 1).id(), org.forumkit.model.VoteKind.SUPPORT);
+            }
+        });
+        open(ARTICLE);
+        widget.ready();
+        new Select(widget.find(".fk-sort")).selectByValue("MOST_SUPPORTED");
+        widget.waitFor(".fk-post", "支持 3");
+        assertThat(widget.all(".fk-post")).extracting(p -> p.getAttribute("data-floor")).hasSize(20)
+                .startsWith("10", "5", "20", "27", "1", "2", "3", "4", "6");
+        assertThat(widget.find("#fk-floor-10 .fk-support").getText()).isEqualTo("支持 3");
+        widget.find(".fk-more").click();
+        widget.find("#fk-floor-26");
+        List<String> floors = widget.all(".fk-post").stream().map(p -> p.getAttribute("data-floor")).toList();
+        assertThat(floors).hasSize(27).doesNotHaveDuplicates().endsWith("24", "25", "26");
+        widget.waitGone(".fk-more:not([hidden])");
+    }
+
+    /** Records, in the page, every comment the widget adds to its list while sending (its optimistic copy). */
+    private void watchPending() {
+        widget.js("var list = arguments[0].shadowRoot.querySelector('.fk-list'); window.fkPending = [];"
+                + "new MutationObserver(function (changes) { changes.forEach(function (c) {"
+                + "  Array.prototype.forEach.call(c.addedNodes, function (n) {"
+                + "    if (n.classList && n.classList.contains('fk-pending')) { window.fkPending.push(n.textContent); } });"
+                + "}); }).observe(list, {childList: true});", widget.host());
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("posting is optimistic: shown at once, rolled back with the reason when the API refuses, replaced by the server's post")
+    void optimisticPostingRollsBack() {
+        signInAs("alice");
+        Topic thread = thread();
+        long before = thread.replies();
+        watchPending();
+        app.forum().topics().lock(ForumFixtures.MOD, thread.id(), true); // after the page said she may comment
+        try {
+            widget.find(".fk-input").sendKeys("被拒绝的评论 <b>不是粗体</b>");
+            widget.find(".fk-submit").click();
+            widget.waitFor(".fk-form .fk-error", "评论已关闭。");
+            assertThat(widget.js("return window.fkPending", widget.host()).toString()).contains("被拒绝的评论 <b>不是粗体</b>");
+            assertThat(widget.all(".fk-pending")).isEmpty();
+            assertThat(widget.find(".fk-input").getAttribute("value")).isEqualTo("被拒绝的评论 <b>不是粗体</b>");
+            assertThat(widget.find(".fk-status").getText()).isEqualTo("评论未能发表，内容已放回输入框。");
+            assertThat(widget.find(".fk-count").getText()).isEqualTo((before + 1) + " 条评论");
+            assertThat(widget.all("#fk-floor-28")).isEmpty();
+        } finally {
+            app.forum().topics().lock(ForumFixtures.MOD, thread.id(), false);
+        }
+        assertThat(thread().replies()).isEqualTo(before);
+
+        widget.js("window.fkPending = [];");
+        widget.find(".fk-submit").click();
+        widget.find("#fk-floor-28");
+        assertThat(widget.js("return window.fkPending.length")).isEqualTo(1L);
+        assertThat(widget.all(".fk-pending")).isEmpty();
+        assertThat(widget.find("#fk-floor-28 .fk-body").getText()).isEqualTo("被拒绝的评论 <b>不是粗体</b>");
+        assertThat(widget.all("#fk-floor-28 .fk-body b")).isEmpty();
+        assertThat(widget.find("#fk-floor-28 .fk-author").getText()).isEqualTo("Alice");
+        assertThat(widget.find(".fk-count").getText()).isEqualTo((before + 2) + " 条评论");
+        assertThat(widget.find(".fk-input").getAttribute("value")).isEmpty();
+        assertThat(widget.all(".fk-form .fk-error").get(0).isDisplayed()).isFalse();
+        assertThat(thread().replies()).isEqualTo(before + 1);
+    }
+
+    /** The focused element inside the widget as "class|floor" ("" when the focus is outside it). */
+    private String focused() {
+        return (String) widget.js("var a = document.activeElement;"
+                + "if (a !== arguments[0] || !a.shadowRoot.activeElement) { return ''; }"
+                + "a = a.shadowRoot.activeElement; var post = a.closest('[data-floor]');"
+                + "return (a.className || a.tagName.toLowerCase() + (a.name ? '.' + a.name : '')) + '|'"
+                + "  + (post ? post.getAttribute('data-floor') : '');", widget.host());
+    }
+
+    private String press(CharSequence key) {
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(key).perform();
+        return focused();
+    }
+
+    /** Tabs on until the focus is on {@code wanted} (a focused() value), at most {@code limit} times. */
+    private void tabTo(String wanted, int limit) {
+        for (int i = 0; i < limit && !focused().equals(wanted); i++) {
+            press(org.openqa.selenium.Keys.TAB);
+        }
+        assertThat(focused()).isEqualTo(wanted);
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("keyboard only: Tab reaches sort, theme, every floor's vote/reply/report, load more and the editor in"
+            + " order with a visible focus; Enter and Space act; the focus goes back to the editor after posting")
+    void keyboardOnly() {
+        signInAs("alice");
+        new Select(widget.find(".fk-sort")).selectByValue("OLDEST");
+        widget.find("#fk-floor-20");
+        widget.js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        List<String> order = new java.util.ArrayList<>();
+        for (int i = 0; i < 250 && !order.contains("fk-submit|"); i++) {
+            String now = press(org.openqa.selenium.Keys.TAB);
+            if (!now.isEmpty()) {
+                order.add(now);
+                boolean visible = (Boolean) widget.js("var a = arguments[0].shadowRoot.activeElement;"
+                        + "return a.matches(':focus-visible') && getComputedStyle(a).outlineStyle === 'solid'"
+                        + "  && parseFloat(getComputedStyle(a).outlineWidth) >= 2;", widget.host());
+                assertThat(visible).as("focus ring on " + now).isTrue();
+            }
+        }
+        assertThat(order).startsWith("fk-sort|", "fk-theme|", "fk-support|1", "fk-oppose|1", "fk-reply|1",
+                "fk-report|1", "fk-only|1", "fk-support|2");
+        assertThat(order).containsSubsequence("fk-support|20", "fk-oppose|20", "fk-reply|20", "fk-report|20",
+                "fk-only|20", "fk-more|", "fk-input|", "select.format|", "fk-preview-button|", "fk-submit|");
+        assertThat(order).doesNotHaveDuplicates();
+
+        // Space on 支持 votes and Space again retracts; Enter on 举报 opens the form with the focus in it
+        widget.js("arguments[0].shadowRoot.querySelector('#fk-floor-3 .fk-support').focus();", widget.host());
+        press(org.openqa.selenium.Keys.SPACE);
+        widget.waitFor("#fk-floor-3 .fk-support", "支持 1");
+        widget.waitGone("#fk-floor-3[aria-busy]");
+        assertThat(press(org.openqa.selenium.Keys.SPACE)).isEqualTo("fk-support|3");
+        widget.waitFor("#fk-floor-3 .fk-support", "支持 0");
+        widget.waitGone("#fk-floor-3[aria-busy]");
+        tabTo("fk-report|3", 3);
+        press(org.openqa.selenium.Keys.ENTER);
+        assertThat(focused()).isEqualTo("select.reason|3");
+        press(org.openqa.selenium.Keys.TAB);
+        press("广告链接");
+        press(org.openqa.selenium.Keys.TAB);
+        press(org.openqa.selenium.Keys.ENTER);
+        widget.waitFor(".fk-status", "已举报");
+
+        // Enter on 回复 quotes the floor and puts the focus in the editor; typing and Enter on the submit button post
+        widget.js("arguments[0].shadowRoot.querySelector('#fk-floor-4 .fk-reply').focus();", widget.host());
+        press(org.openqa.selenium.Keys.ENTER);
+        assertThat(widget.find(".fk-quoting").getText()).contains("引用 4# 楼");
+        assertThat(focused()).isEqualTo("fk-input|");
+        press("键盘发的评论");
+        tabTo("fk-submit|", 4);
+        int floors = thread().highestFloor();
+        press(org.openqa.selenium.Keys.ENTER);
+        widget.find("#fk-floor-" + (floors + 1));
+        assertThat(widget.find("#fk-floor-" + (floors + 1) + " .fk-excerpt").getText()).contains("评论 4");
+        assertThat(focused()).isEqualTo("fk-input|");
+
+        // the sort from the keyboard: the arrow keys on the focused select change the order
+        widget.js("arguments[0].shadowRoot.querySelector('.fk-sort').focus();", widget.host());
+        press(org.openqa.selenium.Keys.ARROW_DOWN);
+        widget.waitGone("#fk-floor-1");
+        assertThat(widget.all(".fk-post").get(0).getAttribute("data-floor")).isEqualTo(String.valueOf(floors + 1));
+        // load more from the keyboard
+        widget.js("arguments[0].shadowRoot.querySelector('.fk-more').focus();", widget.host());
+        press(org.openqa.selenium.Keys.ENTER);
+        widget.find("#fk-floor-1");
+    }
 }

@@ -29,6 +29,8 @@ final class Widgets {
     Widgets(ChromeDriver browser) {
         this.browser = browser;
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // a reload redraws the list between finding an element and reading it: look again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 

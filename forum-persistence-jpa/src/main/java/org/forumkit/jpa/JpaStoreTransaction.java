@@ -19,6 +19,7 @@ import org.forumkit.model.CreditEntry;
 import org.forumkit.model.CreditEntryId;
 import org.forumkit.model.CreditEvent;
 import org.forumkit.model.LastPost;
+import org.forumkit.model.MostSupportedRequest;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostRevision;
@@ -67,6 +68,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final BoardRows boards;
     private final TopicRows topics;
     private final PostRows posts;
+    private final SupportRanking ranking;
     private final VoteRows votes;
     private final ReportRows reports;
     private final BanRows bans;
@@ -86,6 +88,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.votes = new VoteRows(em, writePath);
         this.reports = new ReportRows(em);
         this.posts = new PostRows(em, writePath, boards);
+        this.ranking = new SupportRanking(em);
         this.topics = new TopicRows(em, boards, posts, reports);
         this.bans = new BanRows(em);
         this.audit = new AuditRows(em);
@@ -223,6 +226,11 @@ final class JpaStoreTransaction implements StoreTransaction {
     @Override
     public Optional<StoredTopicPage> topicPage(TopicId topic, TopicPageRequest request, Optional<UserId> viewer) {
         return posts.topicPage(topic, request, viewer);
+    }
+
+    @Override
+    public Optional<StoredTopicPage> mostSupported(TopicId topic, MostSupportedRequest request, Optional<UserId> viewer) {
+        return ranking.mostSupported(topic, request, viewer);
     }
 
     @Override

@@ -197,6 +197,28 @@ class StatementCountTest {
         }
 
         @Test
+        void mostSupportedCostsTheSameFewStatementsAtEverySizeAndDepth() {
+            store = db.require().freshStore();
+            Topic topic = bigTopic(board());
+            List<Integer> first = new ArrayList<>();
+            List<Integer> later = new ArrayList<>();
+            for (int size : new int[] {5, 20, 200}) {
+                first.add(StatementCounter.count(() -> assertThat(store.readOnly(reader -> reader.mostSupported(
+                        topic.id(), org.forumkit.model.MostSupportedRequest.first(size), Optional.of(READER.id())))
+                        .orElseThrow().posts()).hasSize(size).isSortedAccordingTo(org.forumkit.model.SupportCursor.ORDER)));
+                // inside the run of 1-support posts: its rest, then the 0-support posts, two index ranges
+                later.add(StatementCounter.count(() -> assertThat(store.readOnly(reader -> reader.mostSupported(
+                        topic.id(), org.forumkit.model.MostSupportedRequest.after(
+                                new org.forumkit.model.SupportCursor(1, 200), size), Optional.of(READER.id())))
+                        .orElseThrow().posts()).hasSize(size).allMatch(p -> p.floor() > 200 || p.support() == 0)));
+            }
+            // header with the viewer's bans, posts with the viewer's votes, quotes; after the cursor the second
+            // range only when the 15 ties left (floors 204, 208, …, 260) do not fill the page
+            assertThat(first).containsOnly(3);
+            assertThat(later).containsExactly(3, 4, 4);
+        }
+
+        @Test
         void boardListingIsOneStatementAtEverySizeAndDepth() {
             store = db.require().freshStore();
             Board board = board();

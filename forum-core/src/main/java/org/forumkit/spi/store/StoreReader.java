@@ -14,6 +14,7 @@ import org.forumkit.model.CreditEntry;
 import org.forumkit.model.CreditEntryId;
 import org.forumkit.model.CreditEvent;
 import org.forumkit.model.LastPost;
+import org.forumkit.model.MostSupportedRequest;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
@@ -86,6 +87,49 @@ public interface StoreReader {
      * or everywhere). Empty when the topic does not exist.
      */
     Optional<StoredTopicPage> topicPage(TopicId topic, TopicPageRequest request, Optional<UserId> viewer);
+
+    /**
+     * A page of a topic in the most-supported order, as {@link #topicPage(TopicId, TopicPageRequest, Optional)} reads
+     * a floor range: the topic and its board, up to {@code request.size()} posts that are not deleted (every other
+     * state; only {@code request.onlyAuthor()}'s when set) by support descending, then floor ascending, after
+     * {@code request.after()} when given, with their quotes, the viewer's votes on them, the quoted sources' states
+     * and the viewer's bans. Empty when the topic does not exist. A database store should override it with a keyset
+     * read of an index on (topic, support, floor); the default reads the whole topic, a floor range at a time.
+     */
+    default Optional<StoredTopicPage> mostSupported(TopicId topic, MostSupportedRequest request,
+            Optional<UserId> viewer) {
+        final int chunk = 500;
+        Optional<StoredTopicPage> first = topicPage(topic, TopicPageRequest.first(chunk), viewer);
+        if (first.isEmpty()) {
+            return first;
+        }
+        List<Post> candidates = new java.util.ArrayList<>();
+        Map<PostId, VoteKind> votes = new java.util.HashMap<>();
+        Map<PostId, org.forumkit.model.SourceState> sources = new java.util.HashMap<>();
+        int highest = first.get().topic().highestFloor();
+        for (int from = 1; from <= highest; from += chunk) {
+            StoredTopicPage range = from == 1 ? first.get()
+                    : topicPage(topic, TopicPageRequest.from(from, chunk), viewer).orElseThrow();
+            for (Post post : range.posts()) {
+                if (post.state() != org.forumkit.model.PostState.DELETED
+                        && request.optionalOnlyAuthor().map(post.author().id()::equals).orElse(true)
+                        && request.optionalAfter().map(after -> after.precedes(post)).orElse(true)) {
+                    candidates.add(post);
+                }
+            }
+            votes.putAll(range.viewerVotes());
+            sources.putAll(range.quoteSources());
+        }
+        List<Post> page = candidates.stream().sorted(org.forumkit.model.SupportCursor.ORDER).limit(request.size()).toList();
+        java.util.Set<PostId> ids = page.stream().map(Post::id).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<PostId> quoted = page.stream().flatMap(p -> p.quotes().stream())
+                .map(org.forumkit.model.Quote::sourcePostId).collect(java.util.stream.Collectors.toSet());
+        votes.keySet().retainAll(ids);
+        sources.keySet().retainAll(quoted);
+        StoredTopicPage header = first.get();
+        return Optional.of(new StoredTopicPage(header.board(), header.topic(), page, votes, sources,
+                header.viewerBans()));
+    }
 
     /**
      * Up to {@code limit} topics of a board in {@link Topic#LISTING_ORDER} (pin level descending, then last post

@@ -71,8 +71,9 @@ class ForumkitCommentsController {
                     forum.boards().permissions(viewer, board.id()).startTopic(), 0,
                     ForumkitApiController.sessionBody(viewer, request), FORMATS, max));
         }
-        TopicPage page = pages.page(viewer, topic.get().id(), topic, fromFloor, size, null, sorted, request);
-        return json.answer(200, new CommentsBody(key, page.topic(), pages.json(page, sorted),
+        TopicPages.Shown shown = pages.page(viewer, topic.get().id(), topic, fromFloor, size, null, sorted, request);
+        TopicPage page = shown.page();
+        return json.answer(200, new CommentsBody(key, page.topic(), pages.json(shown, sorted),
                 page.permissions().reply(), page.topic().replies() + 1, ForumkitApiController.sessionBody(viewer, request),
                 FORMATS, max));
     }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.forumkit.Forum;
+import org.forumkit.model.MostSupportedPage;
+import org.forumkit.model.MostSupportedRequest;
 import org.forumkit.model.Post;
+import org.forumkit.model.SupportCursor;
 import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.TopicPage;
@@ -23,13 +26,19 @@ import org.forumkit.model.Viewer;
 /**
  * A topic's page as the API shows it, for {@code /topics/{id}} and {@code /comments}: a floor range, oldest first or
  * newest first ({@code order=NEWEST}: the floors up to {@code fromFloor}, by default the highest, in descending
- * order, {@code nextFromFloor} the next lower floor), the authors' avatars when the host gives them, and the
- * topic's views counted when its start is read.
+ * order, {@code nextFromFloor} the next lower floor), or most supported first ({@code order=MOST_SUPPORTED}: support
+ * descending, then floor, deleted posts left out, paged by the cursor {@code after}, the next one in
+ * {@code nextAfter}), the authors' avatars when the host gives them, and the topic's views counted when its start is
+ * read.
  */
 final class TopicPages {
     /** The orders of a topic's floors; the API's {@code order} parameter. */
     enum Order {
-        OLDEST, NEWEST
+        OLDEST, NEWEST, MOST_SUPPORTED
+    }
+
+    /** A page as read, with the cursor of the next one in the most-supported order ({@code null} otherwise). */
+    record Shown(TopicPage page, String nextAfter) {
     }
 
     private final Forum forum;
@@ -51,18 +60,42 @@ final class TopicPages {
         try {
             return Order.valueOf(text.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(ApiMessage.ONE_OF, "order", "OLDEST, NEWEST");
+            throw ApiProblem.badRequest(ApiMessage.ONE_OF, "order", "OLDEST, NEWEST, MOST_SUPPORTED");
         }
     }
 
-    /** The page; {@code known} is the topic when the caller has it already (it saves a read for NEWEST). */
-    TopicPage page(Viewer viewer, TopicId id, Optional<Topic> known, String fromFloor, String size, String author,
+    /**
+     * The page; {@code known} is the topic when the caller has it already (it saves a read for NEWEST). The
+     * most-supported order's cursor is the request's parameter {@code after} (a token from {@code nextAfter}).
+     */
+    Shown page(Viewer viewer, TopicId id, Optional<Topic> known, String fromFloor, String size, String author,
             Order order, HttpServletRequest request) {
         int n = size == null ? pageSize : ForumkitApiController.number(size);
         UserId onlyBy = author == null || author.isBlank() ? null : UserId.of(author);
         TopicPage page;
         boolean start;
-        if (order == Order.NEWEST) {
+        String nextAfter = null;
+        String after = request.getParameter("after");
+        if (after != null && order != Order.MOST_SUPPORTED) {
+            throw ApiProblem.badRequest(ApiMessage.ONE_OF, "order", "MOST_SUPPORTED (with after)");
+        }
+        if (order == Order.MOST_SUPPORTED) {
+            if (fromFloor != null) {
+                throw ApiProblem.badRequest(ApiMessage.ONE_OF, "order", "OLDEST, NEWEST (with fromFloor)");
+            }
+            MostSupportedRequest ranked;
+            try {
+                ranked = after == null || after.isBlank() ? MostSupportedRequest.first(n)
+                        : MostSupportedRequest.after(SupportCursor.parse(after.strip()), n);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest(ApiMessage.PARAMETER, "after", e.getMessage());
+            }
+            MostSupportedPage found = forum.topics().mostSupported(viewer, id,
+                    onlyBy == null ? ranked : ranked.onlyBy(onlyBy));
+            page = found.page();
+            nextAfter = found.optionalNext().map(SupportCursor::token).orElse(null);
+            start = ranked.after() == null;
+        } else if (order == Order.NEWEST) {
             if (onlyBy != null) {
                 throw ApiProblem.badRequest(ApiMessage.ONE_OF, "order", "OLDEST (with author)");
             }
@@ -84,7 +117,7 @@ final class TopicPages {
         if (start) {
             forum.views().record(viewer, id, visitorKey(request));
         }
-        return page;
+        return new Shown(page, nextAfter);
     }
 
     /**
@@ -101,12 +134,16 @@ final class TopicPages {
      * {@link ApiJson}'s mix-in) with its {@code order}; written in one pass unless the host gives avatars, which are
      * added to a copy of it as a tree.
      */
-    Object json(TopicPage page, Order order) {
+    Object json(Shown shown, Order order) {
+        TopicPage page = shown.page();
         if (avatars.isEmpty()) {
-            return new OrderedPage(page, order.name());
+            return new OrderedPage(page, order.name(), shown.nextAfter());
         }
         ObjectNode node = json.mapper().valueToTree(page);
         node.put("order", order.name());
+        if (shown.nextAfter() != null) {
+            node.put("nextAfter", shown.nextAfter());
+        }
         if (node.get("posts") instanceof ArrayNode posts) {
             Map<String, Optional<String>> seen = new HashMap<>();
             for (JsonNode post : posts) {
@@ -120,7 +157,9 @@ final class TopicPages {
         return node;
     }
 
-    /** The page's own fields, then {@code order}. */
-    record OrderedPage(@JsonUnwrapped TopicPage page, String order) {
+    /** The page's own fields, then {@code order}, then {@code nextAfter} in the most-supported order. */
+    record OrderedPage(@JsonUnwrapped TopicPage page, String order,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String nextAfter) {
     }
 }

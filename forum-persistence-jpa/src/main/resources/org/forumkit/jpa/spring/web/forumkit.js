@@ -19,14 +19,14 @@
     zh: {
       comments: '评论', count: '{0} 条评论', empty: '还没有评论，来抢沙发吧。', more: '加载更多',
       support: '支持', oppose: '反对', reply: '回复', report: '举报', onlyAuthor: '只看该作者',
-      onlyShowing: '只看 {0} 的评论', showAll: '查看全部', sort: '排序', oldest: '最早', newest: '最新',
+      onlyShowing: '只看 {0} 的评论', showAll: '查看全部', sort: '排序', oldest: '最早', newest: '最新', mostSupported: '最多支持',
       submit: '发表评论', sending: '发送中…', quoting: '引用 {0}# 楼', cancel: '取消', signIn: '登录',
       wrote: '{0} 发表于 {1}', edited: '原帖已编辑。', gone: '原帖已删除。', deleted: '该评论已被删除。',
       floor: '{0}#', opening: '楼主', loginRequired: '您需要登录后才可以回帖', yourComment: '写下你的评论',
       format: '格式', PLAIN: '纯文本', MARKDOWN: 'Markdown', BBCODE: 'BBCode', preview: '预览', edit: '编辑',
       previewEmpty: '（没有内容）', counter: '{0} / {1} 字', reason: '举报原因', SPAM: '广告', ABUSE: '辱骂',
       OFF_TOPIC: '离题', OTHER: '其他', detail: '补充说明（可选）', sendReport: '提交举报', reported: '已举报，谢谢。',
-      posted: '评论已发表（第 {0} 楼）。', theme: '切换深色/浅色', floorLabel: '{0}# 楼，{1}',
+      posted: '评论已发表（第 {0} 楼）。', pending: '发送中…', notPosted: '评论未能发表，内容已放回输入框。', theme: '切换深色/浅色', floorLabel: '{0}# 楼，{1}',
       blank: '内容不能为空。', too_long: '内容太长：最多 {0} 字，现在 {1} 字。', censored: '内容包含不允许的词语。',
       unknown_format: '不支持这种格式。', required: '此项必填。', unknown_floor: '引用的楼层不存在。',
       LOGIN_REQUIRED: '您需要先登录。', RATE_LIMITED: '操作太快了，请稍后再试。',
@@ -38,7 +38,7 @@
       comments: 'Comments', count: '{0} comments', empty: 'No comments yet. Be the first!', more: 'Load more',
       support: 'Support', oppose: 'Oppose', reply: 'Reply', report: 'Report', onlyAuthor: 'Only this author',
       onlyShowing: 'Showing only comments by {0}', showAll: 'Show all', sort: 'Sort', oldest: 'Oldest',
-      newest: 'Newest', submit: 'Post comment', sending: 'Sending…', quoting: 'Quoting #{0}', cancel: 'Cancel',
+      newest: 'Newest', mostSupported: 'Most supported', submit: 'Post comment', sending: 'Sending…', quoting: 'Quoting #{0}', cancel: 'Cancel',
       signIn: 'Sign in', wrote: '{0} wrote at {1}', edited: 'The quoted post has been edited since.',
       gone: 'The quoted post has been deleted.', deleted: 'This comment was deleted.', floor: '#{0}',
       opening: '#1', loginRequired: 'You need to sign in before you can comment', yourComment: 'Your comment',
@@ -46,6 +46,7 @@
       edit: 'Edit', previewEmpty: '(nothing yet)', counter: '{0} / {1} characters', reason: 'Reason',
       SPAM: 'Spam', ABUSE: 'Abuse', OFF_TOPIC: 'Off topic', OTHER: 'Other', detail: 'Details (optional)',
       sendReport: 'Send report', reported: 'Reported, thank you.', posted: 'Your comment is posted (#{0}).',
+      pending: 'Sending…', notPosted: 'Your comment was not posted; it is back in the editor.',
       theme: 'Switch dark/light', floorLabel: '#{0}, {1}', blank: 'The comment is empty.',
       too_long: 'Too long: at most {0} characters, this has {1}.', censored: 'The comment has a word that is not allowed.',
       unknown_format: 'This format is not supported.', required: 'This is required.',
@@ -157,7 +158,8 @@
     this.countLabel = el('h2', { 'class': 'fk-count', id: this.id + '-count' });
     this.sort = el('select', { 'class': 'fk-sort', id: this.id + '-sort', on: { change: function () {
       self.order = self.sort.value; self.reload();
-    } } }, [el('option', { value: 'OLDEST', text: this.t('oldest') }), el('option', { value: 'NEWEST', text: this.t('newest') })]);
+    } } }, [el('option', { value: 'OLDEST', text: this.t('oldest') }), el('option', { value: 'NEWEST', text: this.t('newest') }),
+      el('option', { value: 'MOST_SUPPORTED', text: this.t('mostSupported') })]);
     this.sort.value = this.order;
     var themeButton = el('button', { type: 'button', 'class': 'fk-theme', 'aria-label': this.t('theme'), title: this.t('theme'),
       text: '◐', on: { click: function () { self.setTheme(self.effectiveTheme() === 'dark' ? 'light' : 'dark'); } } });
@@ -195,9 +197,13 @@
     return this.reload();
   };
 
-  Widget.prototype.query = function (fromFloor) {
+  /** The page query; next is where the page starts: a floor, or in the most-supported order the cursor nextAfter. */
+  Widget.prototype.query = function (next) {
     // one author's floors come oldest first (the API pages them by floor)
-    return 'order=' + (this.author ? 'OLDEST' : this.order) + '&size=' + this.pageSize + (fromFloor ? '&fromFloor=' + fromFloor : '') +
+    var order = this.author ? 'OLDEST' : this.order;
+    var position = next === null || next === undefined ? '' :
+      (order === 'MOST_SUPPORTED' ? '&after=' + encodeURIComponent(next) : '&fromFloor=' + next);
+    return 'order=' + order + '&size=' + this.pageSize + position +
       (this.author ? '&author=' + encodeURIComponent(this.author.id) : '');
   };
 
@@ -252,8 +258,8 @@
     var empty = this.list.querySelector('.fk-empty');
     if (empty) { empty.remove(); }
     page.posts.forEach(function (post) { self.list.appendChild(self.renderPost(page, post)); });
-    this.nextFrom = page.nextFromFloor;
-    this.more.hidden = page.nextFromFloor === null || page.nextFromFloor === undefined;
+    this.nextFrom = page.order === 'MOST_SUPPORTED' ? page.nextAfter : page.nextFromFloor;
+    this.more.hidden = this.nextFrom === null || this.nextFrom === undefined;
   };
 
   Widget.prototype.initials = function (name) {
@@ -492,31 +498,55 @@
         el('span', { 'class': 'fk-grow' }), previewButton, submit])]);
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      var body = { body: self.input.value, format: format.value };
-      if (self.quote) { body.quote = { floor: self.quote }; }
+      var text = self.input.value;
+      var quoted = self.quote;
+      var body = { body: text, format: format.value };
+      if (quoted) { body.quote = { floor: quoted }; }
       submit.disabled = true;
       submit.textContent = t('sending');
       showError(null);
+      // optimistic: the comment shows at once as sent (its text as text, never as html) and the editor empties;
+      // the server's post replaces it, or it goes and the text comes back to the editor with the reason
+      var pending = self.pendingPost(text);
+      self.input.value = '';
+      count();
+      preview.hidden = true; self.input.hidden = false; previewButton.textContent = t('preview');
+      previewButton.setAttribute('aria-pressed', 'false');
+      self.setQuote(null, true);
       self.api('POST', '/comments?key=' + encodeURIComponent(self.key), body).then(function (post) {
-        self.input.value = '';
-        count();
-        preview.hidden = true; self.input.hidden = false; previewButton.textContent = t('preview');
-        self.setQuote(null);
         self.say(fmt(t('posted'), post.floor));
-        return self.reload().then(function () {
-          var mine = self.list.querySelector('#fk-floor-' + post.floor);
-          if (mine) { mine.scrollIntoView({ block: 'nearest' }); }
-        });
-      }).catch(function (e) { showError(self.explain(e)); }).then(function () {
+        if (!self.topic) { // the thread's first comment: the page brings the new thread with it
+          pending.remove();
+          return self.reload();
+        }
+        var empty = self.list.querySelector('.fk-empty');
+        if (empty) { empty.remove(); }
+        pending.replaceWith(self.renderPost({ myVotes: {}, quoteSources: {} }, post));
+        self.setCount(self.count + 1);
+      }).catch(function (e) {
+        pending.remove();
+        if (!self.list.querySelector('.fk-post') && !self.list.querySelector('.fk-empty')) {
+          self.list.appendChild(el('p', { 'class': 'fk-empty', text: t('empty') }));
+        }
+        self.input.value = text;
+        count();
+        if (quoted) { self.setQuote(quoted, true); }
+        showError(self.explain(e));
+        self.say(t('notPosted'), true);
+      }).then(function () {
         submit.disabled = false;
         submit.textContent = t('submit');
+        self.input.focus(); // back to the editor, whatever happened: the next comment, or this one mended
+        var mine = self.list.querySelector('.fk-post:last-child');
+        if (mine && self.order !== 'NEWEST') { mine.scrollIntoView({ block: 'nearest' }); }
       });
     });
     this.form = form;
     this.composer.appendChild(form);
   };
 
-  Widget.prototype.setQuote = function (floor) {
+  /** Shows the quote being replied to; keepFocus leaves the focus where it is. */
+  Widget.prototype.setQuote = function (floor, keepFocus) {
     var self = this;
     this.quote = floor;
     if (!this.quoteLabel) { return; }
@@ -526,8 +556,23 @@
       this.quoteLabel.appendChild(document.createTextNode(fmt(this.t('quoting'), floor) + ' '));
       this.quoteLabel.appendChild(el('button', { type: 'button', 'class': 'fk-cancel-quote', text: this.t('cancel'),
         on: { click: function () { self.setQuote(null); self.input.focus(); } } }));
-      this.input.focus();
+      if (!keepFocus) { this.input.focus(); }
     }
+  };
+
+  /** A comment being sent, as the viewer wrote it: plain text (the server renders the real one), marked busy. */
+  Widget.prototype.pendingPost = function (text) {
+    var user = (this.session && this.session.user) || { id: '', displayName: '' };
+    var node = el('article', { 'class': 'fk-post fk-pending', 'aria-busy': 'true',
+      'aria-label': this.t('pending') + ' ' + (user.displayName || '') }, [
+      el('div', { 'class': 'fk-meta' }, [this.avatar(user),
+        el('span', { 'class': 'fk-who' }, [el('strong', { 'class': 'fk-author', text: user.displayName || '' })]),
+        el('span', { 'class': 'fk-floor', text: this.t('pending') })]),
+      el('div', { 'class': 'fk-body fk-pending-body', text: text })]);
+    var empty = this.list.querySelector('.fk-empty');
+    if (empty) { empty.remove(); }
+    if (this.order === 'NEWEST' && !this.author) { this.list.insertBefore(node, this.list.firstChild); } else { this.list.appendChild(node); }
+    return node;
   };
 
   Widget.prototype.say = function (text, isError) {

@@ -563,6 +563,57 @@ class ForumkitApiHttpTest {
         }
 
         @Test
+        @DisplayName("order=MOST_SUPPORTED: support descending, ties by floor, deleted left out, paged by the cursor after")
+        void commentsMostSupported() {
+            Topic topic = topic("Most supported");
+            List<org.forumkit.model.Post> replies = new ArrayList<>();
+            for (int i = 2; i <= 6; i++) {
+                replies.add(forum.posts().reply(Viewer.user("bob", "bob"), org.forumkit.model.Reply.to(topic.id(),
+                        "Reply " + i)));
+            }
+            int[] support = {1, 2, 0, 2, 3}; // floors 2..6; floor 6 is deleted below
+            for (int i = 0; i < support.length; i++) {
+                for (int v = 0; v < support[i]; v++) {
+                    forum.votes().cast(Viewer.user("voter" + v, "Voter " + v), replies.get(i).id(),
+                            org.forumkit.model.VoteKind.SUPPORT);
+                }
+            }
+            forum.posts().delete(Viewer.user("bob", "bob"), replies.get(4).id());
+            String path = "/api/topics/" + topic.id().value() + "?order=MOST_SUPPORTED&size=2";
+            JsonNode first = anonymous().get(path).json();
+            assertThat(first.path("order").asText()).isEqualTo("MOST_SUPPORTED");
+            assertThat(first.path("posts").findValuesAsText("floor")).containsExactly("3", "5");
+            assertThat(first.path("posts").findValuesAsText("support")).containsExactly("2", "2");
+            assertThat(first.get("nextFromFloor").isNull()).isTrue();
+            assertThat(first.path("nextAfter").asText()).isEqualTo("2.5");
+            JsonNode second = anonymous().get(path + "&after=" + first.path("nextAfter").asText()).json();
+            assertThat(second.path("posts").findValuesAsText("floor")).containsExactly("2", "1");
+            JsonNode third = anonymous().get(path + "&after=" + second.path("nextAfter").asText()).json();
+            assertThat(third.path("posts").findValuesAsText("floor")).containsExactly("4");
+            assertThat(third.has("nextAfter")).isFalse();
+            JsonNode bobs = anonymous().get("/api/topics/" + topic.id().value() + "?order=MOST_SUPPORTED&author=bob")
+                    .json();
+            assertThat(bobs.path("posts").findValuesAsText("floor")).containsExactly("3", "5", "2", "4");
+
+            error(anonymous().get(path + "&after=2.x"), 400, "BAD_REQUEST");
+            error(anonymous().get(path + "&after=-1.3"), 400, "BAD_REQUEST");
+            error(anonymous().get(path + "&fromFloor=3"), 400, "BAD_REQUEST");
+            error(anonymous().get("/api/topics/" + topic.id().value() + "?order=OLDEST&after=2.5"), 400, "BAD_REQUEST");
+
+            String key = "article-" + UUID.randomUUID().toString().substring(0, 8);
+            Browser alice = signedIn("alice");
+            assertThat(alice.write("POST", "/api/comments?key=" + key, "{\"body\": \"First\"}").status()).isEqualTo(201);
+            long second2 = alice.write("POST", "/api/comments?key=" + key, "{\"body\": \"Second\"}").json()
+                    .path("id").asLong();
+            forum.votes().cast(Viewer.user("voter0", "Voter 0"), org.forumkit.model.PostId.of(second2),
+                    org.forumkit.model.VoteKind.SUPPORT);
+            JsonNode comments = anonymous().get("/api/comments?key=" + key + "&order=MOST_SUPPORTED").json();
+            assertThat(comments.path("page").path("posts").findValuesAsText("floor")).containsExactly("2", "1");
+            assertThat(comments.path("page").path("order").asText()).isEqualTo("MOST_SUPPORTED");
+            assertThat(comments.path("count").asLong()).isEqualTo(2);
+        }
+
+        @Test
         @DisplayName("an avatar URL that is not http(s) or a local path is left out: the widget shows initials")
         void hostileAvatarLeftOut() {
             String key = "article-" + UUID.randomUUID().toString().substring(0, 8);
