@@ -127,16 +127,8 @@ final class Notifier {
         });
         Set<UserId> skip = new HashSet<>(recipients.keySet());
         skip.add(post.author().id());
-        int countFrom = countFrom(topic, post);
-        if (!folded.isEmpty()) {
-            // a watcher told of this post by name, reply or quote counts the topic's next posts on like any watcher
-            WatcherFanOut addressed = new WatcherFanOut(topic.id(), board.id(), post.id(), post.floor(), post.author(),
-                    post.isOpening(), Set.of(post.author().id()), folded, foldKey(topic.id()), at, countFrom);
-            for (UserId watcher : tx.notifications().watchers(addressed)) {
-                tx.notifications().countOn(watcher, foldKey(topic.id()), countFrom);
-            }
-        }
-        fanOut(tx, board, topic, post, skip, at, countFrom);
+        // a watcher told of this post by reply or quote counts the topic's next posts on like any watcher
+        fanOut(tx, board, topic, post, skip, folded, at, countFrom(topic, post));
     }
 
     /** The first floor after the post and after the topic's last one (an approved post may be an older floor). */
@@ -186,27 +178,26 @@ final class Notifier {
      * The watchers of the topic and board, in set-based statements; where not every member may read the board, the
      * store names them first and each is checked like any recipient.
      */
-    private void fanOut(StoreTransaction tx, Board board, Topic topic, Post post, Set<UserId> skip, Instant at,
-            int countFrom) {
+    private void fanOut(StoreTransaction tx, Board board, Topic topic, Post post, Set<UserId> skip,
+            Set<UserId> addressed, Instant at, int countFrom) {
         WatcherFanOut all = new WatcherFanOut(topic.id(), board.id(), post.id(), post.floor(), post.author(),
-                post.isOpening(), skip, null, foldKey(topic.id()), at, countFrom);
+                post.isOpening(), skip, null, foldKey(topic.id()), at, countFrom, addressed);
         if (access.everyMemberMayView(board)) {
             notifyWatchers(tx, all);
             return;
         }
         Set<UserId> watchers = tx.notifications().watchers(all);
-        if (watchers.isEmpty()) {
-            return;
-        }
         Set<UserId> allowed = new HashSet<>();
-        directory.members(watchers).forEach((id, member) -> {
-            if (mayRead(member, board, topic, post)) {
-                allowed.add(id);
-            }
-        });
-        if (!allowed.isEmpty()) {
+        if (!watchers.isEmpty()) {
+            directory.members(watchers).forEach((id, member) -> {
+                if (mayRead(member, board, topic, post)) {
+                    allowed.add(id);
+                }
+            });
+        }
+        if (!allowed.isEmpty() || !addressed.isEmpty()) {
             notifyWatchers(tx, new WatcherFanOut(topic.id(), board.id(), post.id(), post.floor(),
-                    post.author(), post.isOpening(), skip, allowed, foldKey(topic.id()), at, countFrom));
+                    post.author(), post.isOpening(), skip, allowed, foldKey(topic.id()), at, countFrom, addressed));
         }
     }
 

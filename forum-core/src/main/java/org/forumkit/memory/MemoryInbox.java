@@ -147,6 +147,14 @@ final class MemoryInbox implements NotificationWriter {
     @Override
     public int notifyWatchers(WatcherFanOut f) {
         TransactionNesting.checkWritable(writable);
+        if (!f.addressed().isEmpty()) {
+            WatcherFanOut asWatchers = new WatcherFanOut(f.topicId(), f.boardId(), f.postId(), f.floor(), f.actor(),
+                    f.firstPost(), Set.of(f.actor().id()), f.addressed(), f.foldKey(), f.at(), f.countFrom(),
+                    Set.of());
+            for (UserId user : watchers(asWatchers)) {
+                countOn(user, f.foldKey(), f.countFrom());
+            }
+        }
         int notified = 0;
         for (UserId user : watchers(f)) {
             if (!db.unreadFolds.containsKey(new FoldKey(user, f.foldKey()))) {

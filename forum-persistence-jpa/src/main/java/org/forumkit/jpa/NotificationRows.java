@@ -77,6 +77,9 @@ final class NotificationRows extends Rows implements NotificationWriter {
     @Override
     public int notifyWatchers(WatcherFanOut fanOut) {
         TransactionNesting.checkWritable(writable);
+        if (!fanOut.addressed().isEmpty()) {
+            watches.countOnAddressed(fanOut);
+        }
         return fanOut.onlyTo() != null && fanOut.onlyTo().isEmpty() ? 0 : watches.notifyWatchers(fanOut);
     }
 

@@ -127,6 +127,25 @@ final class WatchRows extends Rows {
     }
 
     /**
+     * The fan-out's addressed recipients who watch get their unread row counting on, in one update. Their ids are
+     * listed, not only selected, so the update reads their rows by the unique key (MariaDB runs an UPDATE's
+     * {@code IN (SELECT …)} row by row over the table).
+     */
+    void countOnAddressed(WatcherFanOut f) {
+        WatcherFanOut asWatchers = new WatcherFanOut(f.topicId(), f.boardId(), f.postId(), f.floor(), f.actor(),
+                f.firstPost(), Set.of(f.actor().id()), f.addressed(), f.foldKey(), f.at(), f.countFrom(), Set.of());
+        List<Object> params = new ArrayList<>();
+        String from = p(params, f.countFrom());
+        String key = p(params, f.foldKey());
+        String sql = "UPDATE fk_notification SET count_from_floor = " + from + " WHERE unread_fold_key = " + key
+                + " AND count_from_floor IS NULL AND recipient_id IN (" + list(params, f.addressed())
+                + ") AND recipient_id IN (" + eligible(asWatchers, params) + ")";
+        Query update = em.createNativeQuery(sql);
+        bind(update, params);
+        update.executeUpdate();
+    }
+
+    /**
      * The watchers as a sub-select, its values appended to {@code params} as numbered parameters: ids are bound,
      * never spliced into the SQL.
      */

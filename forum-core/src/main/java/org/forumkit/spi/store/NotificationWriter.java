@@ -47,8 +47,9 @@ public interface NotificationWriter extends NotificationReader {
      * Notifies the watchers of a new post that have no unread notification of the fan-out's fold key yet, in one
      * set-based statement ({@code INSERT … SELECT … WHERE NOT EXISTS}), never a statement per watcher: a WATCHING
      * notification counting this post, counting on from {@link WatcherFanOut#countFrom()} (see {@link #countOn}).
-     * Watchers that have an unread one are not written to at all: theirs counts on already. How many it added. Core
-     * calls it under the topic's row lock.
+     * Watchers that have an unread one are not written to at all: theirs counts on already. The fan-out's
+     * {@code addressed} who watch get their unread notification (folded just before) counting on, in one more
+     * statement when there are any. How many it added. Core calls it under the topic's row lock.
      */
     int notifyWatchers(WatcherFanOut fanOut);
 
