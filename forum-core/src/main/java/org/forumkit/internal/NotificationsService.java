@@ -149,6 +149,12 @@ final class NotificationsService implements Notifications {
             TopicInBoard target = tx.topicInBoard(topic).orElseThrow(() -> new NotFoundException(Kind.TOPIC, topic));
             access.require(viewer, Action.VIEW, target.board(), Optional.of(target.topic()));
             tx.notifications().watchTopic(me, topic, level, true, clock.now());
+            // an unread entry of the topic counts its next posts on while, and only while, its reader watches
+            if (level == WatchLevel.WATCHING) {
+                tx.notifications().countOn(me, Notifier.foldKey(topic), target.topic().highestFloor() + 1);
+            } else {
+                tx.notifications().stopCounting(me, Notifier.foldKey(topic));
+            }
             return null;
         });
     }
@@ -162,6 +168,9 @@ final class NotificationsService implements Notifications {
             Board target = tx.board(board).orElseThrow(() -> new NotFoundException(Kind.BOARD, board));
             access.require(viewer, Action.VIEW, target, Optional.empty());
             tx.notifications().watchBoard(me, board, level, clock.now());
+            if (level != WatchLevel.WATCHING) {
+                tx.notifications().stopCountingIn(me, board);
+            }
             return null;
         });
     }

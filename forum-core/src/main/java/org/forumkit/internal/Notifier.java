@@ -19,6 +19,7 @@ import org.forumkit.model.Quote;
 import org.forumkit.model.Report;
 import org.forumkit.model.Resolution;
 import org.forumkit.model.Topic;
+import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
 import org.forumkit.model.Viewer;
 import org.forumkit.model.WatchLevel;
@@ -31,7 +32,9 @@ import org.forumkit.spi.store.WatcherFanOut;
  * Who learns of an event, written in the event's own transaction: one notification per recipient per post (the
  * first kind found wins: mention, then reply, then quote, then watching), never to the actor, never about a post
  * the recipient may not see.
- * Replies, quotes and watched posts fold per (recipient, topic), votes per (recipient, post). Starting a topic
+ * Replies, quotes and watched posts fold per (recipient, topic), votes per (recipient, post). A watcher's folded entry
+ * counts the topic's later posts on when read (written once, when it is created), so a reply to a topic with a
+ * thousand watchers writes nothing for those whose entry is unread already. Starting a topic
  * watches it, replying tracks it, automatically and never over the user's own choice.
  */
 final class Notifier {
@@ -109,18 +112,28 @@ final class Notifier {
         Board board = tx.board(topic.boardId()).orElseThrow(() -> new ConcurrentUpdateException(
                 "the board of topic " + topic.id() + " could not be read in this transaction; nothing was stored"));
         Map<UserId, Viewer.Member> members = directory.members(recipients.keySet());
+        Set<UserId> folded = new HashSet<>();
         recipients.forEach((recipient, kind) -> {
             Viewer.Member member = members.get(recipient);
             if (member != null && !muted(tx, recipient, topic) && mayRead(member, board, topic, post)) {
                 // a mention is news of its own; the rest fold per topic
-                String fold = kind.equals(NotificationKind.MENTIONED) ? null : foldKey(topic);
+                String fold = kind.equals(NotificationKind.MENTIONED) ? null : foldKey(topic.id());
                 add(tx, new NewNotification(recipient, kind, topic.id(), post.id(), post.floor(),
                         post.author(), null, fold, at));
+                if (fold != null) {
+                    folded.add(recipient);
+                }
             }
         });
         Set<UserId> skip = new HashSet<>(recipients.keySet());
         skip.add(post.author().id());
-        fanOut(tx, board, topic, post, skip, at);
+        // a watcher told of this post by reply or quote counts the topic's next posts on like any watcher
+        fanOut(tx, board, topic, post, skip, folded, at, countFrom(topic, post));
+    }
+
+    /** The first floor after the post and after the topic's last one (an approved post may be an older floor). */
+    private static int countFrom(Topic topic, Post post) {
+        return Math.max(topic.highestFloor(), post.floor()) + 1;
     }
 
     /**
@@ -149,8 +162,9 @@ final class Notifier {
         return out;
     }
 
-    private static String foldKey(Topic topic) {
-        return "topic:" + topic.id();
+    /** The key a topic's replies, quotes and watched posts fold on, for each recipient. */
+    static String foldKey(TopicId topic) {
+        return "topic:" + topic;
     }
 
     /** A muted topic, or a muted board where the user has no level on the topic, tells them nothing. */
@@ -164,26 +178,26 @@ final class Notifier {
      * The watchers of the topic and board, in set-based statements; where not every member may read the board, the
      * store names them first and each is checked like any recipient.
      */
-    private void fanOut(StoreTransaction tx, Board board, Topic topic, Post post, Set<UserId> skip, Instant at) {
+    private void fanOut(StoreTransaction tx, Board board, Topic topic, Post post, Set<UserId> skip,
+            Set<UserId> addressed, Instant at, int countFrom) {
         WatcherFanOut all = new WatcherFanOut(topic.id(), board.id(), post.id(), post.floor(), post.author(),
-                post.isOpening(), skip, null, foldKey(topic), at);
+                post.isOpening(), skip, null, foldKey(topic.id()), at, countFrom, addressed);
         if (access.everyMemberMayView(board)) {
             notifyWatchers(tx, all);
             return;
         }
         Set<UserId> watchers = tx.notifications().watchers(all);
-        if (watchers.isEmpty()) {
-            return;
-        }
         Set<UserId> allowed = new HashSet<>();
-        directory.members(watchers).forEach((id, member) -> {
-            if (mayRead(member, board, topic, post)) {
-                allowed.add(id);
-            }
-        });
-        if (!allowed.isEmpty()) {
+        if (!watchers.isEmpty()) {
+            directory.members(watchers).forEach((id, member) -> {
+                if (mayRead(member, board, topic, post)) {
+                    allowed.add(id);
+                }
+            });
+        }
+        if (!allowed.isEmpty() || !addressed.isEmpty()) {
             notifyWatchers(tx, new WatcherFanOut(topic.id(), board.id(), post.id(), post.floor(),
-                    post.author(), post.isOpening(), skip, allowed, foldKey(topic), at));
+                    post.author(), post.isOpening(), skip, allowed, foldKey(topic.id()), at, countFrom, addressed));
         }
     }
 

@@ -15,6 +15,10 @@ import org.forumkit.model.BoardId;
 import org.forumkit.model.Notification;
 import org.forumkit.model.NotificationId;
 import org.forumkit.model.NotificationKind;
+import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
+import org.forumkit.model.PostState;
+import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
 import org.forumkit.model.WatchLevel;
@@ -37,7 +41,32 @@ final class MemoryInbox implements NotificationWriter {
 
     @Override
     public Optional<Notification> notification(NotificationId id) {
-        return Optional.ofNullable(db.notifications.get(id));
+        return Optional.ofNullable(db.notifications.get(id)).map(this::counted);
+    }
+
+    /** The notification with what it counts on now: the topic's visible posts in its range, not by its recipient. */
+    private Notification counted(Notification n) {
+        Integer from = db.countFrom.get(n.id());
+        List<PostId> floors = n.topicId() == null ? null : db.floors.get(n.topicId());
+        if (from == null || floors == null) {
+            return n;
+        }
+        int to = Math.min(db.countTo.getOrDefault(n.id(), floors.size()), floors.size());
+        int counted = 0;
+        Post latest = null;
+        for (int floor = from; floor <= to; floor++) {
+            Post p = db.posts.get(floors.get(floor - 1));
+            if (p.state() == PostState.VISIBLE && !p.author().id().equals(n.recipient())) {
+                counted++;
+                latest = p;
+            }
+        }
+        if (latest == null) {
+            return n;
+        }
+        Instant at = latest.createdAt().isAfter(n.updatedAt()) ? latest.createdAt() : n.updatedAt();
+        return new Notification(n.id(), n.recipient(), n.kind(), n.topicId(), n.postId(), n.floor(), latest.author(),
+                n.detail(), n.count() + counted, n.read(), n.createdAt(), at);
     }
 
     @Override
@@ -51,7 +80,7 @@ final class MemoryInbox implements NotificationWriter {
         for (NotificationId id : before.map(b -> ids.headSet(b, false)).orElse(ids).descendingSet()) {
             Notification n = db.notifications.get(id);
             if (kind.map(n.kind()::equals).orElse(true)) {
-                out.add(n);
+                out.add(counted(n));
                 if (out.size() == limit) {
                     break;
                 }
@@ -93,6 +122,9 @@ final class MemoryInbox implements NotificationWriter {
             }
         });
         out.removeAll(f.skip());
+        if (f.onlyTo() != null) {
+            out.retainAll(f.onlyTo());
+        }
         return out;
     }
 
@@ -115,15 +147,57 @@ final class MemoryInbox implements NotificationWriter {
     @Override
     public int notifyWatchers(WatcherFanOut f) {
         TransactionNesting.checkWritable(writable);
+        if (!f.addressed().isEmpty()) {
+            WatcherFanOut asWatchers = new WatcherFanOut(f.topicId(), f.boardId(), f.postId(), f.floor(), f.actor(),
+                    f.firstPost(), Set.of(f.actor().id()), f.addressed(), f.foldKey(), f.at(), f.countFrom(),
+                    Set.of());
+            for (UserId user : watchers(asWatchers)) {
+                countOn(user, f.foldKey(), f.countFrom());
+            }
+        }
         int notified = 0;
         for (UserId user : watchers(f)) {
-            if (f.onlyTo() == null || f.onlyTo().contains(user)) {
-                add(new NewNotification(user, NotificationKind.WATCHING, f.topicId(), f.postId(), f.floor(),
-                        f.actor(), null, f.foldKey(), f.at()));
+            if (!db.unreadFolds.containsKey(new FoldKey(user, f.foldKey()))) {
+                Notification added = add(new NewNotification(user, NotificationKind.WATCHING, f.topicId(), f.postId(),
+                        f.floor(), f.actor(), null, f.foldKey(), f.at()));
+                log.put(db.countFrom, added.id(), f.countFrom());
                 notified++;
             }
         }
         return notified;
+    }
+
+    @Override
+    public void countOn(UserId recipient, String foldKey, int fromFloor) {
+        TransactionNesting.checkWritable(writable);
+        NotificationId unread = db.unreadFolds.get(new FoldKey(recipient, foldKey));
+        if (unread != null && !db.countFrom.containsKey(unread)) {
+            log.put(db.countFrom, unread, fromFloor);
+        }
+    }
+
+    @Override
+    public void stopCounting(UserId recipient, String foldKey) {
+        TransactionNesting.checkWritable(writable);
+        NotificationId unread = db.unreadFolds.get(new FoldKey(recipient, foldKey));
+        if (unread != null && db.countFrom.containsKey(unread)) {
+            log.put(db.notifications, unread, counted(db.notifications.get(unread)));
+            log.put(db.countFrom, unread, null);
+        }
+    }
+
+    @Override
+    public void stopCountingIn(UserId user, BoardId board) {
+        TransactionNesting.checkWritable(writable);
+        for (NotificationId id : List.copyOf(db.inboxes.getOrDefault(user, new TreeSet<>()))) {
+            FoldKey key = db.foldOf.get(id);
+            Notification n = db.notifications.get(id);
+            Topic topic = n.topicId() == null ? null : db.topics.get(n.topicId());
+            if (key != null && db.countFrom.containsKey(id) && topic != null && topic.boardId().equals(board)
+                    && !topicWatch(user, topic.id()).map(WatchLevel.WATCHING::equals).orElse(false)) {
+                stopCounting(user, key.key());
+            }
+        }
     }
 
     @Override
@@ -133,9 +207,10 @@ final class MemoryInbox implements NotificationWriter {
         NotificationId folded = key == null ? null : db.unreadFolds.get(key);
         if (folded != null) {
             Notification old = db.notifications.get(folded);
+            // a notification that counts on counts this post when read
+            int count = db.countFrom.containsKey(folded) ? old.count() : old.count() + 1;
             Notification updated = new Notification(old.id(), old.recipient(), old.kind(), old.topicId(),
-                    old.postId(), old.floor(), n.actor(), old.detail(), old.count() + 1, false, old.createdAt(),
-                    n.at());
+                    old.postId(), old.floor(), n.actor(), old.detail(), count, false, old.createdAt(), n.at());
             log.put(db.notifications, old.id(), updated);
             return updated;
         }
@@ -178,6 +253,8 @@ final class MemoryInbox implements NotificationWriter {
             for (NotificationId id : old) {
                 Notification n = db.notifications.get(id);
                 unfold(n);
+                log.put(db.countFrom, id, null);
+                log.put(db.countTo, id, null);
                 log.put(db.notifications, id, null);
                 log.remove(ids, id);
                 deleted++;
@@ -205,6 +282,11 @@ final class MemoryInbox implements NotificationWriter {
             return 0;
         }
         unfold(n);
+        Topic topic = n.topicId() == null ? null : db.topics.get(n.topicId());
+        if (db.countFrom.containsKey(n.id()) && topic != null) {
+            // read: it counts no post written after this
+            log.put(db.countTo, n.id(), topic.highestFloor());
+        }
         log.put(db.notifications, n.id(), new Notification(n.id(), n.recipient(), n.kind(), n.topicId(), n.postId(),
                 n.floor(), n.actor(), n.detail(), n.count(), true, n.createdAt(), n.updatedAt()));
         return 1;

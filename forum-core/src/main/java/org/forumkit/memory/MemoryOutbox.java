@@ -100,7 +100,9 @@ final class MemoryOutbox implements DeliveryWriter {
                 continue;
             }
             NotificationId unread = db.unreadFolds.get(new FoldKey(user, fanOut.foldKey()));
-            if (unread != null && queue(unread, user, NotificationKind.WATCHING, channel, enabledByDefault, dueAt,
+            // only the entries the fan-out just added: one that counts on was delivered (or queued) when added
+            boolean added = unread != null && fanOut.postId().equals(db.notifications.get(unread).postId());
+            if (added && queue(unread, user, NotificationKind.WATCHING, channel, enabledByDefault, dueAt,
                     fanOut.at())) {
                 queued++;
             }

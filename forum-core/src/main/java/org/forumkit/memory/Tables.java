@@ -64,6 +64,12 @@ final class Tables {
     /** The one unread notification of each (recipient, fold key): the unique key a database keeps. */
     final Map<FoldKey, NotificationId> unreadFolds = new HashMap<>();
     final Map<NotificationId, FoldKey> foldOf = new HashMap<>();
+    /**
+     * The first floor each topic entry that counts on counts from, and (once read) the last one: its topic's
+     * visible posts in that range, not by its recipient, are counted into it when read.
+     */
+    final Map<NotificationId, Integer> countFrom = new HashMap<>();
+    final Map<NotificationId, Integer> countTo = new HashMap<>();
     final Map<TopicId, Map<UserId, TopicWatch>> topicWatches = new HashMap<>();
     final Map<BoardId, Map<UserId, WatchLevel>> boardWatches = new HashMap<>();
     /** The delivery outbox by id, and the one open delivery of each (notification, channel): its unique key. */

@@ -178,6 +178,85 @@ public abstract class NotificationsKit {
     }
 
     @Test
+    @DisplayName("a watcher's folded entry counts the topic's later posts when read: a deleted one drops out, the latest visible one is the actor, the reader's own never counts")
+    void watcherEntryCountsOn() {
+        Topic topic = given.topic();
+        inbox().watchTopic(CAROL, topic.id(), WatchLevel.WATCHING);
+        Post bobs = reply(topic, BOB, Reply.to(topic.id(), "二楼"));
+        reply(topic, MOD, Reply.to(topic.id(), "三楼"));
+        Post last = reply(topic, BOB, Reply.to(topic.id(), "四楼"));
+
+        assertThat(all(CAROL)).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NotificationKind.WATCHING);
+            assertThat(n.postId()).isEqualTo(bobs.id());
+            assertThat(List.of(n.floor(), n.count())).containsExactly(2, 3);
+            assertThat(n.actor().id()).isEqualTo(id(BOB));
+            assertThat(n.updatedAt()).isEqualTo(last.createdAt());
+        });
+        forum.posts().delete(MOD, last.id());
+        assertThat(all(CAROL)).extracting(Notification::count, n -> n.actor().id())
+                .containsExactly(tuple(2, id(MOD)));
+        forum.posts().restore(MOD, last.id());
+        reply(topic, CAROL, Reply.to(topic.id(), "我自己说的"));
+        assertThat(all(CAROL)).extracting(Notification::count, n -> n.actor().id())
+                .containsExactly(tuple(3, id(BOB)));
+        assertThat(Notifications.text(inbox().inbox(CAROL, Optional.empty(), PageRequest.first(5)).items().get(0),
+                Locale.ENGLISH)).isEqualTo("3 new posts in \"强化高水平崛起的民政服务保障\", from floor 2");
+        // Bob, who only tracks the topic, counts what answers him: none of these; he hears of the deletion
+        assertThat(all(BOB)).extracting(Notification::kind).containsExactly(NotificationKind.MODERATION);
+        // the starter, answered by every reply (they answer floor 1 by default): one entry of four
+        assertThat(all(ALICE)).extracting(Notification::kind, Notification::floor, Notification::count)
+                .containsExactly(tuple(NotificationKind.REPLIED, 2, 4));
+    }
+
+    @Test
+    @DisplayName("a watcher's entry read keeps its count; the next reply starts a new one; muting stops the count where it was")
+    void watcherEntryReadThenNewReplies() {
+        Topic topic = given.topic();
+        inbox().watchTopic(CAROL, topic.id(), WatchLevel.WATCHING);
+        reply(topic, BOB, Reply.to(topic.id(), "一"));
+        reply(topic, MOD, Reply.to(topic.id(), "二"));
+        assertThat(inbox().markAllRead(CAROL)).isEqualTo(1);
+        reply(topic, BOB, Reply.to(topic.id(), "三"));
+        reply(topic, MOD, Reply.to(topic.id(), "四"));
+        reply(topic, BOB, Reply.to(topic.id(), "五"));
+        assertThat(all(CAROL)).extracting(Notification::floor, Notification::count, Notification::read)
+                .containsExactly(tuple(4, 3, false), tuple(2, 2, true));
+
+        assertThat(inbox().markTopicRead(CAROL, topic.id(), 4)).isEqualTo(1);
+        reply(topic, MOD, Reply.to(topic.id(), "六"));
+        inbox().watchTopic(CAROL, topic.id(), WatchLevel.MUTED);
+        reply(topic, BOB, Reply.to(topic.id(), "七"));
+        inbox().watchTopic(CAROL, topic.id(), WatchLevel.WATCHING);
+        reply(topic, MOD, Reply.to(topic.id(), "八"));
+        // floor 8 came while she had muted the topic: not counted; floor 9 is again
+        assertThat(all(CAROL)).extracting(Notification::floor, Notification::count, n -> n.actor().id())
+                .containsExactly(tuple(7, 2, id(MOD)), tuple(4, 3, id(BOB)), tuple(2, 2, id(MOD)));
+        assertThat(inbox().unreadExact(CAROL)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a board watcher's entry stops counting when they stop watching the board, unless they watch the topic itself")
+    void boardWatcherStopsCounting() {
+        Board board = given.board();
+        Topic watched = given.topic(board, ALICE);
+        Topic other = given.topic(board, ALICE);
+        inbox().watchBoard(CAROL, board.id(), WatchLevel.WATCHING);
+        inbox().markAllRead(CAROL);
+        reply(watched, BOB, Reply.to(watched.id(), "一"));
+        reply(other, BOB, Reply.to(other.id(), "一"));
+        inbox().watchTopic(CAROL, watched.id(), WatchLevel.WATCHING);
+        reply(watched, MOD, Reply.to(watched.id(), "二"));
+        reply(other, MOD, Reply.to(other.id(), "二"));
+
+        inbox().watchBoard(CAROL, board.id(), WatchLevel.NORMAL);
+        reply(watched, BOB, Reply.to(watched.id(), "三"));
+        reply(other, BOB, Reply.to(other.id(), "三"));
+        assertThat(all(CAROL)).extracting(Notification::topicId, Notification::count)
+                .containsExactlyInAnyOrder(tuple(watched.id(), 3), tuple(other.id(), 2));
+    }
+
+    @Test
     @DisplayName("nobody is told of a post they may not see when it is written: the directory's roles count, not the ones they posted with")
     void visibilityCheckedWhenWritten() {
         AccessPolicy staffOnly = AccessPolicy.DEFAULT.with(Action.VIEW, Audience.roles("staff"))

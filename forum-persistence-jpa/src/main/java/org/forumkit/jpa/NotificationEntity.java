@@ -36,6 +36,10 @@ class NotificationEntity {
     String unreadFoldKey;
     @Column(name = "fold_count", nullable = false)
     int foldCount;
+    @Column(name = "count_from_floor")
+    Integer countFromFloor;
+    @Column(name = "count_to_floor")
+    Integer countToFloor;
     @Column(name = "is_read", nullable = false)
     boolean isRead;
     @Column(name = "created_at", nullable = false)

@@ -111,9 +111,11 @@ final class OutboxRows extends Rows implements DeliveryWriter {
         String at = WatchRows.p(params, micros(fanOut.at()));
         String key = WatchRows.p(params, fanOut.foldKey());
         String kind = WatchRows.p(params, NotificationKind.WATCHING.code());
+        String post = WatchRows.p(params, fanOut.postId().value());
+        // the rows the fan-out just added are those about its post
         String sql = "INSERT INTO fk_delivery (" + COLUMNS + ") SELECT n.id, n.recipient_id, " + ch + ", " + ch + ", "
                 + PENDING + ", 0, " + due + ", " + at + ", " + at + " FROM fk_notification n"
-                + " WHERE n.unread_fold_key = " + key + " AND n.recipient_id IN (" + WatchRows.eligible(fanOut, params)
+                + " WHERE n.unread_fold_key = " + key + " AND n.post_id = " + post + " AND n.recipient_id IN (" + WatchRows.eligible(fanOut, params)
                 + ") AND NOT EXISTS (SELECT 1 FROM fk_delivery o WHERE o.notification_id = n.id"
                 + " AND o.open_channel = " + ch + ") AND " + wanted("n.recipient_id", ch, kind, enabledByDefault);
         Query insert = em.createNativeQuery(sql);

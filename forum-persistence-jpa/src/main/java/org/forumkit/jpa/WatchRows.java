@@ -17,7 +17,7 @@ import org.forumkit.spi.store.WatcherFanOut;
 
 /**
  * The watch rows ({@code fk_topic_watch}, {@code fk_board_watch}) in plain SQL, and the fan-out of a new post to
- * the watchers as two set-based statements whatever their number. Levels are stored as their rank (the enum's
+ * the watchers as one set-based statement whatever their number. Levels are stored as their rank (the enum's
  * order), so an automatic level is raised with a comparison.
  */
 final class WatchRows extends Rows {
@@ -101,20 +101,12 @@ final class WatchRows extends Rows {
         return out;
     }
 
-    /** Folds into the watchers' unread rows of the key with one update, inserts the others with one insert. */
+    /**
+     * Adds a WATCHING row, counting on, for each watcher without an unread row of the key, in one
+     * {@code INSERT … SELECT … WHERE NOT EXISTS}; the others are not written to: their rows count on already.
+     */
     int notifyWatchers(WatcherFanOut f) {
         List<Object> params = new ArrayList<>();
-        params.add(f.actor().id().value());
-        params.add(f.actor().displayName());
-        params.add(micros(f.at()));
-        params.add(f.foldKey());
-        String fold = "UPDATE fk_notification SET fold_count = fold_count + 1, actor_id = ?1, actor_name = ?2,"
-                + " updated_at = ?3 WHERE unread_fold_key = ?4 AND recipient_id IN (" + eligible(f, params) + ")";
-        Query update = em.createNativeQuery(fold);
-        bind(update, params);
-        int folded = update.executeUpdate();
-
-        params.clear();
         params.add(NotificationKind.WATCHING.code());
         params.add(f.topicId().value());
         params.add(f.postId().value());
@@ -123,14 +115,34 @@ final class WatchRows extends Rows {
         params.add(f.actor().displayName());
         params.add(f.foldKey());
         params.add(micros(f.at()));
+        params.add(f.countFrom());
         String insert = "INSERT INTO fk_notification (recipient_id, kind, topic_id, post_id, floor_no, actor_id,"
-                + " actor_name, detail, unread_fold_key, fold_count, is_read, created_at, updated_at)"
-                + " SELECT e.user_id, ?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, 1, FALSE, ?8, ?8 FROM ("
+                + " actor_name, detail, unread_fold_key, fold_count, is_read, created_at, updated_at,"
+                + " count_from_floor) SELECT e.user_id, ?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, 1, FALSE, ?8, ?8, ?9 FROM ("
                 + eligible(f, params) + ") e WHERE NOT EXISTS (SELECT 1 FROM fk_notification n"
                 + " WHERE n.recipient_id = e.user_id AND n.unread_fold_key = ?7)";
         Query inserting = em.createNativeQuery(insert);
         bind(inserting, params);
-        return folded + inserting.executeUpdate();
+        return inserting.executeUpdate();
+    }
+
+    /**
+     * The fan-out's addressed recipients who watch get their unread row counting on, in one update. Their ids are
+     * listed, not only selected, so the update reads their rows by the unique key (MariaDB runs an UPDATE's
+     * {@code IN (SELECT …)} row by row over the table).
+     */
+    void countOnAddressed(WatcherFanOut f) {
+        WatcherFanOut asWatchers = new WatcherFanOut(f.topicId(), f.boardId(), f.postId(), f.floor(), f.actor(),
+                f.firstPost(), Set.of(f.actor().id()), f.addressed(), f.foldKey(), f.at(), f.countFrom(), Set.of());
+        List<Object> params = new ArrayList<>();
+        String from = p(params, f.countFrom());
+        String key = p(params, f.foldKey());
+        String sql = "UPDATE fk_notification SET count_from_floor = " + from + " WHERE unread_fold_key = " + key
+                + " AND count_from_floor IS NULL AND recipient_id IN (" + list(params, f.addressed())
+                + ") AND recipient_id IN (" + eligible(asWatchers, params) + ")";
+        Query update = em.createNativeQuery(sql);
+        bind(update, params);
+        update.executeUpdate();
     }
 
     /**

@@ -19,9 +19,10 @@ public interface DeliveryWriter extends DeliveryReader {
     boolean enqueue(NewDelivery delivery);
 
     /**
-     * Queues, in one set-based statement, a delivery of each unread notification with the fan-out's fold key held by
-     * a watcher {@link NotificationWriter#notifyWatchers} notified for it (WATCHING is the kind the preference is read
-     * for); called right after it, under the topic's row lock. How many it queued.
+     * Queues, in one set-based statement, a delivery of each notification {@link NotificationWriter#notifyWatchers}
+     * just added for the fan-out's post (WATCHING is the kind the preference is read for); called right after it,
+     * under the topic's row lock, and only when it added some. A notification that counts on is delivered once while
+     * unread, not once per post counted into it. How many it queued.
      */
     int enqueueWatchers(WatcherFanOut fanOut, DeliveryChannel channel, boolean enabledByDefault, Instant dueAt);
 

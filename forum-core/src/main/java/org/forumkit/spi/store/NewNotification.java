@@ -10,7 +10,8 @@ import org.forumkit.model.UserId;
 
 /**
  * A notification to write. With a {@code foldKey}, it folds into the recipient's unread notification with the same
- * key when there is one (count plus one, latest actor and time, first floor kept) instead of adding a row.
+ * key when there is one (count plus one, unless it counts on and so counts the post when read; latest actor and
+ * time; first floor kept) instead of adding a row.
  *
  * @param foldKey at most 64 characters, or {@code null} for a notification of its own
  */

@@ -11,7 +11,11 @@ import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
 import org.forumkit.model.WatchLevel;
 
-/** The reads of the users' inboxes, reached from {@link StoreReader#notifications()}. */
+/**
+ * The reads of the users' inboxes, reached from {@link StoreReader#notifications()}. A notification that counts on
+ * ({@link NotificationWriter#countOn}) is read with what it counts now: its count, latest actor and time include the
+ * topic's posts it counts on.
+ */
 public interface NotificationReader {
 
     Optional<Notification> notification(NotificationId id);
@@ -32,6 +36,9 @@ public interface NotificationReader {
     /** The user's level on a board, when set. */
     Optional<WatchLevel> boardWatch(UserId user, BoardId board);
 
-    /** Who {@link NotificationWriter#notifyWatchers} would notify without {@code onlyTo}, for a check one by one. */
+    /**
+     * The watchers of the fan-out (minus {@code skip}, only those of {@code onlyTo} when given) whether or not they
+     * have an unread notification of its key: for a check one by one, and to find the addressed ones that watch.
+     */
     Set<UserId> watchers(WatcherFanOut fanOut);
 }

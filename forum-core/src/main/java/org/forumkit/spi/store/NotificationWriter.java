@@ -21,7 +21,10 @@ public interface NotificationWriter extends NotificationReader {
      */
     Notification add(NewNotification notification);
 
-    /** Marks one of the recipient's notifications read; how many changed (0 or 1). */
+    /**
+     * Marks one of the recipient's notifications read; how many changed (0 or 1). One that counts on keeps counting
+     * only up to its topic's last floor now.
+     */
     int markRead(UserId recipient, NotificationId id);
 
     /** Marks read the recipient's notifications about a topic whose (first) floor is at most {@code upToFloor}. */
@@ -41,11 +44,35 @@ public interface NotificationWriter extends NotificationReader {
     void watchBoard(UserId user, BoardId board, WatchLevel level, Instant at);
 
     /**
-     * Notifies the watchers of a new post in set-based statements (a database folds into their unread rows with one
-     * update and inserts the rest with one {@code INSERT … SELECT}), never a statement per watcher; how many were
-     * notified. Core calls it under the topic's row lock.
+     * Notifies the watchers of a new post that have no unread notification of the fan-out's fold key yet, in one
+     * set-based statement ({@code INSERT … SELECT … WHERE NOT EXISTS}), never a statement per watcher: a WATCHING
+     * notification counting this post, counting on from {@link WatcherFanOut#countFrom()} (see {@link #countOn}).
+     * Watchers that have an unread one are not written to at all: theirs counts on already. The fan-out's
+     * {@code addressed} who watch get their unread notification (folded just before) counting on, in one more
+     * statement when there are any. How many it added. Core calls it under the topic's row lock.
      */
     int notifyWatchers(WatcherFanOut fanOut);
+
+    /**
+     * Makes the recipient's unread notification of {@code foldKey} (a topic's fold) count on: from then on it counts,
+     * besides what was folded into it, every post of its topic from floor {@code fromFloor} on that is visible and not
+     * by the recipient, when it is read (the latest such post's author its actor, that post's time its time), up to
+     * the topic's last floor when it is marked read. Does nothing when there is none or it counts on already. Folding
+     * a post into a notification that counts on ({@link #add}) leaves its count alone: the post is counted on.
+     */
+    void countOn(UserId recipient, String foldKey, int fromFloor);
+
+    /**
+     * Stops the recipient's unread notification of {@code foldKey} counting on (its recipient stopped watching): what
+     * it counts now is folded into it, and later posts are not counted. Does nothing when it does not count on.
+     */
+    void stopCounting(UserId recipient, String foldKey);
+
+    /**
+     * {@link #stopCounting} for each of the user's unread notifications that count on, about a topic of the board
+     * that the user does not watch (WATCHING) on the topic itself: they stopped watching the board.
+     */
+    void stopCountingIn(UserId user, BoardId board);
 
     /** Deletes every user's notifications beyond their newest {@code keepNewest}; how many it deleted. */
     long purge(int keepNewest);

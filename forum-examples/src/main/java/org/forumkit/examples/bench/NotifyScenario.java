@@ -29,8 +29,8 @@ import org.forumkit.spi.store.NewNotification;
 
 /**
  * {@code --scenarios notify}: what notifications cost. Replies per second to a topic that 1,000 users watch (each
- * reply folds into, or adds, one unread entry per watcher, in two set-based statements under the topic's row
- * lock) against the same load on a topic nobody else watches, in the same run, alternating; then the latency of
+ * reply adds an unread entry for the watchers without one, in one set-based statement under the topic's row lock,
+ * and writes nothing for those whose entry counts on) against the same load on a topic nobody else watches, in the same run, alternating; then the latency of
  * the first inbox page (20 entries, each checked for visibility when read) and of a page deep in it, for one user
  * with {@code --notify-inbox N} notifications (default 100,000); {@code --notify-replies N} replies per load (all
  * writers together; default the mode's hot-topic load). Checks after the load: every watcher has exactly
