@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * when a connection failure reaches it in a transaction already marked rollback-only ({@code SessionImpl.find}, after
  * HHH-12472), and on PostgreSQL the failed statement itself marks it so first ({@code PostgreSQLDialect.causesRollback}
  * through {@code JdbcCoordinatorImpl.afterFailedStatementExecution}): a row lookup on a connection the server ended
- * answers empty, and a commit afterwards silently rolls back. So each piece of store work is checked once it ends:
+ * answers empty, and a commit afterwards rolls back instead (failing, on the ended connection, with an unclassified
+ * error). So each piece of store work is checked once it ends:
  * when its transaction is marked rollback-only and its connection no longer answers, what the work returned or threw
  * (a "not found" an empty lookup led to) is replaced by a connection failure, which {@link JpaForumStore} runs again
  * or reports as {@link org.forumkit.StoreUnavailableException}. Healthy work pays one in-memory check; the connection
