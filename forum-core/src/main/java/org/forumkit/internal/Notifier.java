@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.forumkit.ConcurrentUpdateException;
 import org.forumkit.event.ForumEvent;
 import org.forumkit.model.Action;
 import org.forumkit.model.Author;
@@ -107,10 +106,10 @@ final class Notifier {
             }
         }
         recipients.remove(post.author().id());
-        // The topic was just written in this transaction, so its board is there; a store that cannot read it has
-        // lost its connection under the transaction (seen with Hibernate after a terminated backend): retryable.
-        Board board = tx.board(topic.boardId()).orElseThrow(() -> new ConcurrentUpdateException(
-                "the board of topic " + topic.id() + " could not be read in this transaction; nothing was stored"));
+        // The topic was just written in this transaction, so its board is there: a store that answers none is broken
+        // (a store must not answer "not found" for a lookup it could not make, e.g. on a lost connection).
+        Board board = tx.board(topic.boardId()).orElseThrow(() -> new IllegalStateException(
+                "the store found no board " + topic.boardId() + " for topic " + topic.id() + " in this transaction"));
         Map<UserId, Viewer.Member> members = directory.members(recipients.keySet());
         Set<UserId> folded = new HashSet<>();
         recipients.forEach((recipient, kind) -> {

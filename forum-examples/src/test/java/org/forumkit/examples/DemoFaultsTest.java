@@ -11,20 +11,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.forumkit.examples.FaultLoad.Attempt;
 import org.forumkit.examples.FaultLoad.Outcome;
+import org.forumkit.jpa.testing.Backends;
 import org.forumkit.jpa.testing.OwnServer;
 import org.forumkit.jpa.testing.TestServer;
 import org.junit.jupiter.api.Nested;
@@ -208,48 +204,14 @@ class DemoFaultsTest {
 
         /** Terminates every other connection to the forum's database every 0.2–0.6 s; the recovery time after. */
         private void killConnections() throws Exception {
-            Random random = new Random(19);
-            AtomicInteger ended = new AtomicInteger();
-            int rounds = 0;
             long until = System.nanoTime() + nanos(3);
+            Backends.Rounds killed;
             try (Connection killer = connect()) {
-                while (System.nanoTime() < until) {
-                    Thread.sleep(200 + random.nextInt(400));
-                    ended.addAndGet(killOthers(killer));
-                    rounds++;
-                }
+                killed = Backends.terminateOthersWhile(killer, () -> System.nanoTime() < until);
             }
             faultEnded.put("kill", System.nanoTime());
-            figures.put("killRounds", (long) rounds);
-            figures.put("connectionsEnded", (long) ended.get());
-        }
-
-        private int killOthers(Connection killer) throws SQLException {
-            if (server.kind() == TestServer.Kind.POSTGRESQL) {
-                try (Statement s = killer.createStatement(); ResultSet rows = s.executeQuery(
-                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                                + " WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            }
-            List<Long> ids = new ArrayList<>();
-            try (Statement s = killer.createStatement(); ResultSet rows = s.executeQuery(
-                    "SELECT id FROM information_schema.processlist WHERE db = DATABASE() AND id <> CONNECTION_ID()")) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
-            }
-            int killed = 0;
-            for (long id : ids) {
-                try (Statement s = killer.createStatement()) {
-                    s.execute("KILL " + id);
-                    killed++;
-                } catch (SQLException gone) {
-                    // ended between the listing and the KILL
-                }
-            }
-            return killed;
+            figures.put("killRounds", (long) killed.rounds());
+            figures.put("connectionsEnded", (long) killed.ended());
         }
 
         /** Holds the hot topic's row lock for 2 s: the replies waiting for it hold every pooled connection. */

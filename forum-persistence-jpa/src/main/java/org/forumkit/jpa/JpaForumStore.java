@@ -159,8 +159,7 @@ public final class JpaForumStore implements ForumStore {
         working.set(Boolean.TRUE);
         try {
             if (readOnly && replicaReads != null) {
-                ReplicaReads.Answer<T> answer = replicaReads.tryReplica((em, scope) ->
-                        body.run(new JpaStoreTransaction(em, scope, false, writePath(em))));
+                ReplicaReads.Answer<T> answer = replicaReads.tryReplica((em, scope) -> work(em, scope, false, body));
                 if (answer != null) {
                     return answer.value();
                 }
@@ -184,7 +183,7 @@ public final class JpaForumStore implements ForumStore {
             try {
                 return transactions.inTransaction(readOnly, (em, scope) -> {
                     began[0] = scope.began();
-                    T result = body.run(new JpaStoreTransaction(em, scope, !readOnly, writePath(em)));
+                    T result = work(em, scope, !readOnly, body);
                     if (!readOnly && scope.began()) {
                         // Past this point a lost connection may have lost the commit's answer, not the commit.
                         em.flush();
@@ -228,6 +227,12 @@ public final class JpaForumStore implements ForumStore {
                 pause(attempt, e);
             }
         }
+    }
+
+    /** Runs {@code body} on {@code em}; a lookup that answered empty on a lost connection fails as a lost connection. */
+    private <T> T work(EntityManager em, JpaTransactions.Scope scope, boolean writable, Body<T> body) {
+        JpaStoreTransaction tx = new JpaStoreTransaction(em, scope, writable, writePath(em));
+        return LostConnections.check(em, () -> body.run(tx));
     }
 
     /**

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -20,11 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.forumkit.ConflictException;
 import org.forumkit.Forum;
 import org.forumkit.OutcomeUnknownException;
+import org.forumkit.jpa.testing.Backends;
 import org.forumkit.model.Board;
 import org.forumkit.model.Post;
 import org.forumkit.model.Reply;
@@ -69,35 +66,6 @@ class KilledConnectionsTest {
             this.db = db;
         }
 
-        /** Terminates every other connection to this test's database (only its own database: the server is shared). */
-        private int killOthers(Connection killer) throws SQLException {
-            if (db == TestDatabase.POSTGRESQL) {
-                try (Statement s = killer.createStatement(); ResultSet rows = s.executeQuery(
-                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                                + " WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            }
-            List<Long> ids = new ArrayList<>();
-            try (Statement s = killer.createStatement(); ResultSet rows = s.executeQuery(
-                    "SELECT id FROM information_schema.processlist WHERE db = DATABASE() AND id <> CONNECTION_ID()")) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
-            }
-            int killed = 0;
-            for (long id : ids) {
-                try (Statement s = killer.createStatement()) {
-                    s.execute("KILL " + id);
-                    killed++;
-                } catch (SQLException gone) {
-                    // ended between the listing and the KILL
-                }
-            }
-            return killed;
-        }
-
         @Test
         void acknowledgedRepliesSurviveKilledConnections() throws Exception {
             underKilledConnections("resource-local", JpaForumStore::create);
@@ -127,21 +95,13 @@ class KilledConnectionsTest {
                     Queue<String> refused = new ConcurrentLinkedQueue<>();
                     Queue<String> unknown = new ConcurrentLinkedQueue<>();
                     AtomicBoolean writing = new AtomicBoolean(true);
-                    AtomicInteger kills = new AtomicInteger();
-                    AtomicInteger rounds = new AtomicInteger();
                     ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
                     CountDownLatch start = new CountDownLatch(1);
-                    Future<?> killer = pool.submit(() -> {
-                        Random random = new Random(19);
+                    Future<Backends.Rounds> killer = pool.submit(() -> {
                         try (Connection c = db.dataSource().getConnection()) {
                             start.await();
-                            while (writing.get()) {
-                                Thread.sleep(200 + random.nextInt(400));
-                                kills.addAndGet(killOthers(c));
-                                rounds.incrementAndGet();
-                            }
+                            return Backends.terminateOthersWhile(c, writing::get);
                         }
-                        return null;
                     });
                     List<Future<?>> writers = new ArrayList<>();
                     long began = System.nanoTime();
@@ -171,13 +131,14 @@ class KilledConnectionsTest {
                         }));
                     }
                     start.countDown();
+                    Backends.Rounds killed;
                     try {
                         for (Future<?> f : writers) {
                             f.get(3, TimeUnit.MINUTES);
                         }
                     } finally {
                         writing.set(false);
-                        killer.get(1, TimeUnit.MINUTES);
+                        killed = killer.get(1, TimeUnit.MINUTES);
                         pool.shutdown();
                     }
                     long millis = (System.nanoTime() - began) / 1_000_000;
@@ -185,11 +146,11 @@ class KilledConnectionsTest {
                                     + " rounds ended %d connections;"
                                     + " %d acknowledged, %d refused as retryable, %d outcome unknown, %d untyped;"
                                     + " %d retries%n", db,
-                            WRITERS * REPLIES_PER_WRITER, millis, rounds.get(), kills.get(), acknowledged.size(),
+                            WRITERS * REPLIES_PER_WRITER, millis, killed.rounds(), killed.ended(), acknowledged.size(),
                             typed.size(), unknown.size(), untyped.size(), store.retries());
 
                     assertThat(untyped).as("failures that were not the retryable conflict type").isEmpty();
-                    assertThat(kills.get()).as("connections terminated").isPositive();
+                    assertThat(killed.ended()).as("connections terminated").isPositive();
                     try (Connection c = db.dataSource().getConnection()) {
                         Map<String, List<Long>> stored = new ConcurrentHashMap<>();
                         try (PreparedStatement s = c.prepareStatement(

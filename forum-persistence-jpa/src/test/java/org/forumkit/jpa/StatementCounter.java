@@ -8,6 +8,8 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -15,9 +17,11 @@ import javax.sql.DataSource;
  * persistence unit gets its connections from {@link #counting(DataSource)}, so what Hibernate runs and what the store
  * runs itself on the transaction's connection ({@code EntityManager.callWithConnection}) are counted alike. Each
  * {@code execute…} call of a statement counts one (a batch counts one, as the database gets it in one round trip).
+ * A fault test may also act just before each statement runs ({@link #beforeEach}).
  */
 final class StatementCounter {
     private static final ThreadLocal<int[]> COUNT = new ThreadLocal<>();
+    private static final ThreadLocal<Consumer<String>> BEFORE = new ThreadLocal<>();
 
     private StatementCounter() {
     }
@@ -34,6 +38,16 @@ final class StatementCounter {
         return count[0];
     }
 
+    /** Runs {@code work} with {@code before} handed the SQL of each statement run on this thread, before it runs. */
+    static <T> T beforeEach(Consumer<String> before, Supplier<T> work) {
+        BEFORE.set(before);
+        try {
+            return work.get();
+        } finally {
+            BEFORE.remove();
+        }
+    }
+
     /** {@code pool}, whose connections count the statements they execute. */
     static DataSource counting(DataSource pool) {
         return proxy(DataSource.class, pool, (target, method, args) -> {
@@ -45,24 +59,32 @@ final class StatementCounter {
     private static Connection connection(Connection c) {
         return proxy(Connection.class, c, (target, method, args) -> {
             Object result = invoke(target, method, args);
+            // The SQL a prepared statement was made for; a plain statement is handed its SQL when it runs.
+            String prepared = args != null && args.length > 0 && args[0] instanceof String sql ? sql : null;
             if (result instanceof CallableStatement s) {
-                return proxy(CallableStatement.class, s, StatementCounter::statement);
+                return proxy(CallableStatement.class, s, (t, m, a) -> statement(prepared, t, m, a));
             }
             if (result instanceof PreparedStatement s) {
-                return proxy(PreparedStatement.class, s, StatementCounter::statement);
+                return proxy(PreparedStatement.class, s, (t, m, a) -> statement(prepared, t, m, a));
             }
             if (result instanceof Statement s) {
-                return proxy(Statement.class, s, StatementCounter::statement);
+                return proxy(Statement.class, s, (t, m, a) -> statement(null, t, m, a));
             }
             return result;
         });
     }
 
-    private static Object statement(Object target, Method method, Object[] args) throws Throwable {
+    private static Object statement(String prepared, Object target, Method method, Object[] args) throws Throwable {
         if (method.getName().startsWith("execute")) {
             int[] count = COUNT.get();
             if (count != null) {
                 count[0]++;
+            }
+            Consumer<String> before = BEFORE.get();
+            String sql = prepared != null ? prepared
+                    : args != null && args.length > 0 && args[0] instanceof String given ? given : null;
+            if (before != null && sql != null) {
+                before.accept(sql);
             }
         }
         return invoke(target, method, args);

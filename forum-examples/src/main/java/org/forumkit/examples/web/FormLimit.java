@@ -1,18 +1,13 @@
 package org.forumkit.examples.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +19,7 @@ import java.util.List;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
+import org.forumkit.jpa.spring.web.BufferedBodyRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -123,12 +119,10 @@ final class FormLimit extends OncePerRequestFilter {
 
     /** The request with its form already read: parameters from it, the body replayed to a later reader. */
     private static final class ReadForm extends HttpServletRequestWrapper {
-        private final byte[] body;
         private final Map<String, String[]> parameters;
 
         ReadForm(HttpServletRequest request, byte[] body, Map<String, String[]> parameters) {
-            super(request);
-            this.body = body;
+            super(new BufferedBodyRequest(request, body));
             this.parameters = parameters;
         }
 
@@ -152,39 +146,6 @@ final class FormLimit extends OncePerRequestFilter {
         public String[] getParameterValues(String name) {
             String[] values = parameters.get(name);
             return values == null ? null : values.clone();
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new IllegalStateException("the form was read already");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
         }
     }
 }

@@ -27,9 +27,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -48,8 +45,7 @@ class ForumkitApiHttpTest {
     class OnH2 extends Cases {
         @Override
         Map<String, Object> database() {
-            return Map.of("spring.datasource.url", "jdbc:h2:mem:api-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                    "spring.datasource.username", "sa", "spring.datasource.password", "");
+            return BootHosts.h2("api");
         }
     }
 
@@ -86,19 +82,13 @@ class ForumkitApiHttpTest {
         void start() {
             commentsBoard = "c" + UUID.randomUUID().toString().substring(0, 8);
             Map<String, Object> properties = new HashMap<>(database());
-            properties.put("server.port", "0");
-            properties.put("server.address", "127.0.0.1");
-            properties.put("spring.main.banner-mode", "off");
-            properties.put("spring.jpa.open-in-view", "false");
-            properties.put("forumkit.api.enabled", "true");
             properties.put("forumkit.api.max-body-size", MAX_BODY + "B");
             properties.put("forumkit.api.cors.allowed-origins", ALLOWED_ORIGIN);
             properties.put("forumkit.api.cors.allowed-origin-patterns", ALLOWED_PATTERN);
             properties.put("forumkit.widget.enabled", "true");
             properties.put("site.comments-board", commentsBoard);
-            app = new SpringApplicationBuilder(ApiHostApp.class).web(WebApplicationType.SERVLET)
-                    .properties(properties).run();
-            port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            app = BootHosts.start(ApiHostApp.class, properties);
+            port = BootHosts.port(app);
             forum = app.getBean(Forum.class);
             forum.boards().create(ADMIN, CreateBoard.board(null, commentsBoard, "Comments"));
             general = forum.boards().create(ADMIN, CreateBoard.board(null, "g" + UUID.randomUUID().toString()
@@ -107,9 +97,7 @@ class ForumkitApiHttpTest {
 
         @AfterAll
         void stop() {
-            if (app != null) {
-                app.close();
-            }
+            BootHosts.stop(app);
         }
 
         Browser anonymous() {

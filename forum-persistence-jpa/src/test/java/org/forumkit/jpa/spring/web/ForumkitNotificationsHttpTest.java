@@ -36,9 +36,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.w3c.dom.Document;
 
@@ -55,8 +52,7 @@ class ForumkitNotificationsHttpTest {
     class OnH2 extends Cases {
         @Override
         Map<String, Object> database() {
-            return Map.of("spring.datasource.url", "jdbc:h2:mem:notify-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                    "spring.datasource.username", "sa", "spring.datasource.password", "");
+            return BootHosts.h2("notify");
         }
     }
 
@@ -101,18 +97,12 @@ class ForumkitNotificationsHttpTest {
             bob = "bob-" + run;
             carol = "carol-" + run;
             Map<String, Object> properties = new HashMap<>(database());
-            properties.put("server.port", "0");
-            properties.put("server.address", "127.0.0.1");
-            properties.put("spring.main.banner-mode", "off");
-            properties.put("spring.jpa.open-in-view", "false");
-            properties.put("forumkit.api.enabled", "true");
             properties.put("forumkit.feeds.enabled", "true");
             properties.put("forumkit.feeds.site-url", "https://forum.example.test/");
             properties.put("forumkit.deliveries.interval", "100ms");
             properties.put("site.users", String.join(",", alice, bob, carol));
-            app = new SpringApplicationBuilder(NotifyHostApp.class).web(WebApplicationType.SERVLET)
-                    .properties(properties).run();
-            port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            app = BootHosts.start(NotifyHostApp.class, properties);
+            port = BootHosts.port(app);
             forum = app.getBean(Forum.class);
             recorder = app.getBean(NotifyHostApp.Recorder.class);
             scheduler = app.getBean(DeliveryScheduler.class);

@@ -2,28 +2,13 @@ package org.forumkit.jpa.spring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
-import org.forumkit.Forum;
 import org.forumkit.jpa.spring.web.Browser.Answer;
 import org.forumkit.jpa.spring.web.host.ApiHostApp;
-import org.forumkit.jpa.spring.web.host.DefaultSecurityHostApp;
-import org.forumkit.model.Board;
-import org.forumkit.model.CreateBoard;
-import org.forumkit.model.StartTopic;
-import org.forumkit.model.Topic;
-import org.forumkit.model.Viewer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A host that moves Spring MVC's dispatcher servlet with {@code spring.mvc.servlet.path=/app}: the API and the widget
@@ -33,41 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @Tag("h2")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServletPathHostHttpTest {
-    private ConfigurableApplicationContext app;
-    private int port;
-    private Topic topic;
-
-    @BeforeAll
-    void start() {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", "jdbc:h2:mem:servlet-path-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        properties.put("spring.datasource.username", "sa");
-        properties.put("spring.datasource.password", "");
-        properties.put("server.port", "0");
-        properties.put("server.address", "127.0.0.1");
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("spring.jpa.open-in-view", "false");
-        properties.put("spring.mvc.servlet.path", "/app");
-        properties.put("spring.security.user.name", "alice");
-        properties.put("spring.security.user.password", ApiHostApp.PASSWORD);
-        properties.put("forumkit.api.enabled", "true");
-        properties.put("forumkit.api.max-body-size", "1KB");
-        properties.put("forumkit.widget.enabled", "true");
-        app = new SpringApplicationBuilder(DefaultSecurityHostApp.class).web(WebApplicationType.SERVLET)
-                .properties(properties).run();
-        port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        Forum forum = app.getBean(Forum.class);
-        Board general = forum.boards().create(Viewer.user("admin", "Admin", "admin"),
-                CreateBoard.board(null, "general", "General"));
-        topic = forum.topics().start(Viewer.user("carol", "Carol"), StartTopic.of(general.id(), "Hello", "First."));
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
+class ServletPathHostHttpTest extends DefaultSecuritySite {
+    ServletPathHostHttpTest() {
+        super("servlet-path", Map.of("spring.mvc.servlet.path", "/app", "forumkit.api.max-body-size", "1KB"));
     }
 
     @Test
