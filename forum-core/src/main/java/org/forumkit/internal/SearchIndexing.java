@@ -1,11 +1,14 @@
 package org.forumkit.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
 import org.forumkit.spi.store.IndexedTerm;
+import org.forumkit.spi.store.PostInTopic;
 import org.forumkit.spi.store.StoreTransaction;
 import org.jsoup.Jsoup;
 
@@ -59,6 +62,16 @@ final class SearchIndexing {
     /** Re-indexes a post whose text changed (an edit), or any post (a re-index). */
     void replaced(StoreTransaction tx, Post post, Optional<String> title) {
         tx.searchIndex().replace(post.id(), terms(post, title));
+    }
+
+    /** Re-indexes a batch of posts (a re-index) in one store call, so the store can write them together. */
+    void replacedAll(StoreTransaction tx, List<PostInTopic> posts) {
+        Map<PostId, List<IndexedTerm>> terms = new LinkedHashMap<>();
+        for (PostInTopic p : posts) {
+            terms.put(p.post().id(), terms(p.post(), p.post().isOpening() ? Optional.of(p.topic().title())
+                    : Optional.empty()));
+        }
+        tx.searchIndex().replaceAll(terms);
     }
 
     /** The text a post is searched and excerpted by: its rendered body as plain text, never markup. */

@@ -10,10 +10,13 @@ import static org.forumkit.tck.ForumFixtures.MOD;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.forumkit.Forum;
+import org.forumkit.NotFoundException;
 import org.forumkit.Search;
 import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Action;
@@ -293,6 +296,83 @@ public abstract class SearchContract {
         });
         assertThat(matched(match(board, "aa")))
                 .extracting(SearchCandidate::post).containsExactly(second);
+    }
+
+    /**
+     * A judged set for relevance: per query, the posts a reader would call about it (the query in their topic's
+     * title, or said again and again) and a dozen newer posts that mention it once in passing, among neutral
+     * sentences of the seed page; the judged posts must be the query's first hits, in any order, ranked by
+     * relevance (newest first, the passing mentions would come first). BENCHMARKS.md reports the result.
+     */
+    @Test
+    @DisplayName("relevance on a judged set: each query's judged posts are its first hits, ahead of passing mentions")
+    void judgedRelevance() {
+        Board board = given().board();
+        String[] filler = {"市第十三次党代会提出打造三区四城的目标任务。", "全市系统工作人员将努力把精神贯彻到各个方面。",
+            "在新的起点上开创科学发展新局面。", "进一步增强工作责任感，积极应对各种风险和挑战。"};
+        Map<String, List<PostId>> judged = new LinkedHashMap<>();
+        Topic general = topic(board, ALICE, "综合讨论", filler[0]);
+        Object[][] queries = {
+            {"社会救助", "社会救助制度改革", "社会救助要兜底。", "社会救助、社会救助，再谈社会救助。"},
+            {"民政", "民政工作的新要求", "民政为民。", "民政事业、民政服务与民政工作。"},
+            {"养", "养生与养老", "供养。", "养老、养护、供养、赡养。"},
+            {"volunteer", "Volunteer week", "Join us.", "Volunteer day: every volunteer thanks the volunteer team."},
+            {"东莞 forum", "东莞 forum 开张", "欢迎来到东莞 forum。", "东莞 forum: the 东莞 forum opens, 东莞 forum 欢迎你。"},
+        };
+        for (Object[] q : queries) {
+            Topic topic = topic(board, ALICE, (String) q[1], (String) q[2]);
+            Post often = reply(topic, BOB, filler[1] + q[3] + filler[2]);
+            judged.put((String) q[0], List.of(opening(topic), often.id()));
+        }
+        for (int i = 0; i < 12; i++) {
+            for (Object[] q : queries) {
+                // one passing mention each, newer than every judged post
+                reply(general, BOB, filler[i % 4] + "提到" + q[0] + "一次，" + filler[(i + 1) % 4]);
+            }
+        }
+        judged.forEach((query, expected) -> {
+            List<PostId> top = found(ANONYMOUS, SearchQuery.of(query));
+            assertThat(top).as("hits of %s", query).hasSize(14);
+            assertThat(top.subList(0, expected.size())).as("first hits of %s", query)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        });
+    }
+
+    @Test
+    @DisplayName("replaceAll writes several posts' terms as replace would, and a missing post fails it writing nothing")
+    void replaceAll() {
+        Board board = given().board();
+        Topic topic = topic(board, ALICE, "甲", "无关");
+        PostId first = reply(topic, BOB, "x").id();
+        PostId second = reply(topic, BOB, "y").id();
+        PostId third = reply(topic, BOB, "z").id();
+        store().inTransaction(tx -> {
+            tx.searchIndex().replace(second, List.of(new IndexedTerm("cc", false, 1)));
+            Map<PostId, List<IndexedTerm>> batch = new LinkedHashMap<>();
+            batch.put(first, List.of(new IndexedTerm("aa", false, 1), new IndexedTerm("bb", true, 5)));
+            batch.put(second, List.of());
+            batch.put(third, List.of(new IndexedTerm("aa", false, 2)));
+            tx.searchIndex().replaceAll(batch);
+            return null;
+        });
+        assertThat(matched(match(board, "aa"))).extracting(SearchCandidate::post, SearchCandidate::score)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(third, 2L),
+                        org.assertj.core.groups.Tuple.tuple(first, 1L));
+        assertThat(matched(match(board, "cc"))).isEmpty();
+        SearchMatch titles = new SearchMatch(List.of("bb"), true, Set.of(board.id()), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), SearchMatch.Order.RELEVANCE, Optional.empty(), 10);
+        assertThat(matched(titles)).extracting(SearchCandidate::post).containsExactly(first);
+
+        PostId missing = new PostId(third.value() + 1_000_000);
+        assertThatThrownBy(() -> store().inTransaction(tx -> {
+            Map<PostId, List<IndexedTerm>> batch = new LinkedHashMap<>();
+            batch.put(first, List.of(new IndexedTerm("dd", false, 1)));
+            batch.put(missing, List.of(new IndexedTerm("dd", false, 1)));
+            tx.searchIndex().replaceAll(batch);
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+        assertThat(matched(match(board, "dd"))).isEmpty();
+        assertThat(matched(match(board, "aa"))).extracting(SearchCandidate::post).containsExactly(third, first);
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.forumkit.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,9 @@ final class SearchKeyRows extends SearchRows {
     private static final String MATCH = "select s.post_id, %s from (select post_id, heavy_keys, heavy_weights"
             + " from fk_search_doc where keys @> cast(?1 as bigint[]) order by post_id desc limit "
             + SearchMatch.SCANNED + ") s";
+
+    /** Posts per multi-row upsert of a re-index batch: 4 parameters each. */
+    private static final int DOCS_PER_INSERT = 250;
 
     SearchKeyRows(EntityManager em, PostRows posts, boolean writable) {
         super(em, posts, writable);
@@ -64,15 +69,53 @@ final class SearchKeyRows extends SearchRows {
             }
             return;
         }
-        SearchKeys.Doc doc = SearchKeys.doc(terms);
-        em.createNativeQuery("insert into fk_search_doc (post_id, keys, heavy_keys, heavy_weights) values (?1,"
-                        + " cast(?2 as bigint[]), cast(?3 as bigint[]), cast(?4 as integer[]))"
-                        + (replacing ? " on conflict (post_id) do update set keys = excluded.keys,"
-                                + " heavy_keys = excluded.heavy_keys, heavy_weights = excluded.heavy_weights" : ""))
-                .setParameter(1, post)
-                .setParameter(2, SearchKeys.literal(doc.keys()))
-                .setParameter(3, SearchKeys.literal(doc.heavyKeys()))
-                .setParameter(4, SearchKeys.literal(doc.heavyWeights()))
-                .executeUpdate();
+        upsert(Map.of(post, terms), replacing);
+    }
+
+    @Override
+    void replaceWritten(Map<Long, List<IndexedTerm>> terms) {
+        List<Long> empty = terms.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey)
+                .toList();
+        for (List<Long> chunk : chunks(empty)) {
+            em.createNativeQuery("delete from fk_search_doc where post_id in (:posts)").setParameter("posts", chunk)
+                    .executeUpdate();
+        }
+        Map<Long, List<IndexedTerm>> indexed = new LinkedHashMap<>(terms);
+        indexed.values().removeIf(List::isEmpty);
+        List<Long> posts = List.copyOf(indexed.keySet());
+        for (int from = 0; from < posts.size(); from += DOCS_PER_INSERT) {
+            Map<Long, List<IndexedTerm>> chunk = new LinkedHashMap<>();
+            for (Long post : posts.subList(from, Math.min(posts.size(), from + DOCS_PER_INSERT))) {
+                chunk.put(post, indexed.get(post));
+            }
+            upsert(chunk, true);
+        }
+    }
+
+    /** One statement for the rows of every post given (each with terms): an upsert when {@code replacing}. */
+    private void upsert(Map<Long, List<IndexedTerm>> terms, boolean replacing) {
+        StringBuilder sql = new StringBuilder("insert into fk_search_doc (post_id, keys, heavy_keys, heavy_weights)"
+                + " values ");
+        List<Object> parameters = new ArrayList<>(terms.size() * 4);
+        terms.forEach((post, postTerms) -> {
+            SearchKeys.Doc doc = SearchKeys.doc(postTerms);
+            int p = parameters.size() + 1;
+            sql.append(p == 1 ? "" : ", ").append("(?").append(p).append(", cast(?").append(p + 1)
+                    .append(" as bigint[]), cast(?").append(p + 2).append(" as bigint[]), cast(?").append(p + 3)
+                    .append(" as integer[]))");
+            parameters.add(post);
+            parameters.add(SearchKeys.literal(doc.keys()));
+            parameters.add(SearchKeys.literal(doc.heavyKeys()));
+            parameters.add(SearchKeys.literal(doc.heavyWeights()));
+        });
+        if (replacing) {
+            sql.append(" on conflict (post_id) do update set keys = excluded.keys, heavy_keys = excluded.heavy_keys,"
+                    + " heavy_weights = excluded.heavy_weights");
+        }
+        Query insert = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            insert.setParameter(i + 1, parameters.get(i));
+        }
+        insert.executeUpdate();
     }
 }

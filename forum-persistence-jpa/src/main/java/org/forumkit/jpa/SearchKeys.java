@@ -23,20 +23,26 @@ final class SearchKeys {
     record Doc(long[] keys, long[] heavyKeys, int[] heavyWeights) {
     }
 
+    /** One digest per thread: looking MD5 up in the security providers for every term showed in a
+     * re-index's stack samples. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
+        }
+    });
+
     private SearchKeys() {
     }
 
     static long key(String term) {
-        try {
-            byte[] md5 = MessageDigest.getInstance("MD5").digest(term.getBytes(StandardCharsets.UTF_8));
-            long key = 0;
-            for (int i = 0; i < 8; i++) {
-                key = key << 8 | (md5[i] & 0xFF);
-            }
-            return key;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has MD5", e);
+        byte[] md5 = MD5.get().digest(term.getBytes(StandardCharsets.UTF_8));
+        long key = 0;
+        for (int i = 0; i < 8; i++) {
+            key = key << 8 | (md5[i] & 0xFF);
         }
+        return key;
     }
 
     /** The key a term has when it stands in a topic's title. */

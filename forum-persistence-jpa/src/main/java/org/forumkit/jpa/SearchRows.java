@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.forumkit.NotFoundException;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.Post;
@@ -57,6 +60,18 @@ abstract class SearchRows extends Rows implements SearchIndexWriter {
     /** Writes the terms of {@code post}; with {@code replacing}, in place of whatever terms it has. */
     abstract void write(long post, List<IndexedTerm> terms, boolean replacing);
 
+    /** Writes the terms of every post given in place of whatever terms they have, in few multi-row statements. */
+    abstract void replaceWritten(Map<Long, List<IndexedTerm>> terms);
+
+    /** {@code ids} in chunks of {@link #IDS_PER_QUERY}, for IN lists. */
+    static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            out.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+        }
+        return out;
+    }
+
     @Override
     public List<SearchCandidate> match(SearchMatch match) {
         if (match.boards().isEmpty()) {
@@ -103,10 +118,21 @@ abstract class SearchRows extends Rows implements SearchIndexWriter {
         if (limit < 1) {
             return List.of();
         }
-        List<Object[]> rows = em.createQuery("select p, t, b from ForumkitPost p, ForumkitTopic t, ForumkitBoard b"
-                        + " where p.id > :after and t.id = p.topicId and b.id = t.boardId order by p.id", Object[].class)
+        // The batch's id range first, from the primary key alone; then its rows by that range. One joined query with
+        // a row limit let MariaDB start from the boards and sort every later post in a temporary table for each
+        // batch (a re-index quadratic in the posts, and 100 posts/s at 100,000).
+        List<Long> ids = em.createQuery("select p.id from ForumkitPost p where p.id > :after order by p.id", Long.class)
                 .setParameter("after", after.map(PostId::value).orElse(0L))
                 .setMaxResults(limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createQuery("select p, t, b from ForumkitPost p, ForumkitTopic t, ForumkitBoard b"
+                        + " where p.id between :first and :last and t.id = p.topicId and b.id = t.boardId order by p.id",
+                        Object[].class)
+                .setParameter("first", ids.get(0))
+                .setParameter("last", ids.get(ids.size() - 1))
                 .getResultList();
         List<PostEntity> postRows = rows.stream().map(row -> detach((PostEntity) row[0])).toList();
         List<Post> withQuotes = posts.withQuotes(postRows);
@@ -134,5 +160,31 @@ abstract class SearchRows extends Rows implements SearchIndexWriter {
             throw new NotFoundException(NotFoundException.Kind.POST, post);
         }
         write(post.value(), List.copyOf(terms), true);
+    }
+
+    /**
+     * A re-index batch: one existence check per {@link #IDS_PER_QUERY} posts (a scalar query, so no entity joins
+     * the persistence context for Hibernate to dirty-check before every later statement), then the subclass's
+     * multi-row writes. Measured at 100,000 posts: see BENCHMARKS.md, "Search (issue 16)".
+     */
+    @Override
+    public void replaceAll(Map<PostId, ? extends Collection<IndexedTerm>> terms) {
+        TransactionNesting.checkWritable(writable);
+        if (terms.isEmpty()) {
+            return;
+        }
+        Map<Long, List<IndexedTerm>> byPost = new LinkedHashMap<>();
+        terms.forEach((post, postTerms) -> byPost.put(post.value(), List.copyOf(postTerms)));
+        Set<Long> existing = new HashSet<>();
+        for (List<Long> chunk : chunks(List.copyOf(byPost.keySet()))) {
+            existing.addAll(em.createQuery("select p.id from ForumkitPost p where p.id in :ids", Long.class)
+                    .setParameter("ids", chunk).getResultList());
+        }
+        for (Long post : byPost.keySet()) {
+            if (!existing.contains(post)) {
+                throw new NotFoundException(NotFoundException.Kind.POST, new PostId(post));
+            }
+        }
+        replaceWritten(byPost);
     }
 }

@@ -1,9 +1,5 @@
 package org.forumkit.examples.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.forumkit.Forum;
 import org.forumkit.model.Author;
@@ -36,32 +31,29 @@ import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewTopic;
 
 /**
- * The search scenario: loads posts of Chinese and mixed Chinese/English text (generated from the seed text under
- * {@code seeds/} and a fixed vocabulary, so every run loads the same posts) through the store in bulk, indexes them
+ * The search scenario: loads posts of Chinese and mixed Chinese/English text ({@link SearchCorpus}: generated from
+ * the seed text under {@code seeds/}, Zipf-drawn characters and words, so every run loads the same posts) through
+ * the store in bulk, indexes them
  * with {@code forum.search().reindex}, then measures query latency, the index's size from the database's catalog
  * and the cost of a reply's index terms. Checks that the index holds every post and finds a planted post alone.
  */
 final class SearchScenario {
-    private static final int POSTS_PER_TOPIC = 20;
+    private static final int POSTS_PER_TOPIC = SearchCorpus.POSTS_PER_TOPIC;
     private static final int POSTS_PER_TRANSACTION = 1_000;
-    private static final List<String> CHINESE = List.of("社会工作", "专业人才", "队伍建设", "民政服务", "社区治理",
-            "志愿者", "养老服务", "儿童福利", "救助管理", "慈善事业", "基层政权", "婚姻登记", "殡葬改革", "社会组织",
-            "论坛", "支持", "中文", "搜索", "数据库", "性能", "东莞", "广州", "深圳", "服务保障");
-    private static final List<String> ENGLISH = List.of("forum", "support", "search", "database", "social", "work",
-            "service", "community", "volunteer", "welfare", "java", "index", "benchmark", "mariadb", "postgresql");
-    /** Planted in one post only: bigrams and a word no generated text holds. */
-    private static final String PROBE = "探针基准 zyxprobe";
     /** One query per kind the issue names: a character, a bigram, a 4-character run, an English word. */
     private static final List<String[]> QUERIES = List.of(new String[] {"1 character", "民"},
             new String[] {"2 characters", "社会"}, new String[] {"4 characters", "服务保障"},
             new String[] {"English word", "forum"});
     /** A reply body the analyser keeps no term of: punctuation only. */
     private static final String NO_TERMS_BODY = "……！！？？——。。";
+    /** Rounds of each kind of reply, alternated. */
+    private static final int REPLY_ROUNDS = 3;
 
     private final int posts;
     private final int repliesPerWriter;
     private final int samples;
     private final Report report;
+    private final SearchCorpus corpus;
     private final List<String> fragments;
     private final boolean keep;
 
@@ -75,7 +67,8 @@ final class SearchScenario {
         this.samples = samples;
         this.repliesPerWriter = repliesPerWriter;
         this.report = report;
-        this.fragments = fragments(seeds);
+        this.corpus = new SearchCorpus(seeds);
+        this.fragments = SearchCorpus.runs(seeds);
     }
 
     void run(Target target) throws Exception {
@@ -173,9 +166,11 @@ final class SearchScenario {
         return forum.search().find(viewer, SearchQuery.of(text), PageRequest.first(20));
     }
 
-    /** Topics of {@value #POSTS_PER_TOPIC} posts, {@value #POSTS_PER_TRANSACTION} posts a transaction. */
+    /**
+     * Topics of {@value #POSTS_PER_TOPIC} posts, {@value #POSTS_PER_TRANSACTION} posts a transaction, the text of
+     * {@link SearchCorpus} (the same posts its JDBC loader writes).
+     */
     private List<TopicId> load(ForumStore store, Board board) {
-        Random random = new Random(16);
         Instant base = Instant.parse("2024-01-01T00:00:00Z");
         List<TopicId> topics = new ArrayList<>();
         for (int from = 0; from < posts; from += POSTS_PER_TRANSACTION) {
@@ -185,10 +180,10 @@ final class SearchScenario {
                 for (int n = start; n < end; n++) {
                     Author author = new Author(UserId.of("author-" + n % 500), "作者" + n % 500);
                     Instant at = base.plusSeconds(n);
-                    String body = n == posts / 2 ? text(random, n) + " " + PROBE : text(random, n);
+                    String body = corpus.text(n, posts);
                     String html = "<p>" + body + "</p>";
                     if (n % POSTS_PER_TOPIC == 0) {
-                        topics.add(tx.insertTopic(new NewTopic(board.id(), title(random), null, author, at, null),
+                        topics.add(tx.insertTopic(new NewTopic(board.id(), corpus.title(n), null, author, at, null),
                                 new NewPost(null, author, at, body, ContentFormat.PLAIN, html, "plain/bench",
                                         PostState.VISIBLE, null, List.of())).topic().id());
                     } else {
@@ -202,29 +197,12 @@ final class SearchScenario {
         return topics;
     }
 
-    /** Seed fragments and vocabulary; every second post mixes in English words. */
-    private String text(Random random, int n) {
-        StringBuilder text = new StringBuilder();
-        int parts = 3 + random.nextInt(4);
-        for (int i = 0; i < parts; i++) {
-            text.append(fragments.get(random.nextInt(fragments.size())));
-            text.append(CHINESE.get(random.nextInt(CHINESE.size()))).append(i % 2 == 0 ? "，" : "。");
-            if (n % 2 == 1) {
-                text.append(ENGLISH.get(random.nextInt(ENGLISH.size()))).append(' ');
-            }
-        }
-        return text.toString();
-    }
-
-    private String title(Random random) {
-        return CHINESE.get(random.nextInt(CHINESE.size())) + fragments.get(random.nextInt(fragments.size()));
-    }
-
     /** The planted post, and only it, for its CJK run and for its word. */
     private void checkProbe(Target target, Forum forum) {
-        for (String query : PROBE.split(" ")) {
+        for (String query : SearchCorpus.PROBE.split(" ")) {
             Page<SearchHit, SearchCursor> page = find(forum, Viewer.user("probe", "读者"), query);
-            if (page.items().size() != 1 || page.items().get(0).floor() != posts / 2 % POSTS_PER_TOPIC + 1) {
+            if (page.items().size() != 1
+                    || page.items().get(0).floor() != SearchCorpus.probePost(posts) % POSTS_PER_TOPIC + 1) {
                 report.violation(target.name(), "probe '" + query + "' found " + page.items().size() + " posts");
             }
         }
@@ -252,9 +230,15 @@ final class SearchScenario {
                         scalar(jdbc, "SELECT data_length + index_length FROM information_schema.tables"
                                 + " WHERE table_schema = DATABASE() AND table_name = 'fk_search_term'") / (double) posts,
                         "B");
-                report.add(database.name(), scenario, "index bytes per post on disk (page-compressed file)",
-                        scalar(jdbc, "SELECT allocated_size FROM information_schema.innodb_sys_tablespaces"
-                                + " WHERE name = CONCAT(DATABASE(), '/fk_search_term')") / (double) posts, "B");
+                try {
+                    report.add(database.name(), scenario, "index bytes per post on disk (page-compressed file)",
+                            scalar(jdbc, "SELECT allocated_size FROM information_schema.innodb_sys_tablespaces"
+                                    + " WHERE name = CONCAT(DATABASE(), '/fk_search_term')") / (double) posts, "B");
+                } catch (SQLException e) {
+                    // the user forumkit has no PROCESS privilege on a default server: the size, not the run, is lost
+                    report.note(database.name(), scenario, "index bytes per post on disk (page-compressed file)",
+                            "n/a (" + e.getMessage() + ")");
+                }
             }
             default -> report.note(database.name(), scenario, "index bytes per post",
                     "n/a (no catalog size on this database)");
@@ -270,51 +254,53 @@ final class SearchScenario {
 
     /**
      * Replies with an indexed body against replies whose body has no index term (the store then writes no term
-     * row), same run, same topics; the difference is the analysis and the insert of the terms.
+     * row), same run, same topics, in alternating rounds ({@value #REPLY_ROUNDS} of each, after a discarded
+     * warm-up), so a change of the machine's load falls on both kinds alike; the difference is the analysis and
+     * the insert of the terms.
      */
     private void replyCost(Target target, Forum forum, List<TopicId> topics, String scenario) throws Exception {
         String indexed = fragments.get(0) + "社会工作 forum support " + fragments.get(1);
-        double[] perSecond = new double[2];
-        for (int round = -1; round < 2; round++) {
-            // round -1 warms the reply path up and is not reported
-            String body = round == 0 ? NO_TERMS_BODY : indexed;
+        long[] operations = new long[2];
+        double[] seconds = new double[2];
+        Stats[] latency = {new Stats(), new Stats()};
+        double lowest = Double.MAX_VALUE;
+        double highest = 0;
+        double previous = 0;
+        for (int round = -1; round < 2 * REPLY_ROUNDS; round++) {
+            // round -1 warms the reply path up and is not reported; even rounds write no term, odd rounds do
+            int kind = Math.max(0, round) % 2;
+            String body = round < 0 || kind == 1 ? indexed : NO_TERMS_BODY;
             LoadDriver.Load load = LoadDriver.run(4, round < 0 ? repliesPerWriter / 4 : repliesPerWriter, thread -> {
                 Random random = new Random(thread);
                 Viewer.Member writer = Viewer.user("search-writer-" + thread, "写手");
                 return op -> forum.posts().reply(writer, Reply.to(topics.get(random.nextInt(topics.size())), body));
             });
-            if (round < 0) {
-                continue;
-            }
-            perSecond[round] = load.perSecond();
-            String kind = round == 0 ? "replies without index terms" : "replies with index terms";
-            report.add(target.name(), scenario, kind + " per second (4 writers)", load.perSecond(), "/s");
-            report.add(target.name(), scenario, kind + " p50", load.latency().percentileMillis(50), "ms");
             if (load.failures() > 0) {
                 report.violation(target.name(), scenario + ": " + load.failures() + " replies failed");
             }
-        }
-        report.add(target.name(), scenario, "reply throughput with / without terms", perSecond[1] / perSecond[0], "");
-    }
-
-    /** The seed files' text cut at punctuation and spaces into runs of at least 4 characters, in file order. */
-    private static List<String> fragments(Path seeds) {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(seeds)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-                for (String part : Files.readString(file, StandardCharsets.UTF_8).split("[\\p{P}\\p{S}\\s]+")) {
-                    if (part.codePointCount(0, part.length()) >= 4 && part.codePoints().anyMatch(c ->
-                            Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
-                        out.add(part);
-                    }
-                }
+            if (round < 0) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the search scenario reads its seed text from " + seeds.toAbsolutePath(), e);
+            operations[kind] += load.operations();
+            seconds[kind] += load.seconds();
+            latency[kind].addAll(load.latency());
+            if (kind == 1) {
+                double ratio = load.perSecond() / previous;
+                lowest = Math.min(lowest, ratio);
+                highest = Math.max(highest, ratio);
+            }
+            previous = load.perSecond();
         }
-        if (out.isEmpty()) {
-            throw new IllegalStateException("no seed text under " + seeds.toAbsolutePath());
+        for (int kind = 0; kind < 2; kind++) {
+            String name = kind == 0 ? "replies without index terms" : "replies with index terms";
+            report.add(target.name(), scenario, name + " per second (4 writers, " + REPLY_ROUNDS + " rounds)",
+                    operations[kind] / seconds[kind], "/s");
+            report.add(target.name(), scenario, name + " p50", latency[kind].percentileMillis(50), "ms");
         }
-        return out;
+        report.add(target.name(), scenario, "reply throughput with / without terms",
+                operations[1] / seconds[1] / (operations[0] / seconds[0]), "");
+        report.add(target.name(), scenario, "  lowest round pair's ratio", lowest, "");
+        report.add(target.name(), scenario, "  highest round pair's ratio", highest, "");
+        report.note(target.name(), scenario, "load average at the end", SearchCorpus.load());
     }
 }
