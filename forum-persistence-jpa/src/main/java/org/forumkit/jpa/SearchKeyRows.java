@@ -65,14 +65,20 @@ final class SearchKeyRows extends SearchRows {
             return;
         }
         SearchKeys.Doc doc = SearchKeys.doc(terms);
-        em.createNativeQuery("insert into fk_search_doc (post_id, keys, heavy_keys, heavy_weights) values (?1,"
-                        + " cast(?2 as bigint[]), cast(?3 as bigint[]), cast(?4 as integer[]))"
-                        + (replacing ? " on conflict (post_id) do update set keys = excluded.keys,"
-                                + " heavy_keys = excluded.heavy_keys, heavy_weights = excluded.heavy_weights" : ""))
-                .setParameter(1, post)
-                .setParameter(2, SearchKeys.literal(doc.keys()))
-                .setParameter(3, SearchKeys.literal(doc.heavyKeys()))
-                .setParameter(4, SearchKeys.literal(doc.heavyWeights()))
-                .executeUpdate();
+        // Plain JDBC: a reply's index row is written under the topic row's lock (WritePath).
+        Jdbc.call(em, c -> {
+            try (java.sql.PreparedStatement insert = c.prepareStatement("insert into fk_search_doc (post_id, keys,"
+                    + " heavy_keys, heavy_weights) values (?, cast(? as bigint[]), cast(? as bigint[]),"
+                    + " cast(? as integer[]))"
+                    + (replacing ? " on conflict (post_id) do update set keys = excluded.keys,"
+                            + " heavy_keys = excluded.heavy_keys, heavy_weights = excluded.heavy_weights" : ""))) {
+                insert.setLong(1, post);
+                insert.setString(2, SearchKeys.literal(doc.keys()));
+                insert.setString(3, SearchKeys.literal(doc.heavyKeys()));
+                insert.setString(4, SearchKeys.literal(doc.heavyWeights()));
+                insert.executeUpdate();
+            }
+            return null;
+        });
     }
 }

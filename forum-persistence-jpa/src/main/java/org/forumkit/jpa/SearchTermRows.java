@@ -51,22 +51,28 @@ final class SearchTermRows extends SearchRows {
         if (replacing) {
             em.createNativeQuery("delete from fk_search_term where post_id = ?").setParameter(1, post).executeUpdate();
         }
-        // One statement per ROWS_PER_INSERT terms: a reply's index costs one statement, not one per term.
-        for (int from = 0; from < terms.size(); from += ROWS_PER_INSERT) {
-            List<IndexedTerm> chunk = terms.subList(from, Math.min(terms.size(), from + ROWS_PER_INSERT));
-            StringBuilder sql = new StringBuilder("insert into fk_search_term (term, post_id, in_title, weight) values ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
+        // One statement per ROWS_PER_INSERT terms: a reply's index costs one statement, not one per term; plain JDBC,
+        // as it runs under the topic row's lock (WritePath).
+        Jdbc.call(em, c -> {
+            for (int from = 0; from < terms.size(); from += ROWS_PER_INSERT) {
+                List<IndexedTerm> chunk = terms.subList(from, Math.min(terms.size(), from + ROWS_PER_INSERT));
+                StringBuilder sql = new StringBuilder(
+                        "insert into fk_search_term (term, post_id, in_title, weight) values ");
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
+                }
+                try (java.sql.PreparedStatement insert = c.prepareStatement(sql.toString())) {
+                    int p = 1;
+                    for (IndexedTerm term : chunk) {
+                        insert.setString(p++, term.term());
+                        insert.setLong(p++, post);
+                        insert.setBoolean(p++, term.title());
+                        insert.setInt(p++, term.weight());
+                    }
+                    insert.executeUpdate();
+                }
             }
-            Query insert = em.createNativeQuery(sql.toString());
-            int p = 1;
-            for (IndexedTerm term : chunk) {
-                insert.setParameter(p++, term.term());
-                insert.setParameter(p++, post);
-                insert.setParameter(p++, term.title());
-                insert.setParameter(p++, term.weight());
-            }
-            insert.executeUpdate();
-        }
+            return null;
+        });
     }
 }

@@ -225,9 +225,8 @@ enum TestDatabase {
                 .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
                 // forum-core brings Hibernate Validator without an EL implementation; the entities need no validation.
                 .validationMode(ValidationMode.NONE)
-                .property("hibernate.connection.datasource", pool)
-                .property("hibernate.hbm2ddl.auto", "validate")
-                .property("hibernate.session_factory.statement_inspector", StatementCounter.INSTANCE);
+                .property("hibernate.connection.datasource", StatementCounter.counting(pool))
+                .property("hibernate.hbm2ddl.auto", "validate");
         if (mappingFile) {
             return config.mappingFile(JpaForumStore.MAPPING_FILE).createEntityManagerFactory();
         }
