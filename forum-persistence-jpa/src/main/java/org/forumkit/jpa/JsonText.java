@@ -25,6 +25,32 @@ final class JsonText {
     private JsonText() {
     }
 
+    private static final Memo<AccessPolicy> POLICIES = new Memo<>();
+    private static final Memo<BoardModeration> MODERATIONS = new Memo<>();
+
+    /**
+     * The values of the last texts parsed, by their text: every reply and vote maps its board, and a forum has few
+     * distinct policies and moderation settings, whose values are immutable records. A slot holds one text; a
+     * collision only parses again.
+     */
+    private static final class Memo<T> {
+        private static final int SLOTS = 64;
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Object[]> slots =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(SLOTS);
+
+        @SuppressWarnings("unchecked")
+        T get(String json, java.util.function.Function<String, T> parse) {
+            int slot = json.hashCode() & (SLOTS - 1);
+            Object[] kept = slots.get(slot);
+            if (kept != null && kept[0].equals(json)) {
+                return (T) kept[1];
+            }
+            T value = parse.apply(json);
+            slots.set(slot, new Object[] {json, value});
+            return value;
+        }
+    }
+
     static String strings(List<String> values) {
         StringBuilder out = new StringBuilder("[");
         for (int i = 0; i < values.size(); i++) {
@@ -69,6 +95,10 @@ final class JsonText {
     }
 
     static AccessPolicy policy(String json) {
+        return POLICIES.get(json, JsonText::parsePolicy);
+    }
+
+    private static AccessPolicy parsePolicy(String json) {
         Parser parser = new Parser(json);
         Map<Action, Audience> rules = new EnumMap<>(Action.class);
         parser.expect('{');
@@ -118,6 +148,10 @@ final class JsonText {
 
     /** Reads {@link #moderation(BoardModeration)}'s text; absent fields take their defaults, so {@code {}} is OFF. */
     static BoardModeration moderation(String json) {
+        return MODERATIONS.get(json, JsonText::parseModeration);
+    }
+
+    private static BoardModeration parseModeration(String json) {
         Parser parser = new Parser(json);
         Premoderation premoderation = Premoderation.OFF;
         Set<String> trustedRoles = Set.of();

@@ -36,11 +36,14 @@ import org.forumkit.spi.store.StoredTopicPage;
 final class PostRows extends Rows {
     private final WritePath writePath;
     private final BoardRows boards;
+    /** The hot writes' first reads, as plain JDBC. */
+    final Lookups lookups;
 
     PostRows(EntityManager em, WritePath writePath, BoardRows boards) {
         super(em);
         this.writePath = writePath;
         this.boards = boards;
+        this.lookups = new Lookups(writePath.jdbc());
     }
 
     Optional<Post> post(PostId id) {
@@ -61,24 +64,12 @@ final class PostRows extends Rows {
                 Records.board(detach((BoardEntity) rows.get(0)[2]))));
     }
 
-    /** The post, its topic and board and the viewer's bans as {@link TopicRows#topicInBoard(TopicId, Optional, Instant)}; its quotes apart. */
+    /**
+     * The post, its topic and board and the viewer's bans as {@link TopicRows#topicInBoard(TopicId, Optional, Instant)};
+     * its quotes apart, only when it has any.
+     */
     Optional<WithBans<PostInTopic>> postInTopic(PostId id, Optional<UserId> viewer, Instant now) {
-        List<Object[]> rows = em.createQuery("select p, t, b, x from ForumkitPost p join ForumkitTopic t on t.id = p.topicId"
-                        + " join ForumkitBoard b on b.id = t.boardId"
-                        + " left join ForumkitBan x on x.userId = :viewer and x.liftedAt is null"
-                        + " and (x.expiresAt is null or x.expiresAt > :now) and (x.boardId is null or x.boardId = t.boardId)"
-                        + " where p.id = :id order by x.id", Object[].class)
-                .setParameter("id", id.value())
-                .setParameter("viewer", viewer.map(UserId::value).orElse(""))
-                .setParameter("now", micros(now))
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        PostEntity post = detach((PostEntity) rows.get(0)[0]);
-        PostInTopic found = new PostInTopic(withQuotes(post), Records.topic(detach((TopicEntity) rows.get(0)[1])),
-                Records.board(detach((BoardEntity) rows.get(0)[2])));
-        return Optional.of(new WithBans<>(found, BanRows.bans(this, rows, 3)));
+        return lookups.postInTopic(this, id.value(), viewer, now);
     }
 
     List<Post> postsByFloors(TopicId topic, Collection<Integer> floors) {

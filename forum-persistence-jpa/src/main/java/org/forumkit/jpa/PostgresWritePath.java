@@ -1,6 +1,7 @@
 package org.forumkit.jpa;
 
-import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import org.forumkit.NotFoundException;
 import org.forumkit.NotFoundException.Kind;
@@ -13,92 +14,125 @@ import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.NewPost;
 
 /**
- * The hot writes on PostgreSQL: native statements with data-modifying CTEs, so each holds its row lock for fewer
- * round trips, which is what bounds a hot topic's or a hot post's throughput.
+ * The hot writes on PostgreSQL: data-modifying CTEs, so each holds its row lock for fewer round trips, which is what
+ * bounds a hot topic's or a hot post's throughput; sent as plain JDBC on the transaction's connection.
  */
 final class PostgresWritePath implements WritePath {
+    private static final Jdbc JDBC = new Jdbc(false);
+
+    @Override
+    public Jdbc jdbc() {
+        return JDBC;
+    }
 
     /** The post row of {@link #appendReply}, numbered from the updated topic row {@code t}. */
     private static final String INSERT_FROM_T = "insert into fk_post (topic_id, floor, author_id, author_name,"
             + " created_at, revision, body, format, html, renderer, state, reply_to_floor, support, oppose)"
-            + " select t.id, t.highest_floor, ?2, ?3, ?1, 1, ?5, ?6, ?7, ?8, ?9, nullif(?10, -1), 0, 0 from t"
-            + " returning id, floor, topic_id";
+            + " select t.id, t.highest_floor, :byId, :byName, :at, 1, :body, :format, :html, :renderer, :state,"
+            + " :replyTo, 0, 0 from t returning id, floor, topic_id";
 
     /**
      * The floor allocation, the post row and the board's counters in ONE statement (parent rows first), so the topic
-     * row lock is held for a single round trip and the commit. Quotes, when there are any, follow in their own
-     * statement.
+     * row lock is held for a single round trip and the commit.
      */
+    private static final Jdbc.Sql VISIBLE = Jdbc.Sql.of("with t as (update fk_topic set highest_floor = highest_floor + 1,"
+            + " replies = replies + 1, last_post_at = :at, last_post_by_id = :byId, last_post_by_name = :byName"
+            + " where id = :topic returning id, highest_floor, board_id),"
+            + " p as (" + INSERT_FROM_T + "),"
+            + " b as (update fk_board set post_count = post_count + 1,"
+            + " last_topic_id = (select topic_id from p), last_post_id = (select id from p),"
+            + " last_post_floor = (select floor from p), last_post_author_id = :byId,"
+            + " last_post_author_name = :byName, last_post_at = :at where id = (select board_id from t))"
+            + " select id, floor from p");
+    private static final Jdbc.Sql HIDDEN = Jdbc.Sql.of("with t as (update fk_topic set highest_floor = highest_floor + 1"
+            + " where id = :topic returning id, highest_floor, board_id),"
+            + " p as (" + INSERT_FROM_T + ")"
+            + " select id, floor from p");
+
+    /**
+     * The voter's old vote read, the new one written and both counts moved in ONE statement; the CASE arithmetic is
+     * {@link VoteKind#delta} in SQL.
+     */
+    private static final String VOTE = "with old as (select kind from fk_vote where post_id = ? and voter = ?),"
+            + " del as (delete from fk_vote where post_id = ? and voter = ? and ? = '' returning kind),"
+            + " ins as (insert into fk_vote (post_id, voter, kind) select ?, ?, ? where ? <> ''"
+            + " on conflict (post_id, voter) do update set kind = excluded.kind returning kind),"
+            + " upd as (update fk_post set"
+            + " support = support + (case when ? = 'SUPPORT' then 1 else 0 end)"
+            + " - (case when (select kind from old) = 'SUPPORT' then 1 else 0 end),"
+            + " oppose = oppose + (case when ? = 'OPPOSE' then 1 else 0 end)"
+            + " - (case when (select kind from old) = 'OPPOSE' then 1 else 0 end)"
+            + " where id = ? returning support, oppose)"
+            + " select (select kind from old), support, oppose from upd";
+
     @Override
     public Post appendReply(PostRows posts, BoardRows boards, NewPost reply, long topicId, boolean visible) {
-        String sql = visible
-                ? "with t as (update fk_topic set highest_floor = highest_floor + 1, replies = replies + 1,"
-                        + " last_post_at = ?1, last_post_by_id = ?2, last_post_by_name = ?3 where id = ?4"
-                        + " returning id, highest_floor, board_id),"
-                        + " p as (" + INSERT_FROM_T + "),"
-                        + " b as (update fk_board set post_count = post_count + 1,"
-                        + " last_topic_id = (select topic_id from p), last_post_id = (select id from p),"
-                        + " last_post_floor = (select floor from p), last_post_author_id = ?2,"
-                        + " last_post_author_name = ?3, last_post_at = ?1 where id = (select board_id from t))"
-                        + " select id, floor from p"
-                : "with t as (update fk_topic set highest_floor = highest_floor + 1 where id = ?4"
-                        + " returning id, highest_floor, board_id),"
-                        + " p as (" + INSERT_FROM_T + ")"
-                        + " select id, floor from p";
-        List<?> rows = posts.em.createNativeQuery(sql)
-                .setParameter(1, Rows.micros(reply.createdAt()))
-                .setParameter(2, reply.author().id().value())
-                .setParameter(3, reply.author().displayName())
-                .setParameter(4, topicId)
-                .setParameter(5, reply.body())
-                .setParameter(6, reply.format().name())
-                .setParameter(7, reply.html())
-                .setParameter(8, reply.renderer())
-                .setParameter(9, reply.state().name())
-                .setParameter(10, reply.replyToFloor() == null ? -1 : reply.replyToFloor())
-                .getResultList();
-        if (rows.isEmpty()) {
+        Jdbc.Sql sql = visible ? VISIBLE : HIDDEN;
+        Post post = Jdbc.call(posts.em, c -> {
+            long id;
+            int floor;
+            try (PreparedStatement append = c.prepareStatement(sql.jdbc())) {
+                sql.bind(append, "at", reply.createdAt(), JDBC);
+                sql.bind(append, "byId", reply.author().id().value(), JDBC);
+                sql.bind(append, "byName", reply.author().displayName(), JDBC);
+                sql.bind(append, "topic", topicId, JDBC);
+                sql.bind(append, "body", reply.body(), JDBC);
+                sql.bind(append, "format", reply.format().name(), JDBC);
+                sql.bind(append, "html", reply.html(), JDBC);
+                sql.bind(append, "renderer", reply.renderer(), JDBC);
+                sql.bind(append, "state", reply.state().name(), JDBC);
+                sql.bind(append, "replyTo", reply.replyToFloor(), JDBC);
+                try (ResultSet row = append.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                    id = row.getLong(1);
+                    floor = row.getInt(2);
+                }
+            }
+            List<Quote> quotes = JDBC.insertQuotes(c, id, reply.quotes());
+            return Records.post(id, floor, reply, quotes);
+        });
+        if (post == null) {
             throw new NotFoundException(Kind.TOPIC, reply.topicId());
         }
-        Object[] row = (Object[]) rows.get(0);
-        long id = ((Number) row[0]).longValue();
-        int floor = ((Number) row[1]).intValue();
-        List<Quote> quotes = posts.insertQuotes(id, reply.quotes());
-        return Records.post(id, floor, reply, quotes);
+        return post;
     }
 
     /**
-     * Locks the post row, then reads the voter's old vote, writes the new one and moves both counts in ONE
-     * statement. The statement starts after the lock is held, so under READ COMMITTED its snapshot already sees
-     * every earlier vote on the post: two round trips under the lock instead of four. The CASE arithmetic is
-     * {@link VoteKind#delta} in SQL.
+     * Locks the post row, then runs {@link #VOTE}. That statement starts after the lock is held, so under READ
+     * COMMITTED its snapshot already sees every earlier vote on the post: two round trips under the lock instead of
+     * four.
      */
     @Override
     public VoteChange castVote(VoteRows votes, PostId id, UserId voter, VoteKind vote) {
-        EntityManager em = votes.em;
-        if (em.createNativeQuery("select id from fk_post where id = ?1 for update").setParameter(1, id.value())
-                .getResultList().isEmpty()) {
+        String wanted = vote == null ? "" : vote.name();
+        Object[] moved = Jdbc.call(votes.em, c -> {
+            try (PreparedStatement lock = c.prepareStatement("select id from fk_post where id = ? for update")) {
+                lock.setLong(1, id.value());
+                try (ResultSet row = lock.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                }
+            }
+            try (PreparedStatement write = c.prepareStatement(VOTE)) {
+                Object[] values = {id.value(), voter.value(), id.value(), voter.value(), wanted, id.value(),
+                        voter.value(), wanted, wanted, wanted, wanted, id.value()};
+                for (int i = 0; i < values.length; i++) {
+                    JDBC.set(write, i + 1, values[i]);
+                }
+                try (ResultSet row = write.executeQuery()) {
+                    row.next();
+                    return new Object[] {row.getString(1), row.getLong(2), row.getLong(3)};
+                }
+            }
+        });
+        if (moved == null) {
             throw new NotFoundException(Kind.POST, id);
         }
-        String wanted = vote == null ? "" : vote.name();
-        Object[] row = (Object[]) em.createNativeQuery("with old as (select kind from fk_vote"
-                        + " where post_id = ?1 and voter = ?2),"
-                        + " del as (delete from fk_vote where post_id = ?1 and voter = ?2 and ?3 = '' returning kind),"
-                        + " ins as (insert into fk_vote (post_id, voter, kind) select ?1, ?2, ?3 where ?3 <> ''"
-                        + " on conflict (post_id, voter) do update set kind = excluded.kind returning kind),"
-                        + " upd as (update fk_post set"
-                        + " support = support + (case when ?3 = 'SUPPORT' then 1 else 0 end)"
-                        + " - (case when (select kind from old) = 'SUPPORT' then 1 else 0 end),"
-                        + " oppose = oppose + (case when ?3 = 'OPPOSE' then 1 else 0 end)"
-                        + " - (case when (select kind from old) = 'OPPOSE' then 1 else 0 end)"
-                        + " where id = ?1 returning support, oppose)"
-                        + " select (select kind from old), support, oppose from upd")
-                .setParameter(1, id.value())
-                .setParameter(2, voter.value())
-                .setParameter(3, wanted)
-                .getSingleResult();
-        VoteKind before = row[0] == null ? null : VoteKind.valueOf((String) row[0]);
-        return new VoteChange(id, voter, before, vote, ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+        VoteKind before = moved[0] == null ? null : VoteKind.valueOf((String) moved[0]);
+        return new VoteChange(id, voter, before, vote, (Long) moved[1], (Long) moved[2]);
     }
 
     @Override

@@ -99,10 +99,8 @@ final class SearchKeyRows extends SearchRows {
         List<Object> parameters = new ArrayList<>(terms.size() * 4);
         terms.forEach((post, postTerms) -> {
             SearchKeys.Doc doc = SearchKeys.doc(postTerms);
-            int p = parameters.size() + 1;
-            sql.append(p == 1 ? "" : ", ").append("(?").append(p).append(", cast(?").append(p + 1)
-                    .append(" as bigint[]), cast(?").append(p + 2).append(" as bigint[]), cast(?").append(p + 3)
-                    .append(" as integer[]))");
+            sql.append(parameters.isEmpty() ? "" : ", ")
+                    .append("(?, cast(? as bigint[]), cast(? as bigint[]), cast(? as integer[]))");
             parameters.add(post);
             parameters.add(SearchKeys.literal(doc.keys()));
             parameters.add(SearchKeys.literal(doc.heavyKeys()));
@@ -112,10 +110,14 @@ final class SearchKeyRows extends SearchRows {
             sql.append(" on conflict (post_id) do update set keys = excluded.keys, heavy_keys = excluded.heavy_keys,"
                     + " heavy_weights = excluded.heavy_weights");
         }
-        Query insert = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < parameters.size(); i++) {
-            insert.setParameter(i + 1, parameters.get(i));
-        }
-        insert.executeUpdate();
+        // Plain JDBC: a reply's index row is written under the topic row's lock (WritePath).
+        Jdbc.call(em, c -> {
+            try (java.sql.PreparedStatement insert = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    insert.setObject(i + 1, parameters.get(i));
+                }
+                return insert.executeUpdate();
+            }
+        });
     }
 }

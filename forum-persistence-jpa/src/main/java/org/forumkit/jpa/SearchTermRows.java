@@ -79,23 +79,31 @@ final class SearchTermRows extends SearchRows {
     private record Row(long post, IndexedTerm term) {
     }
 
-    /** One statement per ROWS_PER_INSERT rows: a reply's index costs one statement, not one per term. */
+    /**
+     * One statement per ROWS_PER_INSERT rows: a reply's index costs one statement, not one per term; plain JDBC, as a
+     * reply's rows are written under the topic row's lock (WritePath).
+     */
     private void insert(List<Row> rows) {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            StringBuilder sql = new StringBuilder("insert into fk_search_term (term, post_id, in_title, weight) values ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
+        Jdbc.call(em, c -> {
+            for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+                List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+                StringBuilder sql = new StringBuilder(
+                        "insert into fk_search_term (term, post_id, in_title, weight) values ");
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
+                }
+                try (java.sql.PreparedStatement insert = c.prepareStatement(sql.toString())) {
+                    int p = 1;
+                    for (Row row : chunk) {
+                        insert.setString(p++, row.term().term());
+                        insert.setLong(p++, row.post());
+                        insert.setBoolean(p++, row.term().title());
+                        insert.setInt(p++, row.term().weight());
+                    }
+                    insert.executeUpdate();
+                }
             }
-            Query insert = em.createNativeQuery(sql.toString());
-            int p = 1;
-            for (Row row : chunk) {
-                insert.setParameter(p++, row.term().term());
-                insert.setParameter(p++, row.post());
-                insert.setParameter(p++, row.term().title());
-                insert.setParameter(p++, row.term().weight());
-            }
-            insert.executeUpdate();
-        }
+            return null;
+        });
     }
 }

@@ -58,20 +58,7 @@ final class TopicRows extends Rows {
 
     /** The topic, its board and the viewer's bans there not lifted and not expired: one statement, one row per ban. */
     Optional<WithBans<TopicInBoard>> topicInBoard(TopicId id, Optional<UserId> viewer, Instant now) {
-        List<Object[]> rows = em.createQuery("select t, b, x from ForumkitTopic t join ForumkitBoard b on b.id = t.boardId"
-                        + " left join ForumkitBan x on x.userId = :viewer and x.liftedAt is null"
-                        + " and (x.expiresAt is null or x.expiresAt > :now) and (x.boardId is null or x.boardId = t.boardId)"
-                        + " where t.id = :id order by x.id", Object[].class)
-                .setParameter("id", id.value())
-                .setParameter("viewer", viewer.map(UserId::value).orElse(""))
-                .setParameter("now", micros(now))
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        TopicInBoard found = new TopicInBoard(Records.topic(detach((TopicEntity) rows.get(0)[0])),
-                Records.board(detach((BoardEntity) rows.get(0)[1])));
-        return Optional.of(new WithBans<>(found, BanRows.bans(this, rows, 2)));
+        return posts.lookups.topicInBoard(em, id.value(), viewer, now);
     }
 
     Optional<Topic> topicByExternalKey(BoardId board, String externalKey) {

@@ -8,15 +8,20 @@ import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.NewPost;
 
 /**
- * The statements of the two hot writes, a reply and a vote, which differ by database: portable JPQL, or fewer round
- * trips under the row lock where the database can do more in one statement. Chosen once per store, from the
+ * The statements of the two hot writes, a reply and a vote, which differ by database: portable JPQL, or plain JDBC on
+ * the transaction's connection with fewer round trips under the row lock where the database can do more in one
+ * statement (PostgreSQL, MariaDB). Chosen once per store, from the
  * database product of its first connection.
  */
 interface WritePath {
 
     /** The write path for a database, by its JDBC product name. */
     static WritePath forDatabase(String productName) {
-        return "PostgreSQL".equalsIgnoreCase(productName) ? new PostgresWritePath() : new PortableWritePath();
+        if ("PostgreSQL".equalsIgnoreCase(productName)) {
+            return new PostgresWritePath();
+        }
+        // MariaDB, not MySQL: the vote's retraction is a DELETE … RETURNING, which MySQL lacks.
+        return "MariaDB".equalsIgnoreCase(productName) ? new MariaDbWritePath() : new PortableWritePath();
     }
 
     /**
@@ -35,8 +40,21 @@ interface WritePath {
      */
     VoteChange castVote(VoteRows votes, PostId id, UserId voter, VoteKind vote);
 
+    /** How this database's columns bind and read over plain JDBC. */
+    default Jdbc jdbc() {
+        return PortableJdbc.INSTANCE;
+    }
+
     /** Whether the search index is PostgreSQL's {@code fk_search_doc} of hashed keys rather than the term table. */
     default boolean searchKeys() {
         return false;
+    }
+
+    /** The JDBC binding of the databases whose timestamps keep their zone (PostgreSQL, H2). */
+    final class PortableJdbc {
+        static final Jdbc INSTANCE = new Jdbc(false);
+
+        private PortableJdbc() {
+        }
     }
 }

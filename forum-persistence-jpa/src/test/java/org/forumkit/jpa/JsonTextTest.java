@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import org.forumkit.model.AccessPolicy;
+import org.forumkit.model.BoardModeration;
 import org.forumkit.model.Action;
 import org.forumkit.model.Audience;
 import org.forumkit.model.UserId;
@@ -38,6 +39,19 @@ class JsonTextTest {
         String json = JsonText.policy(policy);
         assertThat(json).startsWith("{\"VIEW\":[\"EVERYONE\"]").contains("\"REPLY\":[\"ROLES\",\"vip\",\"会员\"]");
         assertThat(JsonText.policy(json)).isEqualTo(policy);
+    }
+
+    @Test
+    void aBoardsPolicyAndModerationAreParsedOnceForTheSameText() {
+        // every reply and vote maps its board: the same text gives the same (immutable) value, a different one its own
+        String open = JsonText.policy(AccessPolicy.DEFAULT);
+        String vip = JsonText.policy(AccessPolicy.DEFAULT.with(Action.REPLY, Audience.roles("vip")));
+        assertThat(JsonText.policy(new String(open))).isSameAs(JsonText.policy(new String(open)));
+        assertThat(JsonText.policy(vip)).isEqualTo(AccessPolicy.DEFAULT.with(Action.REPLY, Audience.roles("vip")))
+                .isNotEqualTo(JsonText.policy(open));
+        String moderation = JsonText.moderation(BoardModeration.OFF);
+        assertThat(JsonText.moderation(new String(moderation))).isSameAs(JsonText.moderation(new String(moderation)))
+                .isEqualTo(BoardModeration.OFF);
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.forumkit.spi.ContentRenderer;
  * the per-target scenarios); {@code http}, the served page of the running demo and its plain-JDBC ceiling in the
  * same server ({@link HttpScenario}, on the PostgreSQL and MariaDB targets; {@code --http-requests N} per connection
  * and load, default 400 quick, 2,000 full), also only when named;
+ * {@code --hot-rounds N} runs the hot writes and their ceilings N times in turn ({@link HotWrites}, default 1);
  * {@code --threads-per-node N} changes the
  * writers of the load scenarios (default 8 on each of two nodes); {@code --search-posts N} the posts the search
  * scenario loads (default 100,000 quick, 1,000,000 full) and {@code --search-samples N} the searches per query
@@ -58,14 +59,16 @@ public final class BenchMain {
         String keep = value(options, "--profile-keep", null);
         Profile profile = profiling ? new Profile(keep == null ? null : Path.of(keep)) : null;
         Report profiled = new Report();
-        Scenarios recorded = profiling ? new Scenarios(mode.scaled(Integer.parseInt(value(options, "--profile-scale",
+        HotWrites recorded = profiling ? new HotWrites(mode.scaled(Integer.parseInt(value(options, "--profile-scale",
                 "4"))), profiled, profile) : null;
+        int hotRounds = Integer.parseInt(value(options, "--hot-rounds", "1"));
         int importComments = Integer.parseInt(value(options, "--import-comments",
                 mode.name().equals("full") ? "100000" : "10000"));
         int discuzPosts = Integer.parseInt(value(options, "--discuz-posts",
                 mode.name().equals("full") ? "100000" : "10000"));
         Report report = new Report();
         Scenarios scenarios = new Scenarios(mode, report);
+        HotWrites hot = new HotWrites(mode, report, null);
         SearchScenario search = only.contains("search") ? new SearchScenario(Integer.parseInt(value(options,
                 "--search-posts", mode == Scenarios.Mode.FULL ? "1000000" : "100000")),
                 Integer.parseInt(value(options, "--search-samples", "200")), mode == Scenarios.Mode.FULL ? 500 : 100,
@@ -89,19 +92,13 @@ public final class BenchMain {
                     scenarios.topicPage(target);
                 }
                 if (only.contains("hot") || only.contains("ceiling")) {
-                    double replies = scenarios.hotTopic(target);
-                    double votes = scenarios.hotPost(target);
-                    if (only.contains("ceiling")) {
-                        scenarios.ceiling(target, replies, votes);
-                    }
+                    hot.run(target, only.contains("ceiling"), hotRounds);
                 }
                 if (http != null && target instanceof DatabaseTarget db && db.url() != null) {
                     http.run(db, "forumkit", "forumkit");
                 }
                 if (profiling && target instanceof DatabaseTarget && (only.contains("hot") || only.contains("ceiling"))) {
-                    recorded.hotTopic(target);
-                    recorded.hotPost(target);
-                    recorded.ceiling(target, Double.NaN, Double.NaN);
+                    recorded.profiled(target);
                 }
                 if (only.contains("listing")) {
                     scenarios.boardListing(target);

@@ -36,7 +36,10 @@ import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.NewTopic;
 import org.forumkit.spi.store.StoreReader;
 
-/** The measurements of the benchmark harness; each checks the forum's invariants after its load. */
+/**
+ * The measurements of the benchmark harness but the hot writes ({@link HotWrites}), and what every scenario shares:
+ * the forum of a store, a board, the load driver, the report of a load and the floor invariants.
+ */
 final class Scenarios {
     static final Viewer.Member ADMIN = Viewer.user("bench-admin", "管理员", "admin");
     static final Viewer.Member READER = Viewer.user("bench-reader", "读者");
@@ -66,34 +69,10 @@ final class Scenarios {
 
     private final Mode mode;
     private final Report report;
-    /** Records each hot load when set ({@code --profile}); the 1,000-topic load is then left out. */
-    private final Profile profile;
 
     Scenarios(Mode mode, Report report) {
-        this(mode, report, null);
-    }
-
-    Scenarios(Mode mode, Report report, Profile profile) {
         this.mode = mode;
         this.report = report;
-        this.profile = profile;
-    }
-
-    @FunctionalInterface
-    private interface Measured {
-        LoadDriver.Load run() throws Exception;
-    }
-
-    /** Runs {@code load}, under a recording of its own when profiling. */
-    private LoadDriver.Load recorded(Target target, String column, Measured load) throws Exception {
-        if (profile == null) {
-            return load.run();
-        }
-        profile.begin();
-        LoadDriver.Load done = load.run();
-        profile.end(target.name() + ": " + column, target instanceof DatabaseTarget db ? db.dialect() : target.name(),
-                done);
-        return done;
     }
 
     static Forum forum(ForumStore store) {
@@ -135,7 +114,7 @@ final class Scenarios {
         }
     }
 
-    // ------------------------------------------------------------------ 1. topic page
+    // ------------------------------------------------------------------ topic page
 
     void topicPage(Target target) throws Exception {
         target.reset();
@@ -188,125 +167,11 @@ final class Scenarios {
         return stats;
     }
 
-    // ------------------------------------------------------------------ 2. hot topic
-
-    /** Returns the replies per second on the one hot topic. */
-    double hotTopic(Target target) throws Exception {
-        target.reset();
-        try (Forum node0 = forum(target.node(0)); Forum node1 = forum(target.node(1))) {
-            Board board = board(node0, "hot");
-            Topic hot = node0.topics().start(Viewer.user("op", "楼主"), StartTopic.of(board.id(), "热帖", BODY));
-            List<TopicId> spread = new ArrayList<>();
-            for (int i = 0; i < (profile == null ? mode.spreadTopics() : 0); i++) {
-                spread.add(node0.topics().start(Viewer.user("op", "楼主"), StartTopic.of(board.id(), "主题 " + i, BODY))
-                        .id());
-            }
-            Forum[] nodes = {node0, node1};
-            long retriesBefore = target.retries();
-            LoadDriver.Load one = recorded(target, "reply", () -> load(2 * mode.threadsPerNode(),
-                    mode.repliesPerWriter(), (thread, op, random) ->
-                            nodes[thread % 2].posts().reply(writer(thread), Reply.to(hot.id(), "回复 " + op))));
-            long retriesHot = target.retries() - retriesBefore;
-            report(target, "hot topic, 2 nodes x " + mode.threadsPerNode(), "replies", one, retriesHot);
-            checkFloors(target, target.node(0), hot.id());
-            if (profile != null) {
-                return one.perSecond();
-            }
-
-            long retriesSpread = target.retries();
-            LoadDriver.Load many = load(2 * mode.threadsPerNode(), mode.repliesPerWriter(), (thread, op, random) ->
-                    nodes[thread % 2].posts().reply(writer(thread),
-                            Reply.to(spread.get(random.nextInt(spread.size())), "回复 " + op)));
-            report(target, mode.spreadTopics() + " topics, 2 nodes x " + mode.threadsPerNode(), "replies", many,
-                    target.retries() - retriesSpread);
-            for (TopicId topic : spread.subList(0, Math.min(50, spread.size()))) {
-                checkFloors(target, target.node(1), topic);
-            }
-            return one.perSecond();
-        }
-    }
-
     static Viewer.Member writer(int thread) {
         return Viewer.user("writer-" + thread, "写手" + thread);
     }
 
-    // ------------------------------------------------------------------ 3. hot post
-
-    /** Returns the votes per second on the one hot post. */
-    double hotPost(Target target) throws Exception {
-        target.reset();
-        try (Forum node0 = forum(target.node(0)); Forum node1 = forum(target.node(1))) {
-            Topic topic = node0.topics().start(Viewer.user("op", "楼主"),
-                    StartTopic.of(board(node0, "votes").id(), "热门帖子", BODY));
-            Post post = node0.topics().page(READER, topic.id(), TopicPageRequest.first(1)).posts().get(0);
-            Forum[] nodes = {node0, node1};
-            long retriesBefore = target.retries();
-            LoadDriver.Load votes = recorded(target, "vote", () -> load(2 * mode.threadsPerNode(),
-                    mode.votesPerVoter(), (thread, op, random) -> {
-                        Forum forum = nodes[thread % 2];
-                        return switch (op % 3) {
-                            case 0 -> forum.votes().cast(writer(thread), post.id(), VoteKind.SUPPORT);
-                            case 1 -> forum.votes().cast(writer(thread), post.id(), VoteKind.OPPOSE);
-                            default -> forum.votes().retract(writer(thread), post.id());
-                        };
-                    }));
-            report(target, "hot post, 2 nodes x " + mode.threadsPerNode(), "votes", votes,
-                    target.retries() - retriesBefore);
-            checkVotes(target, target.node(0), post);
-            return votes.perSecond();
-        }
-    }
-
-    // ------------------------------------------------------------------ 4. the ceiling
-
-    void ceiling(Target target, double libraryReplies, double libraryVotes) throws Exception {
-        if (!(target instanceof DatabaseTarget database)) {
-            report.note(target.name(), "ceiling (plain JDBC)", "-", "no SQL: not applicable");
-            return;
-        }
-        target.reset();
-        Ceiling ceiling = new Ceiling(target.jdbc().orElseThrow(), database.dialect());
-        int threads = 2 * mode.threadsPerNode();
-        try (Forum forum = forum(target.node(0))) {
-            Topic topic = forum.topics().start(Viewer.user("op", "楼主"),
-                    StartTopic.of(board(forum, "ceiling").id(), "热帖", BODY));
-            LoadDriver.Load replies = recorded(target, "ceiling reply",
-                    () -> ceiling.replies(topic.id().value(), threads, mode.repliesPerWriter()));
-            String scenario = "ceiling: hot topic, plain JDBC x " + threads;
-            report.add(target.name(), scenario, "replies per second", replies.perSecond(), "/s");
-            report.add(target.name(), scenario, "p99", replies.latency().percentileMillis(99), "ms");
-            report.add(target.name(), scenario, "failed transactions", replies.failures(), "");
-            report.add(target.name(), scenario, "heap allocated per reply", replies.allocatedPerOperation() / 1024,
-                    "KiB");
-            report.add(target.name(), scenario, "library / ceiling", libraryReplies / replies.perSecond(), "");
-            checkFloors(target, target.node(0), topic.id());
-
-            Post post = forum.topics().page(READER, topic.id(), TopicPageRequest.first(1)).posts().get(0);
-            LoadDriver.Load votes = recorded(target, "ceiling vote",
-                    () -> ceiling.votes(post.id().value(), threads, mode.votesPerVoter()));
-            scenario = "ceiling: hot post, plain JDBC x " + threads;
-            report.add(target.name(), scenario, "votes per second", votes.perSecond(), "/s");
-            report.add(target.name(), scenario, "p99", votes.latency().percentileMillis(99), "ms");
-            report.add(target.name(), scenario, "failed transactions", votes.failures(), "");
-            report.add(target.name(), scenario, "heap allocated per vote", votes.allocatedPerOperation() / 1024,
-                    "KiB");
-            report.add(target.name(), scenario, "library / ceiling", libraryVotes / votes.perSecond(), "");
-            checkVotes(target, target.node(0), post);
-        }
-    }
-
-    private void checkVotes(Target target, ForumStore store, Post post) {
-        Map<UserId, VoteKind> rows = store.readOnly((StoreReader r) -> r.votes(post.id()));
-        Post after = store.readOnly((StoreReader r) -> r.post(post.id())).orElseThrow();
-        long support = rows.values().stream().filter(VoteKind.SUPPORT::equals).count();
-        long oppose = rows.values().stream().filter(VoteKind.OPPOSE::equals).count();
-        if (after.support() != support || after.oppose() != oppose) {
-            report.violation(target.name(), "post " + post.id() + " counts " + after.support() + "/" + after.oppose()
-                    + " but vote rows " + support + "/" + oppose);
-        }
-    }
-
-    // ------------------------------------------------------------------ 5. board listing
+    // ------------------------------------------------------------------ board listing
 
     void boardListing(Target target) throws Exception {
         target.reset();
@@ -358,7 +223,7 @@ final class Scenarios {
         }
     }
 
-    // ------------------------------------------------------------------ 6. views
+    // ------------------------------------------------------------------ views
 
     void views(Target target) throws Exception {
         target.reset();
@@ -387,7 +252,7 @@ final class Scenarios {
         }
     }
 
-    // ------------------------------------------------------------------ 7. rendering
+    // ------------------------------------------------------------------ rendering
 
     void rendering(List<ContentRenderer> renderers, Map<String, String> samples) {
         for (ContentRenderer renderer : renderers) {
@@ -409,7 +274,7 @@ final class Scenarios {
         }
     }
 
-    // ------------------------------------------------------------------ 8. memory
+    // ------------------------------------------------------------------ memory
 
     void memory() {
         InMemoryForumStore store = new InMemoryForumStore();
@@ -480,7 +345,7 @@ final class Scenarios {
         });
     }
 
-    private void report(Target target, String scenario, String unit, LoadDriver.Load load, long retries) {
+    void report(Target target, String scenario, String unit, LoadDriver.Load load, long retries) {
         report(target.name(), scenario, unit, load, retries);
     }
 
@@ -498,7 +363,7 @@ final class Scenarios {
     }
 
     /** Floors 1..n without gap or duplicate, and the reply count equals the visible replies. */
-    private void checkFloors(Target target, ForumStore store, TopicId topicId) {
+    void checkFloors(Target target, ForumStore store, TopicId topicId) {
         checkFloors(target.name(), store, topicId);
     }
 
