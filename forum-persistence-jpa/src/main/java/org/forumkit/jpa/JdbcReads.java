@@ -6,9 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,13 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.forumkit.model.Author;
 import org.forumkit.model.Ban;
-import org.forumkit.model.BanId;
-import org.forumkit.model.BanKind;
 import org.forumkit.model.Board;
-import org.forumkit.model.BoardId;
-import org.forumkit.model.BoardKind;
 import org.forumkit.model.ContentFormat;
-import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
@@ -43,24 +35,14 @@ import org.forumkit.spi.store.StoredTopicPage;
  * server time (BENCHMARKS.md "The served page over HTTP"); the columns read here are those the entities map.
  */
 final class JdbcReads {
-    private static final String TOPIC_COLUMNS = "t.board_id, t.title, t.topic_type, t.author_id, t.author_name,"
-            + " t.created_at, t.pin_level, t.locked, t.external_key, t.views, t.replies, t.highest_floor,"
-            + " t.last_post_at, t.last_post_by_id, t.last_post_by_name";
-    private static final String BOARD_COLUMNS = "b.parent_id, b.kind, b.slug, b.name, b.description, b.position,"
-            + " b.moderators, b.topic_types, b.access_policy, b.topic_count, b.post_count, b.last_topic_id,"
-            + " b.last_post_id, b.last_post_floor, b.last_post_author_id, b.last_post_author_name, b.last_post_at,"
-            + " b.moderation";
-    private static final String BAN_COLUMNS = "x.id, x.user_id, x.board_id, x.kind, x.reason, x.by_id, x.by_name,"
-            + " x.created_at, x.expires_at, x.lifted_by_id, x.lifted_by_name, x.lifted_at";
     private static final String HEADER_FROM = " FROM fk_topic t JOIN fk_board b ON b.id = t.board_id";
     /** An anonymous viewer has no bans: no join. */
-    private static final String ANONYMOUS_HEADER = "SELECT " + TOPIC_COLUMNS + ", " + BOARD_COLUMNS + HEADER_FROM
+    private static final String ANONYMOUS_HEADER = "SELECT " + Lookups.TOPIC + ", " + Lookups.BOARD + HEADER_FROM
             + " WHERE t.id = ?";
     /** One row per ban of the viewer that is not lifted, in the topic's board or everywhere; one row without any. */
-    private static final String MEMBER_HEADER = "SELECT " + TOPIC_COLUMNS + ", " + BOARD_COLUMNS + ", " + BAN_COLUMNS
+    private static final String MEMBER_HEADER = "SELECT " + Lookups.TOPIC + ", " + Lookups.BOARD + ", " + Lookups.BAN
             + HEADER_FROM + " LEFT JOIN fk_ban x ON x.user_id = ? AND x.lifted_at IS NULL"
             + " AND (x.board_id IS NULL OR x.board_id = t.board_id) WHERE t.id = ? ORDER BY x.id";
-    private static final int BAN_FIRST = 34;
 
     private static final String POST_COLUMNS = "p.id, p.floor, p.author_id, p.author_name, p.created_at, p.edited_at,"
             + " p.revision, p.body, p.format, p.html, p.renderer, p.state, p.reply_to_floor, p.support, p.oppose";
@@ -70,21 +52,26 @@ final class JdbcReads {
             + " q.source_author_name, q.source_posted_at, q.source_revision, q.excerpt, q.whole, q.truncated,"
             + " s.revision, s.state";
 
-    private JdbcReads() {
+    /** The header's columns are the hot writes' lookups' (topic, board, ban), mapped by the same code. */
+    private final Lookups lookups;
+    private final Jdbc jdbc;
+
+    JdbcReads(Lookups lookups, Jdbc jdbc) {
+        this.lookups = lookups;
+        this.jdbc = jdbc;
     }
 
     /** {@link PostRows#topicPage}: two statements whatever the page's size and the viewer. */
-    static Optional<StoredTopicPage> topicPage(EntityManager em, TopicId topicId, TopicPageRequest request,
+    Optional<StoredTopicPage> topicPage(EntityManager em, TopicId topicId, TopicPageRequest request,
             Optional<UserId> viewer) {
-        return em.callWithConnection((Connection c) -> topicPage(c, topicId, request, viewer));
+        return Jdbc.call(em, c -> topicPage(c, topicId, request, viewer));
     }
 
-    private static Optional<StoredTopicPage> topicPage(Connection c, TopicId topicId, TopicPageRequest request,
+    private Optional<StoredTopicPage> topicPage(Connection c, TopicId topicId, TopicPageRequest request,
             Optional<UserId> viewer) throws SQLException {
-        Times times = Times.of(c);
         Topic topic;
         Board board;
-        List<Ban> bans = new ArrayList<>();
+        List<Ban> bans;
         try (PreparedStatement s = c.prepareStatement(viewer.isPresent() ? MEMBER_HEADER : ANONYMOUS_HEADER)) {
             int i = 1;
             if (viewer.isPresent()) {
@@ -95,16 +82,10 @@ final class JdbcReads {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                topic = topic(topicId, r, times);
-                board = board(r, times);
-                do {
-                    if (viewer.isPresent()) {
-                        long ban = r.getLong(BAN_FIRST);
-                        if (!r.wasNull()) {
-                            bans.add(ban(ban, r, times));
-                        }
-                    }
-                } while (r.next());
+                topic = lookups.topic(r, 1);
+                board = lookups.board(r, 1 + Lookups.TOPIC_COLUMNS);
+                bans = viewer.isPresent() ? lookups.bans(r, 1 + Lookups.TOPIC_COLUMNS + Lookups.BOARD_COLUMNS)
+                        : List.of();
             }
         }
 
@@ -150,14 +131,14 @@ final class JdbcReads {
                 s.setInt(i, (int) Math.min(Integer.MAX_VALUE, (long) request.fromFloor() + request.size()));
             }
             try (ResultSet r = s.executeQuery()) {
-                readPosts(topicId, r, times, posts, votes, sources);
+                readPosts(topicId, r, posts, votes, sources);
             }
         }
         return Optional.of(new StoredTopicPage(board, topic, posts, votes, sources, bans));
     }
 
     /** The rows of the posts statement: one per post and quote, in floor and quote order. */
-    private static void readPosts(TopicId topic, ResultSet r, Times times, List<Post> posts,
+    private void readPosts(TopicId topic, ResultSet r, List<Post> posts,
             Map<PostId, VoteKind> votes, Map<PostId, SourceState> sources) throws SQLException {
         long current = 0;
         PostRow row = null;
@@ -168,8 +149,8 @@ final class JdbcReads {
                     posts.add(row.post(topic));
                 }
                 current = id;
-                row = new PostRow(id, r.getInt(2), Records.author(r.getString(3), r.getString(4)), times.get(r, 5),
-                        times.get(r, 6), r.getInt(7), r.getString(8), r.getString(9), r.getString(10),
+                row = new PostRow(id, r.getInt(2), Records.author(r.getString(3), r.getString(4)), jdbc.instant(r, 5),
+                        jdbc.instant(r, 6), r.getInt(7), r.getString(8), r.getString(9), r.getString(10),
                         r.getString(11), r.getString(12), r.getObject(13, Integer.class), r.getLong(14),
                         r.getLong(15), new ArrayList<>());
                 String vote = r.getString(16);
@@ -181,7 +162,7 @@ final class JdbcReads {
             if (!r.wasNull()) {
                 PostId sourceId = PostId.of(source);
                 row.quotes().add(new Quote(sourceId, r.getInt(18), Records.author(r.getString(19), r.getString(20)),
-                        times.get(r, 21), r.getInt(22), r.getString(23), r.getBoolean(24), r.getBoolean(25)));
+                        jdbc.instant(r, 21), r.getInt(22), r.getString(23), r.getBoolean(24), r.getBoolean(25)));
                 sources.put(sourceId, new SourceState(r.getInt(26), PostState.valueOf(r.getString(27))));
             }
         }
@@ -197,61 +178,6 @@ final class JdbcReads {
             return new Post(PostId.of(id), topic, floor, author, createdAt, editedAt, revision, body,
                     ContentFormat.of(format), html, renderer, PostState.valueOf(state), replyToFloor, support, oppose,
                     quotes);
-        }
-    }
-
-    /** Columns 1–15 of a header row. */
-    private static Topic topic(TopicId id, ResultSet r, Times times) throws SQLException {
-        return new Topic(id, BoardId.of(r.getLong(1)), r.getString(2), r.getString(3),
-                Records.author(r.getString(4), r.getString(5)), times.get(r, 6), r.getInt(7), r.getBoolean(8),
-                r.getString(9), r.getLong(10), r.getLong(11), r.getInt(12), times.get(r, 13),
-                Records.author(r.getString(14), r.getString(15)));
-    }
-
-    /** Columns 16–33 of a header row (the board's id is the topic's board_id, column 1). */
-    private static Board board(ResultSet r, Times times) throws SQLException {
-        long parent = r.getLong(16);
-        BoardId parentId = r.wasNull() ? null : BoardId.of(parent);
-        long lastPost = r.getLong(28);
-        LastPost last = r.wasNull() ? null : new LastPost(TopicId.of(r.getLong(27)), PostId.of(lastPost),
-                r.getInt(29), Records.author(r.getString(30), r.getString(31)), times.get(r, 32));
-        return new Board(BoardId.of(r.getLong(1)), parentId, BoardKind.valueOf(r.getString(17)), r.getString(18),
-                r.getString(19), r.getString(20), r.getInt(21), JsonText.userIds(r.getString(22)),
-                JsonText.strings(r.getString(23)), JsonText.policy(r.getString(24)), r.getLong(25), r.getLong(26),
-                last, JsonText.moderation(r.getString(33)));
-    }
-
-    /** The ban columns of a header row, from {@link #BAN_FIRST}. */
-    private static Ban ban(long id, ResultSet r, Times times) throws SQLException {
-        int at = BAN_FIRST;
-        long board = r.getLong(at + 2);
-        BoardId boardId = r.wasNull() ? null : BoardId.of(board);
-        String liftedById = r.getString(at + 9);
-        return new Ban(BanId.of(id), UserId.of(r.getString(at + 1)), boardId, BanKind.valueOf(r.getString(at + 3)),
-                r.getString(at + 4), Records.author(r.getString(at + 5), r.getString(at + 6)), times.get(r, at + 7),
-                times.get(r, at + 8), liftedById == null ? null : Records.author(liftedById, r.getString(at + 10)),
-                times.get(r, at + 11));
-    }
-
-    /**
-     * How the columns the entities map as {@link Instant} read back: PostgreSQL and H2 have {@code TIMESTAMP WITH TIME
-     * ZONE}; MariaDB's (and MySQL's) {@code DATETIME(6)} holds the UTC wall time, as Hibernate writes an instant there.
-     */
-    private enum Times {
-        ZONED, UTC_WALL;
-
-        static Times of(Connection c) throws SQLException {
-            String product = c.getMetaData().getDatabaseProductName();
-            return "MariaDB".equalsIgnoreCase(product) || "MySQL".equalsIgnoreCase(product) ? UTC_WALL : ZONED;
-        }
-
-        Instant get(ResultSet r, int column) throws SQLException {
-            if (this == UTC_WALL) {
-                LocalDateTime time = r.getObject(column, LocalDateTime.class);
-                return time == null ? null : time.toInstant(ZoneOffset.UTC);
-            }
-            OffsetDateTime time = r.getObject(column, OffsetDateTime.class);
-            return time == null ? null : time.toInstant();
         }
     }
 }

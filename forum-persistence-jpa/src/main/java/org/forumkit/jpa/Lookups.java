@@ -25,16 +25,16 @@ import org.forumkit.spi.store.WithBans;
  * post's quotes are read only when it has any.
  */
 final class Lookups {
-    private static final String TOPIC = "t.id, t.board_id, t.title, t.topic_type, t.author_id, t.author_name,"
+    static final String TOPIC = "t.id, t.board_id, t.title, t.topic_type, t.author_id, t.author_name,"
             + " t.created_at, t.pin_level, t.locked, t.external_key, t.views, t.replies, t.highest_floor,"
             + " t.last_post_at, t.last_post_by_id, t.last_post_by_name";
-    private static final int TOPIC_COLUMNS = 16;
-    private static final String BOARD = "b.id, b.parent_id, b.kind, b.slug, b.name, b.description, b.position,"
+    static final int TOPIC_COLUMNS = 16;
+    static final String BOARD = "b.id, b.parent_id, b.kind, b.slug, b.name, b.description, b.position,"
             + " b.moderators, b.topic_types, b.access_policy, b.moderation, b.topic_count, b.post_count,"
             + " b.last_topic_id, b.last_post_id, b.last_post_floor, b.last_post_author_id, b.last_post_author_name,"
             + " b.last_post_at";
-    private static final int BOARD_COLUMNS = 19;
-    private static final String BAN = "x.id, x.user_id, x.board_id, x.kind, x.reason, x.by_id, x.by_name, x.created_at,"
+    static final int BOARD_COLUMNS = 19;
+    static final String BAN = "x.id, x.user_id, x.board_id, x.kind, x.reason, x.by_id, x.by_name, x.created_at,"
             + " x.expires_at, x.lifted_by_id, x.lifted_by_name, x.lifted_at";
     private static final String POST = "p.id, p.topic_id, p.floor, p.author_id, p.author_name, p.created_at,"
             + " p.edited_at, p.revision, p.body, p.format, p.html, p.renderer, p.state, p.reply_to_floor, p.support,"
@@ -125,7 +125,8 @@ final class Lookups {
         return p;
     }
 
-    private Topic topic(ResultSet r, int at) throws SQLException {
+    /** The {@link #TOPIC} columns from {@code at}. */
+    Topic topic(ResultSet r, int at) throws SQLException {
         TopicEntity t = new TopicEntity();
         t.id = r.getLong(at);
         t.boardId = r.getLong(at + 1);
@@ -146,7 +147,8 @@ final class Lookups {
         return Records.topic(t);
     }
 
-    private Board board(ResultSet r, int at) throws SQLException {
+    /** The {@link #BOARD} columns from {@code at}. */
+    Board board(ResultSet r, int at) throws SQLException {
         BoardEntity b = new BoardEntity();
         b.id = r.getLong(at);
         b.parentId = Jdbc.longOrNull(r, at + 1);
@@ -171,7 +173,7 @@ final class Lookups {
     }
 
     /** The ban columns of this and every following row (the cursor is on the first row). */
-    private List<Ban> bans(ResultSet r, int at) throws SQLException {
+    List<Ban> bans(ResultSet r, int at) throws SQLException {
         List<Ban> bans = new ArrayList<>();
         do {
             Long id = Jdbc.longOrNull(r, at);

@@ -38,12 +38,15 @@ final class PostRows extends Rows {
     private final BoardRows boards;
     /** The hot writes' first reads, as plain JDBC. */
     final Lookups lookups;
+    /** The topic page, as plain JDBC. */
+    private final JdbcReads reads;
 
     PostRows(EntityManager em, WritePath writePath, BoardRows boards) {
         super(em);
         this.writePath = writePath;
         this.boards = boards;
         this.lookups = new Lookups(writePath.jdbc());
+        this.reads = new JdbcReads(lookups, writePath.jdbc());
     }
 
     Optional<Post> post(PostId id) {
@@ -89,7 +92,7 @@ final class PostRows extends Rows {
      * nothing of the page enters the persistence context, which was most of Hibernate's share of a served page.
      */
     Optional<StoredTopicPage> topicPage(TopicId topicId, TopicPageRequest request, Optional<UserId> viewer) {
-        return JdbcReads.topicPage(em, topicId, request, viewer);
+        return reads.topicPage(em, topicId, request, viewer);
     }
 
     Post appendReply(NewPost reply) {

@@ -1,7 +1,6 @@
 package org.forumkit.jpa;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
