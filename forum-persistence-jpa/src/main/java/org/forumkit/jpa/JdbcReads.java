@@ -67,11 +67,16 @@ final class JdbcReads {
         return Jdbc.call(em, c -> topicPage(c, topicId, request, viewer));
     }
 
-    private Optional<StoredTopicPage> topicPage(Connection c, TopicId topicId, TopicPageRequest request,
-            Optional<UserId> viewer) throws SQLException {
-        Topic topic;
-        Board board;
-        List<Ban> bans;
+    /** A page's first statement: the topic, its board and the viewer's bans there that are not lifted. */
+    record Header(Topic topic, Board board, List<Ban> bans) {
+    }
+
+    /** The {@link Header} of {@code topicId} for {@code viewer} in one statement; empty when there is no such topic. */
+    Optional<Header> header(EntityManager em, TopicId topicId, Optional<UserId> viewer) {
+        return Jdbc.call(em, c -> header(c, topicId, viewer));
+    }
+
+    private Optional<Header> header(Connection c, TopicId topicId, Optional<UserId> viewer) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(viewer.isPresent() ? MEMBER_HEADER : ANONYMOUS_HEADER)) {
             int i = 1;
             if (viewer.isPresent()) {
@@ -82,11 +87,20 @@ final class JdbcReads {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                topic = lookups.topic(r, 1);
-                board = lookups.board(r, 1 + Lookups.TOPIC_COLUMNS);
-                bans = viewer.isPresent() ? lookups.bans(r, 1 + Lookups.TOPIC_COLUMNS + Lookups.BOARD_COLUMNS)
-                        : List.of();
+                Topic topic = lookups.topic(r, 1);
+                Board board = lookups.board(r, 1 + Lookups.TOPIC_COLUMNS);
+                List<Ban> bans = viewer.isPresent()
+                        ? lookups.bans(r, 1 + Lookups.TOPIC_COLUMNS + Lookups.BOARD_COLUMNS) : List.of();
+                return Optional.of(new Header(topic, board, bans));
             }
+        }
+    }
+
+    private Optional<StoredTopicPage> topicPage(Connection c, TopicId topicId, TopicPageRequest request,
+            Optional<UserId> viewer) throws SQLException {
+        Optional<Header> header = header(c, topicId, viewer);
+        if (header.isEmpty()) {
+            return Optional.empty();
         }
 
         // A floor range (keyset on the unique (topic_id, floor) index), never an offset. Floors are gap-free, so
@@ -134,7 +148,8 @@ final class JdbcReads {
                 readPosts(topicId, r, posts, votes, sources);
             }
         }
-        return Optional.of(new StoredTopicPage(board, topic, posts, votes, sources, bans));
+        return Optional.of(new StoredTopicPage(header.get().board(), header.get().topic(), posts, votes, sources,
+                header.get().bans()));
     }
 
     /** The rows of the posts statement: one per post and quote, in floor and quote order. */

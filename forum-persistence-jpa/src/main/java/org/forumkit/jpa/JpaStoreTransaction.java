@@ -88,7 +88,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.votes = new VoteRows(em, writePath);
         this.reports = new ReportRows(em);
         this.posts = new PostRows(em, writePath, boards);
-        this.ranking = new SupportRanking(em);
+        this.ranking = new SupportRanking(em, posts.reads);
         this.topics = new TopicRows(em, boards, posts, reports);
         this.bans = new BanRows(em);
         this.audit = new AuditRows(em);

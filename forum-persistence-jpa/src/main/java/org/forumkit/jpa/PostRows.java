@@ -39,7 +39,7 @@ final class PostRows extends Rows {
     /** The hot writes' first reads, as plain JDBC. */
     final Lookups lookups;
     /** The topic page, as plain JDBC. */
-    private final JdbcReads reads;
+    final JdbcReads reads;
 
     PostRows(EntityManager em, WritePath writePath, BoardRows boards) {
         super(em);

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.forumkit.model.Ban;
 import org.forumkit.model.MostSupportedRequest;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
@@ -32,26 +31,20 @@ final class SupportRanking extends Rows {
             + " from ForumkitPost p left join ForumkitVote v on v.postId = p.id and v.voter = :viewer"
             + " where p.topicId = :topic and p.state <> :deleted";
 
-    SupportRanking(EntityManager em) {
+    /** The page header's one statement, shared with the floor-range page. */
+    private final JdbcReads reads;
+
+    SupportRanking(EntityManager em, JdbcReads reads) {
         super(em);
+        this.reads = reads;
     }
 
     Optional<StoredTopicPage> mostSupported(TopicId topicId, MostSupportedRequest request, Optional<UserId> viewer) {
         // 1: the topic with its board and the viewer's bans there that are not lifted, as a floor range reads them.
-        List<Object[]> header = em.createQuery("select t, b, x from ForumkitTopic t join ForumkitBoard b on b.id = t.boardId"
-                        + " left join ForumkitBan x on x.userId = :viewer and x.liftedAt is null"
-                        + " and (x.boardId is null or x.boardId = t.boardId)"
-                        + " where t.id = :id order by x.id", Object[].class)
-                .setParameter("id", topicId.value())
-                .setParameter("viewer", viewer.map(UserId::value).orElse(""))
-                .getResultList();
+        Optional<JdbcReads.Header> header = reads.header(em, topicId, viewer);
         if (header.isEmpty()) {
             return Optional.empty();
         }
-        TopicEntity topic = detach((TopicEntity) header.get(0)[0]);
-        BoardEntity board = detach((BoardEntity) header.get(0)[1]);
-        List<Ban> viewerBans = header.stream().filter(row -> row[2] != null)
-                .map(row -> Records.ban(detach((BanEntity) row[2]))).toList();
 
         // 2: the posts, each with the viewer's vote; at most two index ranges.
         String author = request.optionalOnlyAuthor().map(UserId::value).orElse(null);
@@ -116,9 +109,9 @@ final class SupportRanking extends Rows {
                 sources.put(source, new SourceState((Integer) row[10], PostState.valueOf((String) row[11])));
             }
         }
-        return Optional.of(new StoredTopicPage(Records.board(board), Records.topic(topic),
+        return Optional.of(new StoredTopicPage(header.get().board(), header.get().topic(),
                 posts.stream().map(p -> Records.post(p, quotes.getOrDefault(p.id, List.of()))).toList(), viewerVotes,
-                sources, viewerBans));
+                sources, header.get().bans()));
     }
 
     private TypedQuery<Object[]> posts(String jpql, TopicId topic, Optional<UserId> viewer, String author, int limit) {
