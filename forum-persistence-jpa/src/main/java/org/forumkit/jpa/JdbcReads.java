@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class JdbcReads {
     /** One row per ban of the viewer that is not lifted, in the topic's board or everywhere; one row without any. */
     private static final String MEMBER_HEADER = "SELECT " + Lookups.TOPIC + ", " + Lookups.BOARD + ", " + Lookups.BAN
             + HEADER_FROM + " LEFT JOIN fk_ban x ON x.user_id = ? AND x.lifted_at IS NULL"
-            + " AND (x.board_id IS NULL OR x.board_id = t.board_id) WHERE t.id = ? ORDER BY x.id";
+            + " AND (x.board_id IS NULL OR x.board_id = t.board_id) WHERE t.id = ?";
 
     private static final String POST_COLUMNS = "p.id, p.floor, p.author_id, p.author_name, p.created_at, p.edited_at,"
             + " p.revision, p.body, p.format, p.html, p.renderer, p.state, p.reply_to_floor, p.support, p.oppose";
@@ -50,7 +51,7 @@ final class JdbcReads {
             + " LEFT JOIN fk_post s ON s.id = q.source_post_id";
     private static final String QUOTE_COLUMNS = ", q.source_post_id, q.source_floor, q.source_author_id,"
             + " q.source_author_name, q.source_posted_at, q.source_revision, q.excerpt, q.whole, q.truncated,"
-            + " s.revision, s.state";
+            + " s.revision, s.state, q.position";
 
     /** The header's columns are the hot writes' lookups' (topic, board, ban), mapped by the same code. */
     private final Lookups lookups;
@@ -112,8 +113,10 @@ final class JdbcReads {
         if (onlyAuthor == null) {
             sql.append(" FROM fk_post p");
         } else {
-            sql.append(" FROM (SELECT * FROM fk_post WHERE topic_id = ? AND floor >= ? AND author_id = ?"
-                    + " ORDER BY floor LIMIT ?) p");
+            // The derived table holds only ids, so a database that materializes it keeps it in memory (MariaDB
+            // puts one with TEXT columns on disk).
+            sql.append(" FROM (SELECT id FROM fk_post WHERE topic_id = ? AND floor >= ? AND author_id = ?"
+                    + " ORDER BY floor LIMIT ?) a JOIN fk_post p ON p.id = a.id");
         }
         if (viewer.isPresent()) {
             // The viewer's own vote on each post: the vote's primary key.
@@ -123,7 +126,8 @@ final class JdbcReads {
         if (onlyAuthor == null) {
             sql.append(" WHERE p.topic_id = ? AND p.floor >= ? AND p.floor < ?");
         }
-        sql.append(" ORDER BY p.floor, q.position");
+        // No ORDER BY: the rows are put in order in Java (at most a page of posts). Sorting the joined rows, TEXT
+        // columns and all, made MariaDB write an on-disk temporary table on every page (NoTemporaryTablesTest).
 
         List<Post> posts = new ArrayList<>();
         Map<PostId, VoteKind> votes = new HashMap<>();
@@ -152,22 +156,22 @@ final class JdbcReads {
                 header.get().bans()));
     }
 
-    /** The rows of the posts statement: one per post and quote, in floor and quote order. */
+    /**
+     * The rows of the posts statement, one per post and quote, in any order: grouped by post here, the posts put in
+     * floor order and each post's quotes in position order.
+     */
     private void readPosts(TopicId topic, ResultSet r, List<Post> posts,
             Map<PostId, VoteKind> votes, Map<PostId, SourceState> sources) throws SQLException {
-        long current = 0;
-        PostRow row = null;
+        Map<Long, PostRow> rows = new HashMap<>();
         while (r.next()) {
             long id = r.getLong(1);
-            if (row == null || id != current) {
-                if (row != null) {
-                    posts.add(row.post(topic));
-                }
-                current = id;
+            PostRow row = rows.get(id);
+            if (row == null) {
                 row = new PostRow(id, r.getInt(2), Records.author(r.getString(3), r.getString(4)), jdbc.instant(r, 5),
                         jdbc.instant(r, 6), r.getInt(7), r.getString(8), r.getString(9), r.getString(10),
                         r.getString(11), r.getString(12), r.getObject(13, Integer.class), r.getLong(14),
                         r.getLong(15), new ArrayList<>());
+                rows.put(id, row);
                 String vote = r.getString(16);
                 if (vote != null) {
                     votes.put(PostId.of(id), VoteKind.valueOf(vote));
@@ -176,23 +180,26 @@ final class JdbcReads {
             long source = r.getLong(17);
             if (!r.wasNull()) {
                 PostId sourceId = PostId.of(source);
-                row.quotes().add(new Quote(sourceId, r.getInt(18), Records.author(r.getString(19), r.getString(20)),
-                        jdbc.instant(r, 21), r.getInt(22), r.getString(23), r.getBoolean(24), r.getBoolean(25)));
+                row.quotes().add(new Positioned(r.getInt(28), new Quote(sourceId, r.getInt(18),
+                        Records.author(r.getString(19), r.getString(20)), jdbc.instant(r, 21), r.getInt(22),
+                        r.getString(23), r.getBoolean(24), r.getBoolean(25))));
                 sources.put(sourceId, new SourceState(r.getInt(26), PostState.valueOf(r.getString(27))));
             }
         }
-        if (row != null) {
-            posts.add(row.post(topic));
-        }
+        rows.values().stream().sorted(Comparator.comparingInt(PostRow::floor)).forEach(row -> posts.add(row.post(topic)));
     }
 
     private record PostRow(long id, int floor, Author author, Instant createdAt, Instant editedAt, int revision,
             String body, String format, String html, String renderer, String state, Integer replyToFloor,
-            long support, long oppose, List<Quote> quotes) {
+            long support, long oppose, List<Positioned> quotes) {
         Post post(TopicId topic) {
+            quotes.sort(Comparator.comparingInt(Positioned::position));
             return new Post(PostId.of(id), topic, floor, author, createdAt, editedAt, revision, body,
                     ContentFormat.of(format), html, renderer, PostState.valueOf(state), replyToFloor, support, oppose,
-                    quotes);
+                    quotes.stream().map(Positioned::quote).toList());
         }
+    }
+
+    private record Positioned(int position, Quote quote) {
     }
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.forumkit.model.Ban;
@@ -45,10 +46,10 @@ final class Lookups {
             + " and (x.expires_at is null or x.expires_at > ?) and (x.board_id is null or x.board_id = t.board_id)";
 
     private static final String TOPIC_IN_BOARD = "select " + TOPIC + ", " + BOARD + ", " + BAN
-            + " from fk_topic t join fk_board b on b.id = t.board_id" + BANS + " where t.id = ? order by x.id";
+            + " from fk_topic t join fk_board b on b.id = t.board_id" + BANS + " where t.id = ?";
     private static final String POST_IN_TOPIC = "select " + POST + ", " + TOPIC + ", " + BOARD + ", " + BAN
             + " from fk_post p join fk_topic t on t.id = p.topic_id join fk_board b on b.id = t.board_id" + BANS
-            + " where p.id = ? order by x.id";
+            + " where p.id = ?";
 
     private final Jdbc jdbc;
 
@@ -195,6 +196,9 @@ final class Lookups {
             x.liftedAt = jdbc.instant(r, at + 11);
             bans.add(Records.ban(x));
         } while (r.next());
+        // In id order, sorted here: an ORDER BY would make MariaDB copy the row, TEXT columns and all, into an
+        // on-disk temporary table on every reply and vote (NoTemporaryTablesTest).
+        bans.sort(Comparator.comparing(Ban::id));
         return List.copyOf(bans);
     }
 }
