@@ -3,6 +3,7 @@ package org.forumkit.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.forumkit.model.Board;
 import org.forumkit.model.CreditCycle;
@@ -34,7 +35,12 @@ final class CreditAwards {
      * balance, so a rule's cap per cycle holds under concurrency. Boards without a rule for the event cost nothing.
      */
     void award(StoreTransaction tx, Board board, UserId user, CreditEvent event, PostId post) {
-        List<CreditRule> rules = policy.forBoard(board).stream().filter(r -> r.event() == event).toList();
+        List<CreditRule> rules = new ArrayList<>(2);
+        for (CreditRule rule : policy.forBoard(board)) {
+            if (rule.event() == event) {
+                rules.add(rule);
+            }
+        }
         if (rules.isEmpty()) {
             return;
         }

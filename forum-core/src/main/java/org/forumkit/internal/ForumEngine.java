@@ -2,9 +2,12 @@ package org.forumkit.internal;
 
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.NoProviderFoundException;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.time.Clock;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -173,10 +176,31 @@ public final class ForumEngine {
         try {
             return Validation.byDefaultProvider().configure()
                     .messageInterpolator(new TemplateInterpolator())
+                    .traversableResolver(new EveryPropertyReachable())
+                    // nothing to cache when every answer is yes (Hibernate Validator's name; others ignore it)
+                    .addProperty("hibernate.validator.enable_traversable_resolver_result_cache", "false")
                     .buildValidatorFactory();
         } catch (NoProviderFoundException e) {
             throw new IllegalStateException("no Jakarta Validation provider on the class path: add "
                     + "a provider such as Hibernate Validator, or pass one with Forum.builder().validator(…)", e);
+        }
+    }
+
+    /**
+     * Commands are records, never entities: with Jakarta Persistence on the class path the provider's default would
+     * ask it whether each property is loaded (a provider look-up, and garbage, per property of every command).
+     */
+    private static final class EveryPropertyReachable implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                ElementType elementType) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                ElementType elementType) {
+            return true;
         }
     }
 

@@ -197,6 +197,9 @@ final class PostAuthoring {
             if (command.replyToFloor() != null && command.replyToFloor() > topic.highestFloor()) {
                 stored.add("replyToFloor", "unknown_floor");
             }
+            if (excerpts.isEmpty()) {
+                return; // a reply without quotes (most): nothing to read
+            }
             Map<Integer, Post> sources = new LinkedHashMap<>();
             tx.postsByFloors(topic.id(), excerpts.keySet()).forEach(post -> sources.put(post.floor(), post));
             int i = 0;

@@ -169,15 +169,16 @@ final class SearchAnalysis {
             while (i < original.length()) {
                 int start = i;
                 i = clusterEnd(original, i);
-                String piece = fold(original.substring(start, i));
-                for (int k = 0; k < piece.length(); k++) {
+                char stable = i == start + 1 ? folded(original.charAt(start)) : 0;
+                String piece = stable != 0 ? null : fold(original.substring(start, i));
+                for (int k = 0; k < (piece == null ? 1 : piece.length()); k++) {
                     if (out.length() == starts.length) {
                         starts = java.util.Arrays.copyOf(starts, starts.length * 2);
                         ends = java.util.Arrays.copyOf(ends, ends.length * 2);
                     }
                     starts[out.length()] = start;
                     ends[out.length()] = i;
-                    out.append(piece.charAt(k));
+                    out.append(piece == null ? stable : piece.charAt(k));
                 }
             }
             return new Normalized(out.toString(), starts, ends);
@@ -205,7 +206,20 @@ final class SearchAnalysis {
             return i;
         }
 
-        private static String fold(String cluster) {
+        /**
+         * What {@link #fold} gives a lone character without building strings, for the characters most text is made
+         * of (ASCII; CJK ideographs, kana and hangul syllables, which NFKC and lower case keep), or 0 for the others.
+         */
+        static char folded(char c) {
+            if (c < 0x80) {
+                return c < 0x20 || c == 0x7F ? ' ' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            }
+            boolean stable = (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)
+                    || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0xAC00 && c <= 0xD7A3);
+            return stable && Character.getType(c) == Character.OTHER_LETTER ? c : 0;
+        }
+
+        static String fold(String cluster) {
             int first = cluster.codePointAt(0);
             int type = Character.getType(first);
             if (type == Character.FORMAT) {

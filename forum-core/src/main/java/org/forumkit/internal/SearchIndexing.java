@@ -38,7 +38,7 @@ final class SearchIndexing {
      */
     List<IndexedTerm> bodyTerms(String html) {
         List<IndexedTerm> terms = new ArrayList<>();
-        add(terms, analysis.documentTerms(Jsoup.parse(html).text()), false);
+        add(terms, analysis.documentTerms(plainText(html)), false);
         return terms;
     }
 
@@ -76,7 +76,11 @@ final class SearchIndexing {
 
     /** The text a post is searched and excerpted by: its rendered body as plain text, never markup. */
     static String plainText(Post post) {
-        return Jsoup.parse(post.html()).text();
+        return plainText(post.html());
+    }
+
+    private static String plainText(String html) {
+        return SimpleHtml.isSimple(html) ? SimpleHtml.text(html) : Jsoup.parse(html).text();
     }
 
     private List<IndexedTerm> terms(Post post, Optional<String> title) {

@@ -13,6 +13,11 @@ record Standing(List<Ban> bans) {
     }
 
     boolean forbids(Action action) {
-        return bans.stream().anyMatch(ban -> ban.kind().forbids(action));
+        for (Ban ban : bans) {
+            if (ban.kind().forbids(action)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

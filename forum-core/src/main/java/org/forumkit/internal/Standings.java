@@ -19,6 +19,9 @@ final class Standings {
 
     /** The standing given by bans read elsewhere (with a topic page): those active now count. */
     Standing of(List<Ban> bans) {
+        if (bans.isEmpty()) {
+            return Standing.NONE; // most writers: no clock read, no list
+        }
         Instant now = clock.now();
         List<Ban> active = bans.stream().filter(ban -> ban.isActiveAt(now)).toList();
         return active.isEmpty() ? Standing.NONE : new Standing(active);

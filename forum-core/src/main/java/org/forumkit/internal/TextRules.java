@@ -15,6 +15,9 @@ final class TextRules {
     /** A one-line text (title, name, display name, type): NFC, no controls or bidi formatting, spaces folded. */
     static String line(String raw) {
         String nfc = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        if (isCleanLine(nfc)) {
+            return nfc; // a name given clean (most are): not copied
+        }
         StringBuilder out = new StringBuilder(nfc.length());
         boolean space = false;
         for (int i = 0; i < nfc.length(); ) {
@@ -36,9 +39,32 @@ final class TextRules {
         return out.toString();
     }
 
+    /** Whether {@link #line} keeps {@code nfc} as it is: single spaces between words only, nothing removed. */
+    private static boolean isCleanLine(String nfc) {
+        boolean space = true; // no space first
+        for (int i = 0; i < nfc.length(); ) {
+            int cp = nfc.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                if (cp != ' ' || space) {
+                    return false;
+                }
+                space = true;
+            } else if (isControl(cp) || isBidiFormatting(cp) || storable(cp) != cp) {
+                return false;
+            } else {
+                space = false;
+            }
+        }
+        return !space || nfc.isEmpty();
+    }
+
     /** A multi-line text (body, description): NFC, line ends as {@code \n}, controls other than tab removed. */
     static String block(String raw) {
         String nfc = Normalizer.normalize(raw.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC);
+        if (isCleanBlock(nfc)) {
+            return nfc;
+        }
         StringBuilder out = new StringBuilder(nfc.length());
         for (int i = 0; i < nfc.length(); ) {
             int cp = nfc.codePointAt(i);
@@ -50,10 +76,28 @@ final class TextRules {
         return out.toString();
     }
 
+    /** Whether {@link #block} keeps {@code nfc} as it is. */
+    private static boolean isCleanBlock(String nfc) {
+        for (int i = 0; i < nfc.length(); ) {
+            int cp = nfc.codePointAt(i);
+            i += Character.charCount(cp);
+            if ((isControl(cp) && cp != '\n' && cp != '\t') || storable(cp) != cp) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether nothing would show: only white space and invisible format characters (zero-width space, …). */
     static boolean isBlank(String text) {
-        return text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
-                || Character.getType(cp) == Character.FORMAT);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && Character.getType(cp) != Character.FORMAT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int length(String text) {

@@ -21,7 +21,14 @@ public record UserId(String value) implements Comparable<UserId> {
 
     // Stored as given, so it is refused rather than repaired: a changed id would name another user.
     private static boolean storable(String value) {
-        return value.codePoints().noneMatch(cp -> cp == 0 || Character.getType(cp) == Character.SURROGATE);
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (cp == 0 || Character.getType(cp) == Character.SURROGATE) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     public static UserId of(String value) {

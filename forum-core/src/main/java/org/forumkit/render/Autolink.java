@@ -20,6 +20,9 @@ final class Autolink {
 
     /** The allowed URLs in {@code text}, in order, with trailing punctuation left out. */
     static List<Found> find(String text, Links links) {
+        if (!text.contains("://")) {
+            return List.of(); // no URL can match: no matcher, no list
+        }
         List<Found> found = new ArrayList<>();
         Matcher m = URL.matcher(text);
         while (m.find()) {
@@ -37,12 +40,12 @@ final class Autolink {
 
     static void text(String text, StringBuilder out, Links links, boolean linkUrls) {
         if (!linkUrls) {
-            lines(text, out);
+            lines(text, 0, text.length(), out);
             return;
         }
         int at = 0;
         for (Found url : find(text, links)) {
-            lines(text.substring(at, url.start()), out);
+            lines(text, at, url.start(), out);
             out.append("<a href=\"");
             Html.escape(url.href(), out);
             out.append("\" rel=\"").append(Links.REL).append("\">");
@@ -50,7 +53,7 @@ final class Autolink {
             out.append("</a>");
             at = url.end();
         }
-        lines(text.substring(at), out);
+        lines(text, at, text.length(), out);
     }
 
     /** Whether the URL ending at {@code end} (a ')') has as many '(' as ')', like a Wikipedia link. */
@@ -87,8 +90,8 @@ final class Autolink {
         return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
-    private static void lines(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
+    private static void lines(String text, int from, int to, StringBuilder out) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\n' -> out.append("<br>");

@@ -1,6 +1,7 @@
 package org.forumkit.render;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.forumkit.model.ContentFormat;
 import org.forumkit.spi.ContentRenderer;
 
@@ -9,6 +10,8 @@ import org.forumkit.spi.ContentRenderer;
  * URLs turned into links under the {@link RenderOptions} link rules.
  */
 public final class PlainTextRenderer implements ContentRenderer {
+    /** A blank line, and the white space around it. */
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n[\\s&&[^\n]]*\n\\s*");
     private final RenderOptions options;
     private final Links links;
 
@@ -40,7 +43,10 @@ public final class PlainTextRenderer implements ContentRenderer {
     static String html(String source, Links links) {
         String text = Autolink.withoutBidiControls(source).replace("\r\n", "\n").replace('\r', '\n');
         StringBuilder html = new StringBuilder(text.length() + 16);
-        for (String paragraph : text.strip().split("\n[\\s&&[^\n]]*\n\\s*")) {
+        String stripped = text.strip();
+        // one line (most replies) is one paragraph: no split
+        String[] paragraphs = stripped.indexOf('\n') < 0 ? new String[] {stripped} : PARAGRAPH_BREAK.split(stripped);
+        for (String paragraph : paragraphs) {
             if (paragraph.isBlank()) {
                 continue;
             }

@@ -2,6 +2,7 @@ package org.forumkit.render;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.forumkit.internal.SimpleHtml;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -13,7 +14,8 @@ import org.jsoup.safety.Safelist;
 /**
  * Defense in depth: every built-in renderer's output goes through jsoup's {@link Cleaner} with exactly the
  * elements and attributes the renderers emit, then class and style values are checked against the few the
- * renderers write. A renderer bug then shows as lost formatting, not as script on the page.
+ * renderers write. A renderer bug then shows as lost formatting, not as script on the page. {@link SimpleHtml}
+ * (paragraphs of text and line breaks, nothing jsoup would change) is returned as it is, unparsed.
  */
 final class SafeHtml {
     /** Resolves relative links for jsoup's protocol check only; the link itself is kept relative. */
@@ -49,6 +51,12 @@ final class SafeHtml {
     }
 
     static String clean(String html, boolean relativeLinks) {
+        // most replies: the cleaner would give the same string back, after two parses and a document's copy
+        return SimpleHtml.isSimple(html) ? html : cleanParsed(html, relativeLinks);
+    }
+
+    /** The cleaner itself, whatever the HTML. */
+    static String cleanParsed(String html, boolean relativeLinks) {
         Document dirty = Jsoup.parseBodyFragment(html, relativeLinks ? RELATIVE_BASE : "");
         Document clean = (relativeLinks ? RELATIVE : ABSOLUTE).clean(dirty);
         for (Element element : clean.body().getAllElements()) {

@@ -46,6 +46,22 @@ class SearchAnalysisTest {
     }
 
     @Test
+    void theShortcutForCommonCharactersFoldsThemAsNormalisationDoes() {
+        int shortcut = 0;
+        for (char c = 0; c < 0xFFFF; c++) {
+            char folded = SearchAnalysis.Normalized.folded(c);
+            if (folded != 0) {
+                shortcut++;
+                assertThat(String.valueOf(folded)).as("U+%04X", (int) c)
+                        .isEqualTo(SearchAnalysis.Normalized.fold(String.valueOf(c)));
+            }
+        }
+        assertThat(shortcut).as("ASCII, CJK ideographs, kana, hangul").isGreaterThan(30_000);
+        assertThat(analysis.documentTerms("ABC 回复 ｱ").keySet())
+                .containsExactlyInAnyOrder("abc", "回", "回复", "复", "ア");
+    }
+
+    @Test
     void tokensPointBackIntoTheOriginalText() {
         String text = "ＡＢ 支持\u200D中文 e\u0301te";
         List<SearchAnalysis.Token> tokens = analysis.tokens(text);

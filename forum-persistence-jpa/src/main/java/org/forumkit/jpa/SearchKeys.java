@@ -5,9 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.forumkit.spi.store.IndexedTerm;
 
 /**
@@ -37,10 +34,14 @@ final class SearchKeys {
     }
 
     static long key(String term) {
-        byte[] md5 = MD5.get().digest(term.getBytes(StandardCharsets.UTF_8));
+        return key(MD5.get(), term);
+    }
+
+    private static long key(MessageDigest md5, String term) {
+        byte[] digest = md5.digest(term.getBytes(StandardCharsets.UTF_8));
         long key = 0;
         for (int i = 0; i < 8; i++) {
-            key = key << 8 | (md5[i] & 0xFF);
+            key = key << 8 | (digest[i] & 0xFF);
         }
         return key;
     }
@@ -52,25 +53,61 @@ final class SearchKeys {
 
     /** The keys of a post: a term's key weighs its title and body weights, a title key the title weight alone. */
     static Doc doc(Collection<IndexedTerm> terms) {
-        Map<Long, Integer> weights = new TreeMap<>();
+        // parallel arrays, sorted once: no boxed key or weight per term (a reply's index row is written per reply)
+        MessageDigest md5 = MD5.get();
+        long[] termKeys = new long[terms.size() * 2];
+        int[] termWeights = new int[termKeys.length];
+        int n = 0;
         for (IndexedTerm term : terms) {
-            weights.merge(key(term.term()), term.weight(), Integer::sum);
+            termKeys[n] = key(md5, term.term());
+            termWeights[n++] = term.weight();
             if (term.title()) {
-                weights.merge(titleKey(term.term()), term.weight(), Integer::sum);
+                termKeys[n] = key(md5, TITLE_MARK + term.term());
+                termWeights[n++] = term.weight();
             }
         }
-        long[] keys = weights.keySet().stream().mapToLong(Long::longValue).toArray();
-        long[] heavy = weights.entrySet().stream().filter(e -> e.getValue() > 1).mapToLong(Map.Entry::getKey).toArray();
-        int[] heavyWeights = weights.values().stream().filter(w -> w > 1).mapToInt(Integer::intValue).toArray();
-        return new Doc(keys, heavy, heavyWeights);
+        long[] keys = Arrays.copyOf(termKeys, n);
+        Arrays.sort(keys);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || keys[distinct - 1] != keys[i]) {
+                keys[distinct++] = keys[i];
+            }
+        }
+        keys = Arrays.copyOf(keys, distinct);
+        int[] weights = new int[distinct];
+        for (int i = 0; i < n; i++) {
+            weights[Arrays.binarySearch(keys, termKeys[i])] += termWeights[i];
+        }
+        int heavy = 0;
+        for (int weight : weights) {
+            heavy += weight > 1 ? 1 : 0;
+        }
+        long[] heavyKeys = new long[heavy];
+        int[] heavyWeights = new int[heavy];
+        for (int i = 0, h = 0; i < distinct; i++) {
+            if (weights[i] > 1) {
+                heavyKeys[h] = keys[i];
+                heavyWeights[h++] = weights[i];
+            }
+        }
+        return new Doc(keys, heavyKeys, heavyWeights);
     }
 
     /** An array literal for {@code CAST(? AS BIGINT[])}: no driver-specific array binding needed. */
     static String literal(long[] values) {
-        return Arrays.stream(values).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));
+        StringBuilder out = new StringBuilder(2 + values.length * 21).append('{');
+        for (int i = 0; i < values.length; i++) {
+            out.append(i == 0 ? "" : ",").append(values[i]);
+        }
+        return out.append('}').toString();
     }
 
     static String literal(int[] values) {
-        return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(",", "{", "}"));
+        StringBuilder out = new StringBuilder(2 + values.length * 11).append('{');
+        for (int i = 0; i < values.length; i++) {
+            out.append(i == 0 ? "" : ",").append(values[i]);
+        }
+        return out.append('}').toString();
     }
 }
