@@ -118,7 +118,7 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             switch (dialect) {
                 case "postgresql" -> s.execute("ANALYZE");
-                case "mariadb" -> s.execute("ANALYZE TABLE fk_board, fk_topic, fk_post, fk_quote, fk_vote, fk_search_term");
+                case "mariadb" -> s.execute("ANALYZE TABLE fk_board, fk_board_counter, fk_topic, fk_post, fk_quote, fk_vote, fk_search_term");
                 default -> s.execute("ANALYZE");
             }
         }

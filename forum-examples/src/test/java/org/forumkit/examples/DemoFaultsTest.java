@@ -122,7 +122,7 @@ class DemoFaultsTest {
                 long boardPosts;
                 try (Connection c = connect()) {
                     boardId = FaultChecks.longs(c, "SELECT board_id FROM fk_topic WHERE id = ?", topic).get(0);
-                    boardPosts = FaultChecks.longs(c, "SELECT post_count FROM fk_board WHERE id = ?", boardId).get(0);
+                    boardPosts = FaultChecks.longs(c, "SELECT SUM(post_count) FROM fk_board_counter WHERE board_id = ?", boardId).get(0);
                 }
                 HikariPoolMXBean pool = pool(a);
                 int threadsBefore = serverThreads();

@@ -76,7 +76,7 @@ final class FaultChecks {
         assertThat(longs(c, "SELECT replies FROM fk_topic WHERE id = ?", topicId)).containsExactly(floors.size() - 1L);
         assertThat(longs(c, "SELECT highest_floor FROM fk_topic WHERE id = ?", topicId))
                 .containsExactly((long) floors.size());
-        assertThat(longs(c, "SELECT post_count FROM fk_board WHERE id = ?", boardId))
+        assertThat(longs(c, "SELECT SUM(post_count) FROM fk_board_counter WHERE board_id = ?", boardId))
                 .as("the board's count moved by the stored replies, no more").containsExactly(boardPostsBefore + replies);
         int unacknowledged = replies - acknowledged;
         assertThat(unacknowledged).as("stored without an acknowledgement: only requests with no answer")

@@ -6,9 +6,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
-/** A row of {@code fk_board}. Counters are only ever changed by bulk {@code x = x + delta} updates. */
+/** A row of {@code fk_board}. Its counters and last post are in its {@link BoardCounterEntity} shards. */
 @Entity(name = "ForumkitBoard")
 @Table(name = "fk_board")
 class BoardEntity {
@@ -36,22 +35,6 @@ class BoardEntity {
     String accessPolicy;
     @Column(name = "moderation", nullable = false, length = 1_000_000)
     String moderation = "{}";
-    @Column(name = "topic_count", nullable = false)
-    long topicCount;
-    @Column(name = "post_count", nullable = false)
-    long postCount;
-    @Column(name = "last_topic_id")
-    Long lastTopicId;
-    @Column(name = "last_post_id")
-    Long lastPostId;
-    @Column(name = "last_post_floor")
-    Integer lastPostFloor;
-    @Column(name = "last_post_author_id", length = 128)
-    String lastPostAuthorId;
-    @Column(name = "last_post_author_name")
-    String lastPostAuthorName;
-    @Column(name = "last_post_at")
-    Instant lastPostAt;
 
     protected BoardEntity() {
     }

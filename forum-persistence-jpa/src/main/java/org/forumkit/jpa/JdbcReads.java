@@ -36,7 +36,8 @@ import org.forumkit.spi.store.StoredTopicPage;
  * server time (BENCHMARKS.md "The served page over HTTP"); the columns read here are those the entities map.
  */
 final class JdbcReads {
-    private static final String HEADER_FROM = " FROM fk_topic t JOIN fk_board b ON b.id = t.board_id";
+    private static final String HEADER_FROM = " FROM fk_topic t JOIN fk_board b ON b.id = t.board_id"
+            + Lookups.BOARD_LAST_POST;
     /** An anonymous viewer has no bans: no join. */
     private static final String ANONYMOUS_HEADER = "SELECT " + Lookups.TOPIC + ", " + Lookups.BOARD + HEADER_FROM
             + " WHERE t.id = ?";

@@ -34,6 +34,7 @@ public final class JpaForumStore implements ForumStore {
 
     private static final List<String> ENTITY_CLASSES = List.of(
             BoardEntity.class.getName(),
+            BoardCounterEntity.class.getName(),
             TopicEntity.class.getName(),
             PostEntity.class.getName(),
             QuoteEntity.class.getName(),

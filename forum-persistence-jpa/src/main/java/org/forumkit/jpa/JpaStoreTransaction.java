@@ -84,7 +84,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     JpaStoreTransaction(EntityManager em, JpaTransactions.Scope scope, boolean writable, WritePath writePath) {
         this.scope = scope;
         this.writable = writable;
-        this.boards = new BoardRows(em);
+        this.boards = new BoardRows(em, new Lookups(writePath.jdbc()));
         this.votes = new VoteRows(em, writePath);
         this.reports = new ReportRows(em);
         this.posts = new PostRows(em, writePath, boards);

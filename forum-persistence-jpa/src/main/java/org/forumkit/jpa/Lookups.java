@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import org.forumkit.model.Ban;
 import org.forumkit.model.Board;
+import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
+import org.forumkit.model.PostId;
 import org.forumkit.model.Topic;
+import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
 import org.forumkit.spi.store.PostInTopic;
 import org.forumkit.spi.store.TopicInBoard;
@@ -30,11 +33,21 @@ final class Lookups {
             + " t.created_at, t.pin_level, t.locked, t.external_key, t.views, t.replies, t.highest_floor,"
             + " t.last_post_at, t.last_post_by_id, t.last_post_by_name";
     static final int TOPIC_COLUMNS = 16;
+    /**
+     * The board {@code b}'s columns, with its counts summed over its shard rows and its last post from the shard
+     * {@link #BOARD_LAST_POST} joins as {@code l}. Correlated scalar subqueries over the 16 rows of the shards'
+     * primary key, no GROUP BY or ORDER BY: MariaDB answers them without a temporary table (NoTemporaryTablesTest).
+     */
     static final String BOARD = "b.id, b.parent_id, b.kind, b.slug, b.name, b.description, b.position,"
-            + " b.moderators, b.topic_types, b.access_policy, b.moderation, b.topic_count, b.post_count,"
-            + " b.last_topic_id, b.last_post_id, b.last_post_floor, b.last_post_author_id, b.last_post_author_name,"
-            + " b.last_post_at";
+            + " b.moderators, b.topic_types, b.access_policy, b.moderation,"
+            + " (select sum(c.topic_count) from fk_board_counter c where c.board_id = b.id),"
+            + " (select sum(c.post_count) from fk_board_counter c where c.board_id = b.id),"
+            + " l.last_topic_id, l.last_post_id, l.last_post_floor, l.last_post_author_id, l.last_post_author_name,"
+            + " l.last_post_at";
     static final int BOARD_COLUMNS = 19;
+    /** The shard row of board {@code b} that holds its last post (the highest post id of its shards), as {@code l}. */
+    static final String BOARD_LAST_POST = " left join fk_board_counter l on l.board_id = b.id and l.last_post_id ="
+            + " (select max(m.last_post_id) from fk_board_counter m where m.board_id = b.id)";
     static final String BAN = "x.id, x.user_id, x.board_id, x.kind, x.reason, x.by_id, x.by_name, x.created_at,"
             + " x.expires_at, x.lifted_by_id, x.lifted_by_name, x.lifted_at";
     private static final String POST = "p.id, p.topic_id, p.floor, p.author_id, p.author_name, p.created_at,"
@@ -46,15 +59,20 @@ final class Lookups {
             + " and (x.expires_at is null or x.expires_at > ?) and (x.board_id is null or x.board_id = t.board_id)";
 
     private static final String TOPIC_IN_BOARD = "select " + TOPIC + ", " + BOARD + ", " + BAN
-            + " from fk_topic t join fk_board b on b.id = t.board_id" + BANS + " where t.id = ?";
+            + " from fk_topic t join fk_board b on b.id = t.board_id" + BOARD_LAST_POST + BANS + " where t.id = ?";
     private static final String POST_IN_TOPIC = "select " + POST + ", " + TOPIC + ", " + BOARD + ", " + BAN
-            + " from fk_post p join fk_topic t on t.id = p.topic_id join fk_board b on b.id = t.board_id" + BANS
+            + " from fk_post p join fk_topic t on t.id = p.topic_id join fk_board b on b.id = t.board_id"
+            + BOARD_LAST_POST + BANS
             + " where p.id = ?";
 
     private final Jdbc jdbc;
 
     Lookups(Jdbc jdbc) {
         this.jdbc = jdbc;
+    }
+
+    Jdbc jdbc() {
+        return jdbc;
     }
 
     Optional<WithBans<TopicInBoard>> topicInBoard(EntityManager em, long id, Optional<UserId> viewer, Instant now) {
@@ -162,15 +180,10 @@ final class Lookups {
         b.topicTypes = r.getString(at + 8);
         b.accessPolicy = r.getString(at + 9);
         b.moderation = r.getString(at + 10);
-        b.topicCount = r.getLong(at + 11);
-        b.postCount = r.getLong(at + 12);
-        b.lastTopicId = Jdbc.longOrNull(r, at + 13);
-        b.lastPostId = Jdbc.longOrNull(r, at + 14);
-        b.lastPostFloor = Jdbc.integer(r, at + 15);
-        b.lastPostAuthorId = r.getString(at + 16);
-        b.lastPostAuthorName = r.getString(at + 17);
-        b.lastPostAt = jdbc.instant(r, at + 18);
-        return Records.board(b);
+        Long lastPost = Jdbc.longOrNull(r, at + 14);
+        LastPost last = lastPost == null ? null : new LastPost(TopicId.of(r.getLong(at + 13)), PostId.of(lastPost),
+                r.getInt(at + 15), Records.author(r.getString(at + 16), r.getString(at + 17)), jdbc.instant(r, at + 18));
+        return Records.board(b, new BoardRows.Counts(r.getLong(at + 11), r.getLong(at + 12), last));
     }
 
     /** The ban columns of this and every following row (the cursor is on the first row). */

@@ -38,11 +38,14 @@ final class MariaDbWritePath implements WritePath {
     private static final Jdbc.Sql INSERT_POST = Jdbc.Sql.of("insert into fk_post (topic_id, floor, author_id,"
             + " author_name, created_at, revision, body, format, html, renderer, state, reply_to_floor, support, oppose)"
             + " values (:topic, :floor, :byId, :byName, :at, 1, :body, :format, :html, :renderer, :state, :replyTo, 0, 0)");
-    /** The topic's board, joined under the topic row's lock that this transaction holds (a move waits for it). */
-    private static final Jdbc.Sql BOARD = Jdbc.Sql.of("update fk_board b join fk_topic t on t.board_id = b.id"
+    /**
+     * The topic's shard of its board's counters, the board joined under the topic row's lock that this transaction
+     * holds (a move waits for it).
+     */
+    private static final Jdbc.Sql BOARD = Jdbc.Sql.of("update fk_board_counter b join fk_topic t on t.board_id = b.board_id"
             + " set b.post_count = b.post_count + 1, b.last_topic_id = :topic, b.last_post_id = :post,"
             + " b.last_post_floor = :floor, b.last_post_author_id = :byId, b.last_post_author_name = :byName,"
-            + " b.last_post_at = :at where t.id = :topic");
+            + " b.last_post_at = :at where t.id = :topic and b.shard = :shard");
 
     /**
      * Writes the vote and returns the old one as the insert id: 0 when the row is new, else the old kind's code
@@ -88,6 +91,7 @@ final class MariaDbWritePath implements WritePath {
                     BOARD.bind(board, "topic", topicId, JDBC);
                     BOARD.bind(board, "post", id, JDBC);
                     BOARD.bind(board, "floor", floor, JDBC);
+                    BOARD.bind(board, "shard", BoardCounterEntity.shard(topicId), JDBC);
                     board.executeUpdate();
                 }
             }

@@ -35,7 +35,7 @@ import org.forumkit.spi.store.StoredTopicPage;
  */
 final class PostRows extends Rows {
     private final WritePath writePath;
-    private final BoardRows boards;
+    final BoardRows boards;
     /** The hot writes' first reads, as plain JDBC. */
     final Lookups lookups;
     /** The topic page, as plain JDBC. */
@@ -45,7 +45,7 @@ final class PostRows extends Rows {
         super(em);
         this.writePath = writePath;
         this.boards = boards;
-        this.lookups = new Lookups(writePath.jdbc());
+        this.lookups = boards.lookups();
         this.reads = new JdbcReads(lookups, writePath.jdbc());
     }
 
@@ -54,17 +54,9 @@ final class PostRows extends Rows {
         return post == null ? Optional.empty() : Optional.of(withQuotes(post));
     }
 
+    /** The post with its topic and board: {@link Lookups#postInTopic} without a viewer (its quotes apart). */
     Optional<PostInTopic> postInTopic(PostId id) {
-        List<Object[]> rows = em.createQuery("select p, t, b from ForumkitPost p, ForumkitTopic t, ForumkitBoard b"
-                        + " where p.id = :id and t.id = p.topicId and b.id = t.boardId", Object[].class)
-                .setParameter("id", id.value())
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        PostEntity post = detach((PostEntity) rows.get(0)[0]);
-        return Optional.of(new PostInTopic(withQuotes(post), Records.topic(detach((TopicEntity) rows.get(0)[1])),
-                Records.board(detach((BoardEntity) rows.get(0)[2]))));
+        return lookups.postInTopic(this, id.value(), Optional.empty(), Instant.now()).map(WithBans::found);
     }
 
     /**
@@ -203,7 +195,7 @@ final class PostRows extends Rows {
             throw new SqlErrors.RaceDetected("post " + id + " changed state concurrently");
         }
         if (counts.posts() != 0) {
-            boards.addPostCount(boardId, counts.posts());
+            boards.addPostCount(boardId, topicId, counts.posts());
         }
         return post(id).orElseThrow();
     }

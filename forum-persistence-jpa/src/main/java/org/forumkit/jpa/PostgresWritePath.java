@@ -32,17 +32,18 @@ final class PostgresWritePath implements WritePath {
             + " :replyTo, 0, 0 from t returning id, floor, topic_id";
 
     /**
-     * The floor allocation, the post row and the board's counters in ONE statement (parent rows first), so the topic
-     * row lock is held for a single round trip and the commit.
+     * The floor allocation, the post row and the board's counters (the topic's shard row of them) in ONE statement
+     * (parent rows first), so the topic row lock is held for a single round trip and the commit.
      */
     private static final Jdbc.Sql VISIBLE = Jdbc.Sql.of("with t as (update fk_topic set highest_floor = highest_floor + 1,"
             + " replies = replies + 1, last_post_at = :at, last_post_by_id = :byId, last_post_by_name = :byName"
             + " where id = :topic returning id, highest_floor, board_id),"
             + " p as (" + INSERT_FROM_T + "),"
-            + " b as (update fk_board set post_count = post_count + 1,"
+            + " b as (update fk_board_counter set post_count = post_count + 1,"
             + " last_topic_id = (select topic_id from p), last_post_id = (select id from p),"
             + " last_post_floor = (select floor from p), last_post_author_id = :byId,"
-            + " last_post_author_name = :byName, last_post_at = :at where id = (select board_id from t))"
+            + " last_post_author_name = :byName, last_post_at = :at"
+            + " where board_id = (select board_id from t) and shard = :shard)"
             + " select id, floor from p");
     private static final Jdbc.Sql HIDDEN = Jdbc.Sql.of("with t as (update fk_topic set highest_floor = highest_floor + 1"
             + " where id = :topic returning id, highest_floor, board_id),"
@@ -82,6 +83,9 @@ final class PostgresWritePath implements WritePath {
                 sql.bind(append, "renderer", reply.renderer(), JDBC);
                 sql.bind(append, "state", reply.state().name(), JDBC);
                 sql.bind(append, "replyTo", reply.replyToFloor(), JDBC);
+                if (visible) {
+                    sql.bind(append, "shard", BoardCounterEntity.shard(topicId), JDBC);
+                }
                 try (ResultSet row = append.executeQuery()) {
                     if (!row.next()) {
                         return null;

@@ -15,7 +15,6 @@ import org.forumkit.model.ContentFormat;
 import org.forumkit.model.CreditEntry;
 import org.forumkit.model.CreditEntryId;
 import org.forumkit.model.CreditEvent;
-import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostRevision;
@@ -43,13 +42,12 @@ final class Records {
         return new Author(UserId.of(id), name);
     }
 
-    static Board board(BoardEntity b) {
-        LastPost last = b.lastPostId == null ? null : new LastPost(TopicId.of(b.lastTopicId), PostId.of(b.lastPostId),
-                b.lastPostFloor, author(b.lastPostAuthorId, b.lastPostAuthorName), b.lastPostAt);
+    /** A board row with its counts and last post, summed over its shards ({@link BoardRows.Counts}). */
+    static Board board(BoardEntity b, BoardRows.Counts counts) {
         return new Board(BoardId.of(b.id), b.parentId == null ? null : BoardId.of(b.parentId),
                 BoardKind.valueOf(b.kind), b.slug, b.name, b.description, b.position, JsonText.userIds(b.moderators),
-                JsonText.strings(b.topicTypes), JsonText.policy(b.accessPolicy), b.topicCount, b.postCount, last,
-                JsonText.moderation(b.moderation));
+                JsonText.strings(b.topicTypes), JsonText.policy(b.accessPolicy), counts.topics(), counts.posts(),
+                counts.lastPost(), JsonText.moderation(b.moderation));
     }
 
     static Topic topic(TopicEntity t) {

@@ -138,11 +138,15 @@ abstract class SearchRows extends Rows implements SearchIndexWriter {
         List<Post> withQuotes = posts.withQuotes(postRows);
         List<PostInTopic> out = new ArrayList<>(rows.size());
         Map<Long, org.forumkit.model.Topic> topics = new HashMap<>();
+        // The batch's boards with their counts: one more statement for all of them (the counts are in shard rows).
+        Map<Long, BoardEntity> boardRows = new HashMap<>();
+        rows.forEach(row -> boardRows.putIfAbsent(((BoardEntity) row[2]).id, detach((BoardEntity) row[2])));
+        Map<Long, org.forumkit.model.Board> boards = new HashMap<>();
+        posts.boards.withCounts(List.copyOf(boardRows.values())).forEach(b -> boards.put(b.id().value(), b));
         for (int i = 0; i < rows.size(); i++) {
             TopicEntity topic = (TopicEntity) rows.get(i)[1];
-            BoardEntity board = (BoardEntity) rows.get(i)[2];
             org.forumkit.model.Topic mapped = topics.computeIfAbsent(topic.id, id -> Records.topic(detach(topic)));
-            out.add(new PostInTopic(withQuotes.get(i), mapped, Records.board(detach(board))));
+            out.add(new PostInTopic(withQuotes.get(i), mapped, boards.get(topic.boardId)));
         }
         return out;
     }

@@ -47,13 +47,9 @@ final class TopicRows extends Rows {
         return Optional.ofNullable(detach(em.find(TopicEntity.class, id.value()))).map(Records::topic);
     }
 
+    /** The topic with its board: {@link Lookups#topicInBoard} without a viewer, one statement. */
     Optional<TopicInBoard> topicInBoard(TopicId id) {
-        List<Object[]> rows = em.createQuery("select t, b from ForumkitTopic t, ForumkitBoard b"
-                        + " where t.id = :id and b.id = t.boardId", Object[].class)
-                .setParameter("id", id.value())
-                .getResultList();
-        return rows.stream().findFirst().map(row -> new TopicInBoard(Records.topic(detach((TopicEntity) row[0])),
-                Records.board(detach((BoardEntity) row[1]))));
+        return posts.lookups.topicInBoard(em, id.value(), Optional.empty(), Instant.now()).map(WithBans::found);
     }
 
     /** The topic, its board and the viewer's bans there not lifted and not expired: one statement, one row per ban. */
@@ -100,10 +96,6 @@ final class TopicRows extends Rows {
         if (topic.externalKey() != null && topicByExternalKey(topic.boardId(), topic.externalKey()).isPresent()) {
             throw DuplicateKeyException.topicExternalKey(topic.boardId(), topic.externalKey(), null);
         }
-        // Parent first: the board row is locked before any child row is written.
-        if (!boards.countNewTopic(topic.boardId(), CounterDelta.ofNew(1, opening.state()))) {
-            throw new NotFoundException(Kind.BOARD, topic.boardId());
-        }
         TopicEntity row = new TopicEntity();
         row.boardId = topic.boardId().value();
         row.title = topic.title();
@@ -123,13 +115,16 @@ final class TopicRows extends Rows {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw DuplicateKeyException.topicExternalKey(topic.boardId(), topic.externalKey(), e);
             }
+            if (SqlErrors.isForeignKeyViolation(e)) {
+                throw new NotFoundException(Kind.BOARD, topic.boardId());
+            }
             throw e;
         }
         detach(row);
         Post post = posts.insertPost(row.id, 1, opening);
-        if (post.isVisible()) {
-            boards.addPost(row.boardId, post);
-        }
+        // The counters after the rows: they are in the board's shard rows, which no topic or post row references,
+        // and the topic's id chooses the shard.
+        boards.addTopic(row.boardId, post, CounterDelta.ofNew(1, opening.state()));
         return new StartedTopic(Records.topic(row), post);
     }
 
@@ -162,7 +157,7 @@ final class TopicRows extends Rows {
         if (topic.externalKey != null && topicByExternalKey(to, topic.externalKey).isPresent()) {
             throw DuplicateKeyException.topicExternalKey(to, topic.externalKey, null);
         }
-        boards.moveCounts(from, to.value(), posts.visibleCount(id.value()));
+        boards.moveCounts(from, to.value(), id.value(), posts.visibleCount(id.value()));
         em.createQuery("update ForumkitTopic t set t.boardId = :to where t.id = :id")
                 .setParameter("to", to.value())
                 .setParameter("id", id.value())

@@ -161,7 +161,7 @@ class GaleraTopicRoutingTest {
                             .containsExactlyElementsOf(LongStream.rangeClosed(1, floors).boxed().toList());
                     assertThat(TwoNodesTest.longs(c, "SELECT replies FROM fk_topic WHERE id = ?", topic.id().value()))
                             .containsExactly(floors - 1);
-                    assertThat(TwoNodesTest.longs(c, "SELECT post_count FROM fk_board WHERE id = ?",
+                    assertThat(TwoNodesTest.longs(c, "SELECT SUM(post_count) FROM fk_board_counter WHERE board_id = ?",
                             topic.boardId().value())).containsExactly(TwoNodesTest.longs(c,
                             "SELECT COUNT(*) FROM fk_post p JOIN fk_topic t ON t.id = p.topic_id WHERE t.board_id = ?",
                             topic.boardId().value()).get(0));

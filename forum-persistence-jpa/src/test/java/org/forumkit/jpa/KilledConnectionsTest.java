@@ -180,7 +180,7 @@ class KilledConnectionsTest {
                                 .containsExactly((long) rows);
                         assertThat(TwoNodesTest.longs(c, "SELECT highest_floor FROM fk_topic WHERE id = ?",
                                 topic.id().value())).containsExactly((long) rows + 1);
-                        assertThat(TwoNodesTest.longs(c, "SELECT post_count FROM fk_board WHERE id = ?",
+                        assertThat(TwoNodesTest.longs(c, "SELECT SUM(post_count) FROM fk_board_counter WHERE board_id = ?",
                                 board.id().value())).containsExactly((long) rows + 1);
                     }
                 }

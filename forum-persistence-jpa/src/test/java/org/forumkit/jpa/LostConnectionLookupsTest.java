@@ -214,7 +214,7 @@ class LostConnectionLookupsTest {
 
         /**
          * The fault {@code DemoFaultsTest} found: the connection ended after the reply was written and before the
-         * notifications read the topic's board (an {@code em.find}). The reply is run again and stored once.
+         * notifications read the topic's board (one statement by the board's id). The reply is run again and stored once.
          */
         @Test
         void aReplyWhoseConnectionEndsBeforeItsBoardIsReadIsRunAgain() throws Exception {
@@ -227,7 +227,7 @@ class LostConnectionLookupsTest {
                         String statement = sql.toLowerCase(Locale.ROOT);
                         if (statement.contains("insert into fk_post")) {
                             written[0] = true;
-                        } else if (written[0] && statement.contains(" from fk_board ") && statement.endsWith(".id=?")
+                        } else if (written[0] && statement.contains(" from fk_board b") && statement.endsWith("b.id = ?")
                                 && terminated.get() == 0) {
                             terminated.incrementAndGet();
                             terminateCurrentConnection();

@@ -20,7 +20,7 @@ class PersistenceUnitTest {
 
     @Test
     void entityClassNamesAreTheNonPublicEntities() throws Exception {
-        assertThat(JpaForumStore.entityClassNames()).hasSize(15);
+        assertThat(JpaForumStore.entityClassNames()).hasSize(16);
         for (String name : JpaForumStore.entityClassNames()) {
             Class<?> type = Class.forName(name);
             assertThat(type.isAnnotationPresent(Entity.class)).as(name).isTrue();

@@ -41,7 +41,7 @@ final class StoredReplies {
                 .containsExactly((long) rows);
         assertThat(TwoNodesTest.longs(c, "SELECT highest_floor FROM fk_topic WHERE id = ?", topicId))
                 .containsExactly((long) rows + 1);
-        assertThat(TwoNodesTest.longs(c, "SELECT post_count FROM fk_board WHERE id = ?", boardId))
+        assertThat(TwoNodesTest.longs(c, "SELECT SUM(post_count) FROM fk_board_counter WHERE board_id = ?", boardId))
                 .containsExactly((long) rows + 1);
         return rows;
     }

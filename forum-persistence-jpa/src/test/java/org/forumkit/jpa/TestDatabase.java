@@ -27,7 +27,7 @@ enum TestDatabase {
     POSTGRESQL("postgresql", TestServer.POSTGRESQL),
     MARIADB("mariadb", TestServer.MARIADB);
 
-    private static final List<String> TABLES_CHILD_FIRST = List.of("fk_delivery_pref", "fk_delivery", "fk_import_map", "fk_board_watch", "fk_topic_watch", "fk_notification", "fk_search_doc", "fk_search_term", "fk_credit_entry", "fk_credit_balance", "fk_post_revision", "fk_posting_window", "fk_ban", "fk_audit", "fk_report", "fk_vote", "fk_quote", "fk_post", "fk_topic", "fk_board");
+    private static final List<String> TABLES_CHILD_FIRST = List.of("fk_delivery_pref", "fk_delivery", "fk_import_map", "fk_board_watch", "fk_topic_watch", "fk_notification", "fk_search_doc", "fk_search_term", "fk_credit_entry", "fk_credit_balance", "fk_post_revision", "fk_posting_window", "fk_ban", "fk_audit", "fk_report", "fk_vote", "fk_quote", "fk_post", "fk_topic", "fk_board_counter", "fk_board");
     private static final Map<String, EntityManagerFactory> FACTORIES = new ConcurrentHashMap<>();
     private static final Map<TestDatabase, HikariDataSource> POOLS = new ConcurrentHashMap<>();
 

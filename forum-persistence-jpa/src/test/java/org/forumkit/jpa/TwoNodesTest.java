@@ -176,7 +176,7 @@ class TwoNodesTest {
                             .containsExactly(visibleReplies);
                     assertThat(longs(c, "SELECT highest_floor FROM fk_topic WHERE id = ?", topic.id().value()))
                             .containsExactly((long) floors);
-                    assertThat(longs(c, "SELECT post_count FROM fk_board WHERE id = ?", board.id().value()))
+                    assertThat(longs(c, "SELECT SUM(post_count) FROM fk_board_counter WHERE board_id = ?", board.id().value()))
                             .containsExactly(visibleReplies + 1);
                     assertThat(longs(c, "SELECT support FROM fk_post WHERE id = ?", hot.id().value())).containsExactly(
                             longs(c, "SELECT COUNT(*) FROM fk_vote WHERE post_id = ? AND kind = 'SUPPORT'", hot.id().value()).get(0));

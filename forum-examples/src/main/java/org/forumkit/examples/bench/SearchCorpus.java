@@ -151,9 +151,12 @@ final class SearchCorpus {
                 progress.accept(to);
             }
             int last = posts - 1;
-            try (PreparedStatement update = c.prepareStatement("UPDATE fk_board SET topic_count = topic_count + ?,"
+            // The board's counts in its shard 0 (a board's counts are its shards' sums); the last post written here
+            // has the highest post id of the board, so it is the board's last post whatever the other shards hold.
+            try (PreparedStatement update = c.prepareStatement("UPDATE fk_board_counter SET topic_count = topic_count + ?,"
                     + " post_count = post_count + ?, last_topic_id = ?, last_post_id = ?, last_post_floor = ?,"
-                    + " last_post_author_id = ?, last_post_author_name = ?, last_post_at = ? WHERE id = ?")) {
+                    + " last_post_author_id = ?, last_post_author_name = ?, last_post_at = ? WHERE board_id = ?"
+                    + " AND shard = 0")) {
                 update.setLong(1, (posts - from + POSTS_PER_TOPIC - 1) / POSTS_PER_TOPIC);
                 update.setLong(2, posts - from);
                 update.setLong(3, topicBase + 1 + last / POSTS_PER_TOPIC);

@@ -75,9 +75,14 @@ final class BenchCeiling {
     private static final String TOPIC_SQL = "SELECT t.board_id, t.title, t.topic_type, t.author_id, t.author_name,"
             + " t.created_at, t.pin_level, t.locked, t.external_key, t.views, t.replies, t.highest_floor, t.last_post_at,"
             + " t.last_post_by_id, t.last_post_by_name, b.parent_id, b.kind, b.slug, b.name, b.description, b.position,"
-            + " b.moderators, b.topic_types, b.access_policy, b.topic_count, b.post_count, b.last_topic_id,"
-            + " b.last_post_id, b.last_post_floor, b.last_post_author_id, b.last_post_author_name, b.last_post_at,"
-            + " b.moderation FROM fk_topic t JOIN fk_board b ON b.id = t.board_id WHERE t.id = ?";
+            + " b.moderators, b.topic_types, b.access_policy,"
+            // the board's counts are its 16 shard rows' sums, its last post the shard row's with the highest post id
+            + " (SELECT SUM(c.topic_count) FROM fk_board_counter c WHERE c.board_id = b.id),"
+            + " (SELECT SUM(c.post_count) FROM fk_board_counter c WHERE c.board_id = b.id), l.last_topic_id,"
+            + " l.last_post_id, l.last_post_floor, l.last_post_author_id, l.last_post_author_name, l.last_post_at,"
+            + " b.moderation FROM fk_topic t JOIN fk_board b ON b.id = t.board_id"
+            + " LEFT JOIN fk_board_counter l ON l.board_id = b.id AND l.last_post_id ="
+            + " (SELECT MAX(m.last_post_id) FROM fk_board_counter m WHERE m.board_id = b.id) WHERE t.id = ?";
     private static final String POSTS_SQL = "SELECT p.id, p.floor, p.author_id, p.author_name, p.created_at,"
             + " p.edited_at, p.revision, p.body, p.format, p.html, p.renderer, p.state, p.reply_to_floor, p.support,"
             + " p.oppose, q.source_post_id, q.source_floor, q.source_author_id, q.source_author_name,"

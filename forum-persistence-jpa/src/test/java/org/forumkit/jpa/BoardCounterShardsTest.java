@@ -1,0 +1,220 @@
+package org.forumkit.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.forumkit.Forum;
+import org.forumkit.ForumSettings;
+import org.forumkit.model.Board;
+import org.forumkit.model.CreateBoard;
+import org.forumkit.model.Post;
+import org.forumkit.model.Reply;
+import org.forumkit.model.StartTopic;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicPageRequest;
+import org.forumkit.model.Viewer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A board's counters and last post live in 16 shard rows ({@code fk_board_counter}, V18), a reply writing its topic's
+ * shard: replies to many topics of one board spread over the shards, and after concurrent replies from two app
+ * nodes, deletes, restores and moves between boards, every reader of a board (by id and in the listing on both
+ * nodes, a topic page's header, whose columns the reply's and vote's first read share) gives the counts the rows
+ * say and the same last post.
+ */
+class BoardCounterShardsTest {
+    private static final int TOPICS = 32;
+    private static final int THREADS_PER_NODE = 4;
+    private static final int REPLIES_PER_THREAD = 12;
+    private static final Viewer.Member ADMIN = Viewer.user("admin", "管理员", "admin");
+    private static final Viewer.Member MOD = Viewer.user("mod", "版主", "moderator");
+
+    @Nested
+    @Tag("h2")
+    class OnH2 extends Cases {
+        OnH2() {
+            super(TestDatabase.H2);
+        }
+    }
+
+    @Nested
+    @Tag("postgresql")
+    class OnPostgreSql extends Cases {
+        OnPostgreSql() {
+            super(TestDatabase.POSTGRESQL);
+        }
+    }
+
+    @Nested
+    @Tag("mariadb")
+    class OnMariaDb extends Cases {
+        OnMariaDb() {
+            super(TestDatabase.MARIADB);
+        }
+    }
+
+    private static Forum forum(JpaForumStore store) {
+        return Forum.builder().store(store)
+                .settings(ForumSettings.defaults().withViewWindow(Duration.ofMinutes(30))
+                        .withViewFlushInterval(Duration.ZERO))
+                .build();
+    }
+
+    /** The tests, run once per database by the nested classes above (one JUnit tag each). */
+    abstract class Cases {
+        final TestDatabase db;
+
+        Cases(TestDatabase db) {
+            this.db = db;
+        }
+
+        @Test
+        void repliesFromTwoNodesSpreadOverShardsAndEveryCountStaysExact() throws Exception {
+            db.require().clean();
+            try (TestDatabase.TwoNodes nodes = db.twoNodes(THREADS_PER_NODE + 2);
+                    Forum one = forum(nodes.storeOne()); Forum two = forum(nodes.storeTwo())) {
+                Board category = one.boards().create(ADMIN, CreateBoard.category("c", "分类"));
+                Board board = one.boards().create(ADMIN, CreateBoard.board(category.id(), "many", "很多主题"));
+                Board other = two.boards().create(ADMIN, CreateBoard.board(category.id(), "other", "另一个"));
+                try (Connection c = db.dataSource().getConnection()) {
+                    assertThat(longs(c, "SELECT COUNT(*) FROM fk_board_counter WHERE board_id = ?", board))
+                            .containsExactly(16L);
+                }
+                List<Topic> topics = new ArrayList<>();
+                for (int i = 0; i < TOPICS; i++) {
+                    Forum node = i % 2 == 0 ? one : two;
+                    topics.add(node.topics().start(Viewer.user("starter-" + i, "楼主" + i),
+                            StartTopic.of(board.id(), "主题 " + i, "一楼 " + i)));
+                }
+
+                List<Post> replies = replyConcurrently(List.of(one, two), topics);
+                assertThat(replies).hasSize(2 * THREADS_PER_NODE * REPLIES_PER_THREAD);
+                try (Connection c = db.dataSource().getConnection()) {
+                    // 32 topics with consecutive ids: every one of the 16 shards took replies
+                    assertThat(longs(c, "SELECT COUNT(*) FROM fk_board_counter WHERE board_id = ?"
+                            + " AND post_count > 0 AND last_post_id IS NOT NULL", board)).containsExactly(16L);
+                }
+                Post newest = replies.stream().max((a, b) -> Long.compare(a.id().value(), b.id().value()))
+                        .orElseThrow();
+                assertExact(one, two, board, topics.get(0));
+                assertThat(one.boards().get(ADMIN, board.id()).lastPost().postId()).isEqualTo(newest.id());
+
+                // deletes and restores from both nodes, the newest reply among the deleted
+                for (int i = 0; i < 20; i++) {
+                    Forum node = i % 2 == 0 ? one : two;
+                    node.posts().delete(MOD, replies.get(i * 3).id());
+                }
+                two.posts().delete(MOD, newest.id());
+                for (int i = 0; i < 10; i++) {
+                    Forum node = i % 2 == 0 ? two : one;
+                    node.posts().restore(MOD, replies.get(i * 6).id());
+                }
+                assertExact(one, two, board, topics.get(1));
+                assertExact(one, two, other, null);
+
+                // moves: the topic holding the board's last post, and two others; each board's last post follows
+                Topic holding = topics.stream().filter(t -> t.id().equals(
+                        one.boards().get(ADMIN, board.id()).lastPost().topicId())).findFirst().orElseThrow();
+                one.topics().move(MOD, holding.id(), other.id(), "移走");
+                two.topics().move(MOD, topics.get(5).id(), other.id(), "移走");
+                one.topics().move(MOD, topics.get(6).id(), other.id(), "移走");
+                two.topics().move(MOD, topics.get(6).id(), board.id(), "移回");
+                Board source = one.boards().get(ADMIN, board.id());
+                Board target = two.boards().get(ADMIN, other.id());
+                assertThat(source.lastPost().topicId()).isNotEqualTo(holding.id());
+                assertThat(target.lastPost().topicId()).isIn(holding.id(), topics.get(5).id());
+                try (Connection c = db.dataSource().getConnection()) {
+                    // a last post set by a move is in one shard row only: the other 15 were cleared
+                    assertThat(longs(c, "SELECT COUNT(*) FROM fk_board_counter WHERE board_id = ?"
+                            + " AND last_post_id IS NOT NULL", other)).containsExactly(1L);
+                }
+                Topic stayed = topics.stream().filter(t -> !t.id().equals(holding.id())
+                        && !t.id().equals(topics.get(5).id())).findFirst().orElseThrow();
+                assertExact(one, two, board, stayed);
+                assertExact(one, two, other, holding);
+
+                // a reply after the moves is the last post of its board, whatever the other shards hold
+                Post after = two.posts().reply(Viewer.user("late", "晚到"), Reply.to(stayed.id(), "最后一个"));
+                assertThat(one.boards().get(ADMIN, board.id()).lastPost().postId()).isEqualTo(after.id());
+                assertExact(one, two, board, stayed);
+            }
+        }
+
+        /** {@link #THREADS_PER_NODE} writers on each node, each replying to random topics of the board at once. */
+        private List<Post> replyConcurrently(List<Forum> forums, List<Topic> topics) throws Exception {
+            List<Post> written = new CopyOnWriteArrayList<>();
+            Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+            int threads = forums.size() * THREADS_PER_NODE;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Forum forum = forums.get(thread % forums.size());
+                Viewer.Member writer = Viewer.user("writer-" + thread, "写手" + thread);
+                done.add(pool.submit(() -> {
+                    start.await();
+                    Random random = new Random(thread);
+                    for (int i = 0; i < REPLIES_PER_THREAD; i++) {
+                        Topic topic = topics.get(random.nextInt(topics.size()));
+                        try {
+                            written.add(forum.posts().reply(writer, Reply.to(topic.id(), "回复 " + thread + "-" + i)));
+                        } catch (RuntimeException e) {
+                            failures.add(e);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            assertThat(failures).isEmpty();
+            return List.copyOf(written);
+        }
+
+        /**
+         * The board's topic and visible post counts as its rows give them, and the same counts and last post from
+         * every reader: by id and in the listing on both nodes, and in the page header of {@code topic} (in it).
+         */
+        private void assertExact(Forum one, Forum two, Board board, Topic topic) throws SQLException {
+            long topics;
+            long posts;
+            try (Connection c = db.dataSource().getConnection()) {
+                topics = longs(c, "SELECT COUNT(*) FROM fk_topic WHERE board_id = ?", board).get(0);
+                posts = longs(c, "SELECT COUNT(*) FROM fk_post p JOIN fk_topic t ON t.id = p.topic_id"
+                        + " WHERE t.board_id = ? AND p.state = 'VISIBLE'", board).get(0);
+            }
+            Board byId = one.boards().get(ADMIN, board.id());
+            assertThat(byId.topicCount()).as("topics").isEqualTo(topics);
+            assertThat(byId.postCount()).as("posts").isEqualTo(posts);
+            assertThat(two.boards().get(ADMIN, board.id())).isEqualTo(byId);
+            assertThat(two.boards().list(ADMIN)).filteredOn(b -> b.id().equals(board.id())).containsExactly(byId);
+            if (topic != null) {
+                assertThat(one.topics().page(Viewer.anonymous(), topic.id(), TopicPageRequest.first(5)).board())
+                        .isEqualTo(byId);
+            }
+        }
+    }
+
+    private static List<Long> longs(Connection c, String sql, Board board) throws SQLException {
+        return TwoNodesTest.longs(c, sql, board.id().value());
+    }
+}
