@@ -293,7 +293,7 @@ final class TopicsService implements Topics {
                 ? new TopicPageRequest(request.fromFloor(), request.size() + 1, request.onlyAuthor())
                 : request;
         // The viewer's bans come with the page (no extra query), so the page announces BANNED.
-        StoredTopicPage stored = store.readOnly(reader -> reader.topicPage(id, read, viewer.userId()))
+        StoredTopicPage stored = store.topicPage(id, read, viewer.userId())
                 .orElseThrow(() -> new NotFoundException(Kind.TOPIC, id));
         Standing standing = standings.of(stored.viewerBans());
         Board board = stored.board();

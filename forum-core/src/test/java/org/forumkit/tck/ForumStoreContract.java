@@ -491,6 +491,43 @@ public abstract class ForumStoreContract {
         }
 
         @Test
+        @DisplayName("a page read on its own is the page read in a read-only transaction, for every viewer and range")
+        void pageOnItsOwn() {
+            Board board = given.board();
+            Topic topic = given.topic(board, ALICE);
+            given.reply(topic, BOB, "第二楼的内容");
+            Post three = forum.posts().reply(CAROL, Reply.to(topic.id(), "都同意").quoting(2, "第二楼").quoting(1));
+            given.reply(topic, ALICE, "第四楼");
+            forum.votes().cast(BOB, three.id(), VoteKind.SUPPORT);
+            // Two bans at once: a store that joins the bans to the posts must still give each post and quote once.
+            forum.bans().ban(MOD, org.forumkit.model.BanUser.inBoard(ForumFixtures.id(BOB), board.id(),
+                    org.forumkit.model.BanKind.MUTE, null, "刷屏"));
+            forum.bans().ban(MOD, org.forumkit.model.BanUser.everywhere(ForumFixtures.id(BOB),
+                    org.forumkit.model.BanKind.BAN, java.time.Duration.ofDays(1), "广告"));
+
+            for (Optional<UserId> viewer : List.of(Optional.of(ForumFixtures.id(BOB)), Optional.<UserId>empty(),
+                    Optional.of(ForumFixtures.id(CAROL)))) {
+                for (TopicPageRequest request : List.of(TopicPageRequest.first(20), TopicPageRequest.from(3, 1),
+                        TopicPageRequest.from(2, 2), TopicPageRequest.from(50, 20),
+                        TopicPageRequest.first(20).onlyBy(ForumFixtures.id(CAROL)))) {
+                    var alone = store.topicPage(topic.id(), request, viewer);
+                    assertThat(alone).as("%s for %s", request, viewer)
+                            .isEqualTo(store.readOnly((StoreReader reader) -> reader.topicPage(topic.id(), request,
+                                    viewer)));
+                }
+            }
+            var bobs = store.topicPage(topic.id(), TopicPageRequest.first(20), Optional.of(ForumFixtures.id(BOB)))
+                    .orElseThrow();
+            assertThat(bobs.viewerBans()).hasSize(2);
+            assertThat(bobs.posts()).extracting(Post::floor).containsExactly(1, 2, 3, 4);
+            assertThat(bobs.posts().get(2).quotes()).isEqualTo(three.quotes()).hasSize(2);
+            assertThat(bobs.viewerVotes()).isEqualTo(Map.of(three.id(), VoteKind.SUPPORT));
+            assertThat(store.topicPage(topic.id(), TopicPageRequest.from(50, 20), Optional.empty()).orElseThrow()
+                    .posts()).isEmpty();
+            assertThat(store.topicPage(TopicId.of(777_777), TopicPageRequest.first(20), Optional.empty())).isEmpty();
+        }
+
+        @Test
         @DisplayName("a page carries the viewer's own votes")
         void pageCarriesVotes() {
             Topic topic = given.topic();

@@ -6,13 +6,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.forumkit.ConcurrentUpdateException;
 import org.forumkit.OutcomeUnknownException;
 import org.forumkit.StoreUnavailableException;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.TopicPageRequest;
+import org.forumkit.model.UserId;
 import org.forumkit.spi.store.ForumStore;
+import org.forumkit.spi.store.StoredTopicPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,6 +153,29 @@ public final class JpaForumStore implements ForumStore {
         return run(true, work::run);
     }
 
+    /**
+     * Without an author filter the page is one statement ({@link JdbcReads}), run outside a transaction when the
+     * thread has none ({@link JpaTransactions#inOneStatement}): one statement sees one snapshot, so the page is as
+     * consistent as in a read-only transaction, without the transaction's round trips. With an author filter (two
+     * statements), inside other store work, and with a read replica (whose routing and {@link ReadSession} work per
+     * transaction) it is read in {@link #readOnly}.
+     */
+    @Override
+    public Optional<StoredTopicPage> topicPage(TopicId topic, TopicPageRequest request, Optional<UserId> viewer) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(viewer, "viewer");
+        if (request.optionalOnlyAuthor().isPresent() || replicaReads != null || working.get() != null) {
+            return readOnly(reader -> reader.topicPage(topic, request, viewer));
+        }
+        working.set(Boolean.TRUE);
+        try {
+            return attempts(true, true, tx -> tx.topicPage(topic, request, viewer), new boolean[1]);
+        } finally {
+            working.remove();
+        }
+    }
+
     private interface Body<T> {
         T run(JpaStoreTransaction tx);
     }
@@ -155,7 +183,7 @@ public final class JpaForumStore implements ForumStore {
     private <T> T run(boolean readOnly, Body<T> body) {
         boolean outermost = working.get() == null;
         if (!outermost) {
-            return attempts(readOnly, body, new boolean[1]);
+            return attempts(readOnly, false, body, new boolean[1]);
         }
         working.set(Boolean.TRUE);
         try {
@@ -166,7 +194,7 @@ public final class JpaForumStore implements ForumStore {
                 }
             }
             boolean[] began = {false};
-            T result = attempts(readOnly, body, began);
+            T result = attempts(readOnly, false, body, began);
             // Only a transaction this store began has committed by now; a host's commits later, out of sight.
             if (!readOnly && began[0] && replicaReads != null && replicaReads.tracking()) {
                 replicaReads.committed(transactions);
@@ -177,12 +205,13 @@ public final class JpaForumStore implements ForumStore {
         }
     }
 
-    private <T> T attempts(boolean readOnly, Body<T> body, boolean[] began) {
+    /** @param oneStatement whether {@code body} (read-only) makes one statement: {@link JpaTransactions#inOneStatement} */
+    private <T> T attempts(boolean readOnly, boolean oneStatement, Body<T> body, boolean[] began) {
         for (int attempt = 1; ; attempt++) {
             began[0] = false;
             boolean[] flushed = {false};
             try {
-                return transactions.inTransaction(readOnly, (em, scope) -> {
+                JpaTransactions.Work<T> work = (em, scope) -> {
                     began[0] = scope.began();
                     T result = work(em, scope, !readOnly, body);
                     if (!readOnly && scope.began()) {
@@ -191,7 +220,8 @@ public final class JpaForumStore implements ForumStore {
                         flushed[0] = true;
                     }
                     return result;
-                });
+                };
+                return oneStatement ? transactions.inOneStatement(work) : transactions.inTransaction(readOnly, work);
             } catch (RuntimeException e) {
                 if (SqlErrors.isStatementTimeout(e)) {
                     throw new ConcurrentUpdateException("a statement ran past the database's time limit and was"

@@ -19,6 +19,18 @@ public interface JpaTransactions {
      */
     <T> T inTransaction(boolean readOnly, Work<T> work);
 
+    /**
+     * Runs {@code work}, which reads with exactly one statement, outside any transaction when none is running on
+     * this thread: one statement sees one snapshot on every supported database, so it needs no transaction, and the
+     * read saves the transaction's round trips (PostgreSQL's {@code COMMIT}, MariaDB's two auto-commit switches and
+     * its {@code COMMIT}) and its bookkeeping. Inside a running transaction it joins it. The work's scope has no
+     * commit to wait for: {@link Scope#afterCommit} refuses. The default runs it as
+     * {@code inTransaction(true, work)}.
+     */
+    default <T> T inOneStatement(Work<T> work) {
+        return inTransaction(true, work);
+    }
+
     /** The default: resource-local transactions on {@code emf}, one entity manager per outermost call. */
     static JpaTransactions resourceLocal(EntityManagerFactory emf) {
         return new ResourceLocalTransactions(emf);
@@ -40,5 +52,18 @@ public interface JpaTransactions {
          * store retry the whole work after a deadlock or serialization failure.
          */
         boolean began();
+
+        /** The scope of {@link #inOneStatement} work run on its own, outside a transaction. */
+        Scope ONE_STATEMENT = new Scope() {
+            @Override
+            public void afterCommit(Runnable action) {
+                throw new IllegalStateException("a read in one statement outside a transaction has no commit");
+            }
+
+            @Override
+            public boolean began() {
+                return true;
+            }
+        };
     }
 }

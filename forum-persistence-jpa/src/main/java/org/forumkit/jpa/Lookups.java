@@ -48,6 +48,7 @@ final class Lookups {
     /** The shard row of board {@code b} that holds its last post (the highest post id of its shards), as {@code l}. */
     static final String BOARD_LAST_POST = " left join fk_board_counter l on l.board_id = b.id and l.last_post_id ="
             + " (select max(m.last_post_id) from fk_board_counter m where m.board_id = b.id)";
+    static final int BAN_COLUMNS = 12;
     static final String BAN = "x.id, x.user_id, x.board_id, x.kind, x.reason, x.by_id, x.by_name, x.created_at,"
             + " x.expires_at, x.lifted_by_id, x.lifted_by_name, x.lifted_at";
     private static final String POST = "p.id, p.topic_id, p.floor, p.author_id, p.author_name, p.created_at,"
@@ -190,28 +191,36 @@ final class Lookups {
     List<Ban> bans(ResultSet r, int at) throws SQLException {
         List<Ban> bans = new ArrayList<>();
         do {
-            Long id = Jdbc.longOrNull(r, at);
-            if (id == null) {
-                continue;
+            Ban ban = ban(r, at);
+            if (ban != null) {
+                bans.add(ban);
             }
-            BanEntity x = new BanEntity();
-            x.id = id;
-            x.userId = r.getString(at + 1);
-            x.boardId = Jdbc.longOrNull(r, at + 2);
-            x.kind = r.getString(at + 3);
-            x.reason = r.getString(at + 4);
-            x.byId = r.getString(at + 5);
-            x.byName = r.getString(at + 6);
-            x.createdAt = jdbc.instant(r, at + 7);
-            x.expiresAt = jdbc.instant(r, at + 8);
-            x.liftedById = r.getString(at + 9);
-            x.liftedByName = r.getString(at + 10);
-            x.liftedAt = jdbc.instant(r, at + 11);
-            bans.add(Records.ban(x));
         } while (r.next());
         // In id order, sorted here: an ORDER BY would make MariaDB copy the row, TEXT columns and all, into an
         // on-disk temporary table on every reply and vote (NoTemporaryTablesTest).
         bans.sort(Comparator.comparing(Ban::id));
         return List.copyOf(bans);
+    }
+
+    /** The ban columns of this row; null when they are empty (an outer join without a ban). */
+    Ban ban(ResultSet r, int at) throws SQLException {
+        Long id = Jdbc.longOrNull(r, at);
+        if (id == null) {
+            return null;
+        }
+        BanEntity x = new BanEntity();
+        x.id = id;
+        x.userId = r.getString(at + 1);
+        x.boardId = Jdbc.longOrNull(r, at + 2);
+        x.kind = r.getString(at + 3);
+        x.reason = r.getString(at + 4);
+        x.byId = r.getString(at + 5);
+        x.byName = r.getString(at + 6);
+        x.createdAt = jdbc.instant(r, at + 7);
+        x.expiresAt = jdbc.instant(r, at + 8);
+        x.liftedById = r.getString(at + 9);
+        x.liftedByName = r.getString(at + 10);
+        x.liftedAt = jdbc.instant(r, at + 11);
+        return Records.ban(x);
     }
 }

@@ -55,6 +55,21 @@ final class ResourceLocalTransactions implements JpaTransactions {
     }
 
     @Override
+    public <T> T inOneStatement(Work<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (current.get() != null) {
+            return inTransaction(true, work);
+        }
+        // No transaction: the connection stays in the pool's auto-commit mode, the statement commits itself.
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.run(em, Scope.ONE_STATEMENT);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
     public <T> T inTransaction(boolean readOnly, Work<T> work) {
         Objects.requireNonNull(work, "work");
         Current outer = current.get();

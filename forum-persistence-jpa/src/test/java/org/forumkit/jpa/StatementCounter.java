@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 final class StatementCounter {
     private static final ThreadLocal<int[]> COUNT = new ThreadLocal<>();
     private static final ThreadLocal<Consumer<String>> BEFORE = new ThreadLocal<>();
+    private static final ThreadLocal<int[]> CONTROLS = new ThreadLocal<>();
 
     private StatementCounter() {
     }
@@ -34,6 +35,21 @@ final class StatementCounter {
             work.run();
         } finally {
             COUNT.remove();
+        }
+        return count[0];
+    }
+
+    /**
+     * Runs {@code work} and returns how many transaction controls it made on this thread's connections: commits,
+     * rollbacks and auto-commit switches (each a round trip on MariaDB; a commit or rollback one on every database).
+     */
+    static int transactionControls(Runnable work) {
+        int[] count = {0};
+        CONTROLS.set(count);
+        try {
+            work.run();
+        } finally {
+            CONTROLS.remove();
         }
         return count[0];
     }
@@ -58,6 +74,13 @@ final class StatementCounter {
 
     private static Connection connection(Connection c) {
         return proxy(Connection.class, c, (target, method, args) -> {
+            int[] controls = CONTROLS.get();
+            if (controls != null && switch (method.getName()) {
+                case "commit", "rollback", "setAutoCommit" -> true;
+                default -> false;
+            }) {
+                controls[0]++;
+            }
             Object result = invoke(target, method, args);
             // The SQL a prepared statement was made for; a plain statement is handed its SQL when it runs.
             String prepared = args != null && args.length > 0 && args[0] instanceof String sql ? sql : null;

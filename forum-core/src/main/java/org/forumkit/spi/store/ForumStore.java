@@ -1,5 +1,10 @@
 package org.forumkit.spi.store;
 
+import java.util.Optional;
+import org.forumkit.model.TopicId;
+import org.forumkit.model.TopicPageRequest;
+import org.forumkit.model.UserId;
+
 /**
  * Where a forum keeps its data: the one interface a storage plugin implements. All logic (permissions,
  * validation, quoting, rendering) lives in core; a store offers primitives that are atomic on their own
@@ -28,6 +33,15 @@ public interface ForumStore {
      * isolation level (the in-memory store's do; a database under READ COMMITTED may not): a store documents it.
      */
     <T> T readOnly(ReadWork<T> work);
+
+    /**
+     * A topic page, as {@link StoreReader#topicPage} reads it, on its own: no other read of the caller shares its
+     * transaction. A store that reads the page in one statement may therefore skip the transaction (one statement
+     * sees one snapshot on every database) and its round trips. The default reads it in {@link #readOnly}.
+     */
+    default Optional<StoredTopicPage> topicPage(TopicId topic, TopicPageRequest request, Optional<UserId> viewer) {
+        return readOnly(reader -> reader.topicPage(topic, request, viewer));
+    }
 
     /** Work done inside a read-write transaction. */
     @FunctionalInterface

@@ -69,6 +69,24 @@ public final class SpringTransactions implements JpaTransactions {
         return result;
     }
 
+    /**
+     * Outside a Spring transaction the statement runs on an entity manager of its own, closed right after, so the
+     * connection goes back to the pool at once (also when the host keeps an entity manager open for the view).
+     */
+    @Override
+    public <T> T inOneStatement(Work<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return inTransaction(true, work);
+        }
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.run(em, Scope.ONE_STATEMENT);
+        } finally {
+            em.close();
+        }
+    }
+
     private EntityManager entityManager() {
         EntityManager em = EntityManagerFactoryUtils.getTransactionalEntityManager(emf);
         if (em == null) {

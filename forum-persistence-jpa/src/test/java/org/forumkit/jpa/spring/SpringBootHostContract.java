@@ -157,6 +157,17 @@ abstract class SpringBootHostContract {
     }
 
     @Test
+    @DisplayName("a page read in the host's @Transactional method joins it and sees its reply before the commit")
+    void pageJoinsTheHostTransaction() throws SQLException {
+        HostService host = app.getBean(HostService.class);
+        // Outside a transaction the page is read in auto-commit on a connection of its own; inside the host's it
+        // must read on the host's connection, or it would miss the reply not yet committed.
+        assertThat(host.replyAndPage(BOB, topic.id(), "Seen by the page inside.").posts()).extracting(Post::floor)
+                .containsExactly(1, 2);
+        assertThat(forum.topics().page(BOB, topic.id(), TopicPageRequest.first(20)).posts()).hasSize(2);
+    }
+
+    @Test
     @DisplayName("after a deadlock the forum runs its own transaction again, but never one the host began")
     void onlyForumTransactionsAreRetried() throws SQLException {
         FlakyPolicy flaky = app.getBean(FlakyPolicy.class);

@@ -7,6 +7,8 @@ import org.forumkit.Forum;
 import org.forumkit.model.Post;
 import org.forumkit.model.Reply;
 import org.forumkit.model.TopicId;
+import org.forumkit.model.TopicPage;
+import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.Viewer;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,6 +52,13 @@ public class HostService {
         forum.posts().reply(viewer, Reply.to(first, "First of two."));
         between.run();
         forum.posts().reply(viewer, Reply.to(second, "Second of two."));
+    }
+
+    /** A reply, then the topic's first page, in one host transaction (not committed yet when the page is read). */
+    @Transactional
+    public TopicPage replyAndPage(Viewer viewer, TopicId topic, String text) {
+        forum.posts().reply(viewer, Reply.to(topic, text));
+        return forum.topics().page(viewer, topic, TopicPageRequest.first(20));
     }
 
     /** How many notes the host has written. */
