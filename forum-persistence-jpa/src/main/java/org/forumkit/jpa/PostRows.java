@@ -67,6 +67,26 @@ final class PostRows extends Rows {
                 Records.board(detach((BoardEntity) rows.get(0)[2]))));
     }
 
+    /** {@link #postInTopic(PostId)} for many posts: one query per 1,000 ids for the rows, one for their quotes. */
+    Map<PostId, PostInTopic> postsInTopic(Collection<PostId> ids) {
+        Map<PostId, PostInTopic> found = new HashMap<>();
+        List<Long> wanted = ids.stream().map(PostId::value).distinct().toList();
+        for (List<Long> chunk : SearchRows.chunks(wanted)) {
+            List<Object[]> rows = em.createQuery("select p, t, b from ForumkitPost p, ForumkitTopic t, ForumkitBoard b"
+                            + " where p.id in :ids and t.id = p.topicId and b.id = t.boardId", Object[].class)
+                    .setParameter("ids", chunk)
+                    .getResultList();
+            List<PostEntity> postRows = rows.stream().map(row -> detach((PostEntity) row[0])).toList();
+            List<Post> withQuotes = withQuotes(postRows);
+            for (int i = 0; i < rows.size(); i++) {
+                Post post = withQuotes.get(i);
+                found.put(post.id(), new PostInTopic(post, Records.topic(detach((TopicEntity) rows.get(i)[1])),
+                        Records.board(detach((BoardEntity) rows.get(i)[2]))));
+            }
+        }
+        return found;
+    }
+
     /**
      * The post, its topic and board and the viewer's bans as {@link TopicRows#topicInBoard(TopicId, Optional, Instant)};
      * its quotes apart, only when it has any.

@@ -151,6 +151,11 @@ class SearchPageCostTest {
                 // rows and the page's 20 re-checked posts, nothing that grows with the candidates.
                 assertThat(rowsBesideTheIndex(relevanceFew)).isEqualTo(rowsBesideTheIndex(relevanceMany))
                         .isLessThanOrEqualTo(40 + 20 + 10);
+                // And in a fixed, small number of statements: the boards, the index, the filter's chunk, the page's
+                // posts with their topics and boards in one query and their quotes in another (before: a query for
+                // each of the 20 posts and one for its quotes, over 40 statements).
+                int statements = StatementCounter.count(() -> firstPage(forum, SearchOrder.RELEVANCE, 1_300));
+                assertThat(statements).isLessThanOrEqualTo(8);
                 // Newest first needs each candidate's time (one column by primary key): the rows beside the index
                 // grow by that read only.
                 assertThat(rowsBesideTheIndex(newestMany) - rowsBesideTheIndex(newestFew)).isEqualTo(2_500 - 1_200);

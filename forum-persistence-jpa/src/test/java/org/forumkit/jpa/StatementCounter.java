@@ -117,7 +117,8 @@ final class StatementCounter {
         }
         Map<String, Integer> rows = ROWS.get();
         Object result = invoke(target, method, args);
-        if (rows != null && prepared != null && result instanceof ResultSet r && method.getName().equals("getResultSet")) {
+        if (rows != null && prepared != null && result instanceof ResultSet r
+                && method.getName().equals("getResultSet")) {
             return counted(r, prepared, rows);
         }
         return result;
