@@ -59,7 +59,8 @@ final class SearchKeyRows extends SearchRows {
 
     /**
      * What reading a row through the GIN bitmap (a random heap page) costs against reading one by walking the primary
-     * key backwards (the newest pages, in order): measured at 1,000,000 posts, 24 vs 5.4 µs a row.
+     * key backwards (the newest pages, in order): about 24 vs 5.4 µs a row, from the 1,000,000-post EXPLAIN ANALYZE in
+     * BENCHMARKS.md (服务保障's bitmap, 民's walk; load 26); not tuned further.
      */
     private static final long GIN_ROW_COST = 4;
 
