@@ -119,7 +119,8 @@ final class SearchKeyRows extends SearchRows {
         StringBuilder score = new StringBuilder();
         for (long key : keys) {
             score.append(score.isEmpty() ? "" : " + ")
-                    .append("coalesce(s.heavy_weights[array_position(s.heavy_keys, cast(").append(key).append(" as bigint))], 1)");
+                    .append("coalesce(s.heavy_weights[array_position(s.heavy_keys, cast(").append(key)
+                    .append(" as bigint))], 1)");
         }
         return score.toString();
     }
