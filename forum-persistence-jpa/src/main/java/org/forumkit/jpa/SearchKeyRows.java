@@ -14,10 +14,10 @@ import org.forumkit.spi.store.SearchMatch;
 
 /**
  * The search index on PostgreSQL, {@code fk_search_doc}: one row per post holding its terms' {@link SearchKeys} in a
- * GIN-indexed {@code BIGINT[]} (migration V14). A post's keys are one insert (an upsert when replaced); a match is
- * one statement, the GIN index finding the posts that hold every key, the newest {@link SearchMatch#SCANNED} of them
- * scored from their short {@code heavy_*} arrays (keys that weigh 1 are not listed there), so a match never reads
- * the keys themselves, which live out of line.
+ * GIN-indexed {@code BIGINT[]} (migration V14). A post's keys are one insert (an upsert when replaced); a match finds
+ * the newest {@link SearchMatch#SCANNED} posts that hold every key (one statement for one key, a walk of the newest
+ * ids and then more of it or the GIN index for several), scored from their short {@code heavy_*} arrays (keys that
+ * weigh 1 are not listed there).
  */
 final class SearchKeyRows extends SearchRows {
     /**

@@ -28,8 +28,8 @@ import org.forumkit.spi.store.TransactionNesting;
 /**
  * The search index of the JPA store, matched in two steps: the index alone proposes the posts that have every term
  * (at most {@link SearchMatch#SCANNED} of the newest, with their scores), then the live post and topic rows of those
- * posts are filtered by state, board, author, topic and time, so no query reads more than a bounded part of the
- * index. How the index is laid out differs by database: {@link SearchTermRows} (a term table, MariaDB and H2) and
+ * posts are filtered by state, board, author, topic and time, chunk by chunk in the match's order until its page is
+ * full, so no query reads more than a bounded part of the index and a page filters about its own size. How the index is laid out differs by database: {@link SearchTermRows} (a term table, MariaDB and H2) and
  * {@link SearchKeyRows} (one row of hashed keys per post, PostgreSQL).
  */
 abstract class SearchRows extends Rows implements SearchIndexWriter {
