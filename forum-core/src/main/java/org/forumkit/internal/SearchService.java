@@ -89,14 +89,23 @@ final class SearchService implements Search {
             List<SearchCandidate> candidates = reader.searchIndex().match(new SearchMatch(request.terms(),
                     query.titlesOnly(), boards, Optional.ofNullable(query.author()), Optional.ofNullable(query.topic()),
                     Optional.ofNullable(query.from()), Optional.ofNullable(query.to()), order(query), after, batch));
-            for (SearchCandidate candidate : candidates) {
+            // re-checked in chunks of what the page still lacks, each read in one store call: never more
+            // candidates than before, one at a time, and a fixed number of queries for a page whose hits all hold
+            for (int next = 0; next < candidates.size(); ) {
                 if (hits.size() == limit) {
                     return Page.of(hits, cursor(after.orElseThrow()));
                 }
-                after = Optional.of(candidate);
-                reader.postInTopic(candidate.post())
-                        .flatMap(found -> hit(viewer, query, request, boards, found, titles))
-                        .ifPresent(hits::add);
+                List<SearchCandidate> chunk = candidates.subList(next, Math.min(candidates.size(),
+                        next + limit - hits.size()));
+                Map<PostId, PostInTopic> found = reader.postsInTopic(chunk.stream().map(SearchCandidate::post)
+                        .toList());
+                for (SearchCandidate candidate : chunk) {
+                    after = Optional.of(candidate);
+                    Optional.ofNullable(found.get(candidate.post()))
+                            .flatMap(post -> hit(viewer, query, request, boards, post, titles))
+                            .ifPresent(hits::add);
+                }
+                next += chunk.size();
             }
             if (candidates.size() < batch) {
                 return Page.of(hits, null);

@@ -191,6 +191,45 @@ public abstract class SearchContract {
     }
 
     @Test
+    @DisplayName("pages by cursor past candidates the live rows drop: deleted posts and a restricted board's in between")
+    void pagingPastDroppedCandidates() {
+        Board open = given().board();
+        Board staffOnly = given().board(AccessPolicy.DEFAULT.with(Action.VIEW, Audience.roles("moderator")));
+        Topic topic = topic(open, ALICE, "跳过", "无关");
+        Topic hidden = topic(staffOnly, MOD, "内部", "无关");
+        // one visible post in six, the others deleted or hidden, interleaved in time and in score alike
+        List<PostId> visible = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            String body = "筛选 ".repeat(i + 1) + "第" + i + "条";
+            if (i % 6 == 0) {
+                visible.add(reply(topic, BOB, body).id());
+            } else if (i % 6 < 3) {
+                forum().posts().delete(BOB, reply(topic, BOB, body).id());
+            } else {
+                reply(hidden, MOD, body);
+            }
+        }
+        List<PostId> expected = new ArrayList<>(visible);
+        java.util.Collections.reverse(expected);
+        for (SearchOrder order : SearchOrder.values()) {
+            List<PostId> seen = new ArrayList<>();
+            SearchQuery query = SearchQuery.of("筛选").withOrder(order);
+            PageRequest<SearchCursor> request = PageRequest.first(2);
+            for (int pages = 0; pages < 20; pages++) {
+                Page<SearchHit, SearchCursor> page = find(ANONYMOUS, query, request);
+                page.items().forEach(hit -> seen.add(hit.postId()));
+                if (page.optionalNext().isEmpty()) {
+                    break;
+                }
+                request = PageRequest.after(SearchCursor.parse(page.next().token()), 2);
+            }
+            assertThat(seen).as(order.name()).containsExactlyElementsOf(expected);
+        }
+        assertThat(find(MOD, SearchQuery.of("筛选").withOrder(SearchOrder.NEWEST), PageRequest.first(40)).items())
+                .hasSize(8 + 24);
+    }
+
+    @Test
     @DisplayName("never shows deleted, pending or restricted posts, and a moved topic follows its new board at once")
     void visibility() {
         Board open = given().board();

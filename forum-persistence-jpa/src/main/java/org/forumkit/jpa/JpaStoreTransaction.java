@@ -219,6 +219,11 @@ final class JpaStoreTransaction implements StoreTransaction {
     }
 
     @Override
+    public Map<PostId, PostInTopic> postsInTopic(Collection<PostId> ids) {
+        return posts.postsInTopic(ids);
+    }
+
+    @Override
     public List<Post> postsByFloors(TopicId topic, Collection<Integer> floors) {
         return posts.postsByFloors(topic, floors);
     }

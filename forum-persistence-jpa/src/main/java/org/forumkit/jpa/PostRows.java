@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.forumkit.NotFoundException;
 import org.forumkit.NotFoundException.Kind;
+import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
 import org.forumkit.model.LastPost;
 import org.forumkit.model.Post;
@@ -57,6 +58,30 @@ final class PostRows extends Rows {
     /** The post with its topic and board: {@link Lookups#postInTopic} without a viewer (its quotes apart). */
     Optional<PostInTopic> postInTopic(PostId id) {
         return lookups.postInTopic(this, id.value(), Optional.empty(), Instant.now()).map(WithBans::found);
+    }
+
+    /**
+     * {@link #postInTopic(PostId)} for many posts: per 1,000 ids one query for the rows, one for their quotes, one
+     * for their boards' counter shards.
+     */
+    Map<PostId, PostInTopic> postsInTopic(Collection<PostId> ids) {
+        Map<PostId, PostInTopic> found = new HashMap<>();
+        List<Long> wanted = ids.stream().map(PostId::value).distinct().toList();
+        for (List<Long> chunk : SearchRows.chunks(wanted)) {
+            List<Object[]> rows = em.createQuery("select p, t, b from ForumkitPost p, ForumkitTopic t, ForumkitBoard b"
+                            + " where p.id in :ids and t.id = p.topicId and b.id = t.boardId", Object[].class)
+                    .setParameter("ids", chunk)
+                    .getResultList();
+            List<PostEntity> postRows = rows.stream().map(row -> detach((PostEntity) row[0])).toList();
+            List<Post> withQuotes = withQuotes(postRows);
+            List<Board> inBoards = boards.withCounts(rows.stream().map(row -> detach((BoardEntity) row[2])).toList());
+            for (int i = 0; i < rows.size(); i++) {
+                Post post = withQuotes.get(i);
+                found.put(post.id(), new PostInTopic(post, Records.topic(detach((TopicEntity) rows.get(i)[1])),
+                        inBoards.get(i)));
+            }
+        }
+        return found;
     }
 
     /**

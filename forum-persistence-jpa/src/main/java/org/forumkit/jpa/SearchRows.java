@@ -28,8 +28,8 @@ import org.forumkit.spi.store.TransactionNesting;
 /**
  * The search index of the JPA store, matched in two steps: the index alone proposes the posts that have every term
  * (at most {@link SearchMatch#SCANNED} of the newest, with their scores), then the live post and topic rows of those
- * posts are filtered by state, board, author, topic and time, so no query reads more than a bounded part of the
- * index. How the index is laid out differs by database: {@link SearchTermRows} (a term table, MariaDB and H2) and
+ * posts are filtered by state, board, author, topic and time, chunk by chunk in the match's order until its page is
+ * full, so no query reads more than a bounded part of the index and a page filters about its own size. How the index is laid out differs by database: {@link SearchTermRows} (a term table, MariaDB and H2) and
  * {@link SearchKeyRows} (one row of hashed keys per post, PostgreSQL).
  */
 abstract class SearchRows extends Rows implements SearchIndexWriter {
@@ -72,28 +72,89 @@ abstract class SearchRows extends Rows implements SearchIndexWriter {
         return out;
     }
 
+    /**
+     * The candidates in the match's order after its cursor, as the index ranks them: the scores from step 1, and in
+     * {@link SearchMatch.Order#NEWEST} the posts' times, one column read by primary key. Then step 2, the live rows
+     * (state, board, author, topic, time), is asked of the next chunk of ranked posts only, starting at the page's
+     * size and doubling, until the page is full or the ranked posts run out: a first page whose candidates are
+     * mostly live filters about its own size, not every one of up to {@link SearchMatch#SCANNED}.
+     */
     @Override
     public List<SearchCandidate> match(SearchMatch match) {
         if (match.boards().isEmpty()) {
             return List.of();
         }
-        Map<Long, Long> scores = scoredPosts(match);
-        List<Long> posts = List.copyOf(scores.keySet());
-        // Step 2, the live rows: which of those posts are visible, in the boards and within the filters now.
-        List<SearchCandidate> candidates = new ArrayList<>();
-        for (int from = 0; from < posts.size(); from += IDS_PER_QUERY) {
-            candidates.addAll(filtered(match, posts.subList(from, Math.min(posts.size(), from + IDS_PER_QUERY)),
-                    scores));
+        List<Ranked> ranked = ranked(match, scoredPosts(match));
+        List<SearchCandidate> candidates = new ArrayList<>(Math.min(match.limit(), ranked.size()));
+        int chunk = Math.min(IDS_PER_QUERY, match.limit());
+        for (int from = 0; from < ranked.size() && candidates.size() < match.limit(); ) {
+            List<Ranked> next = ranked.subList(from, Math.min(ranked.size(), from + chunk));
+            Map<Long, Object[]> live = filtered(match, next.stream().map(Ranked::post).toList());
+            for (Ranked post : next) {
+                Object[] row = live.get(post.post());
+                if (row != null && candidates.size() < match.limit()) {
+                    candidates.add(new SearchCandidate(new PostId(post.post()), new TopicId((Long) row[1]),
+                            post.score(), (Instant) row[2]));
+                }
+            }
+            from += next.size();
+            chunk = Math.min(IDS_PER_QUERY, chunk * 2);
         }
-        Comparator<SearchCandidate> order = match.order().comparator();
-        return candidates.stream()
-                .filter(c -> match.after().map(after -> order.compare(c, after) > 0).orElse(true))
-                .sorted(order)
-                .limit(match.limit())
-                .toList();
+        return candidates;
     }
 
-    private List<SearchCandidate> filtered(SearchMatch match, List<Long> posts, Map<Long, Long> scores) {
+    /** A post the index proposes, with what orders it; {@code createdAt} only in NEWEST order. */
+    private record Ranked(long post, long score, Instant createdAt) {
+    }
+
+    /** Step 1's posts in the match's order, those up to and including its cursor left out. */
+    private List<Ranked> ranked(SearchMatch match, Map<Long, Long> scores) {
+        boolean newest = match.order() == SearchMatch.Order.NEWEST;
+        Map<Long, Instant> times = newest ? createdAt(List.copyOf(scores.keySet())) : Map.of();
+        List<Ranked> ranked = new ArrayList<>(scores.size());
+        scores.forEach((post, score) -> {
+            Instant time = times.get(post);
+            if (!newest || time != null) {
+                ranked.add(new Ranked(post, score, time));
+            }
+        });
+        Comparator<Ranked> order = newest
+                ? Comparator.comparing(Ranked::createdAt).thenComparingLong(Ranked::post).reversed()
+                : Comparator.comparingLong(Ranked::score).thenComparingLong(Ranked::post).reversed();
+        ranked.sort(order);
+        if (match.after().isEmpty()) {
+            return ranked;
+        }
+        SearchCandidate cursor = match.after().get();
+        Ranked after = new Ranked(cursor.post().value(), cursor.score(), cursor.createdAt());
+        // the first post ordered after the cursor, by binary search over the sorted list
+        int low = 0;
+        int high = ranked.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (order.compare(ranked.get(mid), after) > 0) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return ranked.subList(low, ranked.size());
+    }
+
+    /** The time of each of {@code posts} that still exists: one column by primary key, no join. */
+    Map<Long, Instant> createdAt(List<Long> posts) {
+        Map<Long, Instant> times = new HashMap<>();
+        for (List<Long> chunk : chunks(posts)) {
+            for (Object[] row : em.createQuery("select p.id, p.createdAt from ForumkitPost p where p.id in :posts",
+                    Object[].class).setParameter("posts", chunk).getResultList()) {
+                times.put((Long) row[0], (Instant) row[1]);
+            }
+        }
+        return times;
+    }
+
+    /** Step 2 for {@code posts}: the rows (id, topic id, time) of those visible in the boards and filters now. */
+    private Map<Long, Object[]> filtered(SearchMatch match, List<Long> posts) {
         StringBuilder jpql = new StringBuilder("select p.id, p.topicId, p.createdAt from ForumkitPost p, ForumkitTopic tp"
                 + " where p.id in :posts and tp.id = p.topicId and p.state = 'VISIBLE' and tp.boardId in :boards");
         match.author().ifPresent(a -> jpql.append(" and p.authorId = :author"));
@@ -107,10 +168,11 @@ abstract class SearchRows extends Rows implements SearchIndexWriter {
         match.topic().ifPresent(t -> query.setParameter("topic", t.value()));
         match.from().ifPresent(f -> query.setParameter("from", micros(f)));
         match.to().ifPresent(t -> query.setParameter("to", micros(t)));
-        return query.getResultList().stream()
-                .map(row -> new SearchCandidate(new PostId((Long) row[0]), new TopicId((Long) row[1]),
-                        scores.get((Long) row[0]), (Instant) row[2]))
-                .toList();
+        Map<Long, Object[]> live = new HashMap<>();
+        for (Object[] row : query.getResultList()) {
+            live.put((Long) row[0], row);
+        }
+        return live;
     }
 
     @Override

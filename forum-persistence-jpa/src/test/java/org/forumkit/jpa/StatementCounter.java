@@ -7,7 +7,10 @@ import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -23,6 +26,7 @@ final class StatementCounter {
     private static final ThreadLocal<int[]> COUNT = new ThreadLocal<>();
     private static final ThreadLocal<Consumer<String>> BEFORE = new ThreadLocal<>();
     private static final ThreadLocal<int[]> CONTROLS = new ThreadLocal<>();
+    private static final ThreadLocal<Map<String, Integer>> ROWS = new ThreadLocal<>();
 
     private StatementCounter() {
     }
@@ -52,6 +56,21 @@ final class StatementCounter {
             CONTROLS.remove();
         }
         return count[0];
+    }
+
+    /**
+     * Runs {@code work} and returns, per SQL text run on this thread, the rows its result sets handed to the caller
+     * (each {@code ResultSet.next()} that found a row counts one; a statement that found none is listed with 0).
+     */
+    static Map<String, Integer> rows(Runnable work) {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        ROWS.set(rows);
+        try {
+            work.run();
+        } finally {
+            ROWS.remove();
+        }
+        return rows;
     }
 
     /** Runs {@code work} with {@code before} handed the SQL of each statement run on this thread, before it runs. */
@@ -109,8 +128,33 @@ final class StatementCounter {
             if (before != null && sql != null) {
                 before.accept(sql);
             }
+            Map<String, Integer> rows = ROWS.get();
+            Object result = invoke(target, method, args);
+            if (rows != null && sql != null) {
+                rows.merge(sql, 0, Integer::sum);
+                if (result instanceof ResultSet r) {
+                    return counted(r, sql, rows);
+                }
+            }
+            return result;
         }
-        return invoke(target, method, args);
+        Map<String, Integer> rows = ROWS.get();
+        Object result = invoke(target, method, args);
+        if (rows != null && prepared != null && result instanceof ResultSet r
+                && method.getName().equals("getResultSet")) {
+            return counted(r, prepared, rows);
+        }
+        return result;
+    }
+
+    private static ResultSet counted(ResultSet r, String sql, Map<String, Integer> rows) {
+        return proxy(ResultSet.class, r, (t, m, a) -> {
+            Object result = invoke(t, m, a);
+            if (m.getName().equals("next") && Boolean.TRUE.equals(result)) {
+                rows.merge(sql, 1, Integer::sum);
+            }
+            return result;
+        });
     }
 
     private interface Handler {

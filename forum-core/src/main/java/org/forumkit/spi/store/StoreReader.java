@@ -70,6 +70,18 @@ public interface StoreReader {
         });
     }
 
+    /**
+     * {@link #postInTopic(PostId)} for each of {@code ids}, by id; ids that do not exist are left out. A database
+     * store answers it in a fixed number of queries (search re-checks a page of hits with it).
+     */
+    default Map<PostId, PostInTopic> postsInTopic(Collection<PostId> ids) {
+        Map<PostId, PostInTopic> found = new java.util.HashMap<>();
+        for (PostId id : ids) {
+            postInTopic(id).ifPresent(post -> found.put(id, post));
+        }
+        return found;
+    }
+
     /** {@link #postInTopic(PostId)} with {@code viewer}'s bans, as {@link #topicInBoard(TopicId, Optional, Instant)}. */
     default Optional<WithBans<PostInTopic>> postInTopic(PostId id, Optional<UserId> viewer, Instant now) {
         return postInTopic(id).map(found -> new WithBans<>(found, viewer

@@ -33,7 +33,8 @@ import org.forumkit.spi.ContentRenderer;
  * {@code --threads-per-node N} changes the
  * writers of the load scenarios (default 8 on each of two nodes); {@code --search-posts N} the posts the search
  * scenario loads (default 100,000 quick, 1,000,000 full) and {@code --search-samples N} the searches per query
- * (200); its seed text is read from {@code --seeds DIR} ({@code seeds}). Prints a table as it goes and, with
+ * (200), {@code --search-no-replies} leaves out its reply-cost rounds; its seed text is read from {@code --seeds DIR}
+ * ({@code seeds}). Prints a table as it goes and, with
  * {@code --out FILE}, writes it as Markdown. Exits 1 when an invariant was violated.
  *
  * <p>{@code --profile} then runs the hot-topic and hot-post loads and their ceilings once more on each database target,
@@ -72,7 +73,8 @@ public final class BenchMain {
         SearchScenario search = only.contains("search") ? new SearchScenario(Integer.parseInt(value(options,
                 "--search-posts", mode == Scenarios.Mode.FULL ? "1000000" : "100000")),
                 Integer.parseInt(value(options, "--search-samples", "200")), mode == Scenarios.Mode.FULL ? 500 : 100,
-                report, Path.of(value(options, "--seeds", "seeds")), options.contains("--search-keep")) : null;
+                report, Path.of(value(options, "--seeds", "seeds")), options.contains("--search-keep"),
+                !options.contains("--search-no-replies")) : null;
         HttpProfile httpProfile = profiling && only.contains("http") ? new HttpProfile(keep == null ? null : Path.of(keep)) : null;
         HttpScenario.Sizes httpSizes = mode == Scenarios.Mode.FULL ? HttpScenario.Sizes.FULL : HttpScenario.Sizes.QUICK;
         String httpRequests = value(options, "--http-requests", null);

@@ -22,6 +22,7 @@ import org.forumkit.model.PostState;
 import org.forumkit.model.Reply;
 import org.forumkit.model.SearchCursor;
 import org.forumkit.model.SearchHit;
+import org.forumkit.model.SearchOrder;
 import org.forumkit.model.SearchQuery;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.UserId;
@@ -43,7 +44,10 @@ final class SearchScenario {
     /** One query per kind the issue names: a character, a bigram, a 4-character run, an English word. */
     private static final List<String[]> QUERIES = List.of(new String[] {"1 character", "民"},
             new String[] {"2 characters", "社会"}, new String[] {"4 characters", "服务保障"},
-            new String[] {"English word", "forum"});
+            new String[] {"English word", "forum"},
+            // multi-key queries of fewer posts (977 and 1 of 100,000), so a plan for common keys is seen on rare ones
+            new String[] {"4 characters, rarer", "第十三次"}, new String[] {"4 characters, one post", "探针基准"},
+            new String[] {"1 character, newest first", "民", "NEWEST"});
     /** A reply body the analyser keeps no term of: punctuation only. */
     private static final String NO_TERMS_BODY = "……！！？？——。。";
     /** Rounds of each kind of reply, alternated. */
@@ -56,13 +60,17 @@ final class SearchScenario {
     private final SearchCorpus corpus;
     private final List<String> fragments;
     private final boolean keep;
+    private final boolean replies;
 
     /**
      * With {@code keep}, a database whose board {@code search} already holds {@code posts} posts (an earlier run's,
-     * or rows made in SQL, see BENCHMARKS.md) is measured as it is: no reset, no load, no re-index.
+     * or rows made in SQL, see BENCHMARKS.md) is measured as it is: no reset, no load, no re-index; without
+     * {@code replies}, the queries only (no reply-cost rounds, which add replies to a kept database).
      */
-    SearchScenario(int posts, int samples, int repliesPerWriter, Report report, Path seeds, boolean keep) {
+    SearchScenario(int posts, int samples, int repliesPerWriter, Report report, Path seeds, boolean keep,
+            boolean replies) {
         this.keep = keep;
+        this.replies = replies;
         this.posts = posts;
         this.samples = samples;
         this.repliesPerWriter = repliesPerWriter;
@@ -102,7 +110,8 @@ final class SearchScenario {
                     // a new member per search: the per-member throttle allows 30 a minute
                     Viewer.Member member = Viewer.user("searcher-" + viewer++, "读者");
                     long start = System.nanoTime();
-                    Page<SearchHit, SearchCursor> page = find(forum, member, query[1]);
+                    Page<SearchHit, SearchCursor> page = find(forum, member, query[1],
+                            query.length > 2 ? SearchOrder.valueOf(query[2]) : SearchOrder.RELEVANCE);
                     if (i >= 20) {
                         stats.add(System.nanoTime() - start);
                     }
@@ -116,7 +125,9 @@ final class SearchScenario {
                 report.add(target.name(), scenario, metric + " p99", stats.percentileMillis(99), "ms");
             }
             checkProbe(target, forum);
-            replyCost(target, forum, topics, scenario);
+            if (replies) {
+                replyCost(target, forum, topics, scenario);
+            }
         }
     }
 
@@ -162,8 +173,8 @@ final class SearchScenario {
         return topics;
     }
 
-    private Page<SearchHit, SearchCursor> find(Forum forum, Viewer viewer, String text) {
-        return forum.search().find(viewer, SearchQuery.of(text), PageRequest.first(20));
+    private Page<SearchHit, SearchCursor> find(Forum forum, Viewer viewer, String text, SearchOrder order) {
+        return forum.search().find(viewer, SearchQuery.of(text).withOrder(order), PageRequest.first(20));
     }
 
     /**
@@ -200,7 +211,8 @@ final class SearchScenario {
     /** The planted post, and only it, for its CJK run and for its word. */
     private void checkProbe(Target target, Forum forum) {
         for (String query : SearchCorpus.PROBE.split(" ")) {
-            Page<SearchHit, SearchCursor> page = find(forum, Viewer.user("probe", "读者"), query);
+            Page<SearchHit, SearchCursor> page = find(forum, Viewer.user("probe", "读者"), query,
+                    SearchOrder.RELEVANCE);
             if (page.items().size() != 1
                     || page.items().get(0).floor() != SearchCorpus.probePost(posts) % POSTS_PER_TOPIC + 1) {
                 report.violation(target.name(), "probe '" + query + "' found " + page.items().size() + " posts");
