@@ -58,13 +58,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The benchmark's ceiling of the JSON topic page, {@code GET /bench/ceiling/topics/{id}?fromFloor=&size=}, present
- * only with {@code forumkit.demo.bench-ceiling=true} (off by default): the rows of {@code GET /api/topics/{id}} read
- * with plain JDBC from the demo's {@link DataSource} in two statements (topic with board; posts with their quotes and
- * the quotes' sources) and written as the same JSON by Jackson, through the same Tomcat, filters and Spring MVC as
- * the API. It answers for the benchmark's case only: an anonymous viewer, a board with the default access policy,
- * an open topic, every post of the range visible; anything else is 501 {@code NOT_A_CEILING_CASE}. It records no
- * view (the API records one for a first page, in memory).
+ * The benchmark's ceiling of the JSON topic page, {@code GET /bench/ceiling/topics/{id}?fromFloor=&size=}, present only
+ * with {@code forumkit.demo.bench-ceiling=true} (off by default): the rows of {@code GET /api/topics/{id}} read with
+ * plain JDBC from the demo's {@link DataSource} in one statement in auto-commit, as the API's store reads them (topic
+ * with board, posts with their quotes and the quotes' sources) and written as the same JSON by Jackson, through the
+ * same Tomcat, filters and Spring MVC as the API. It answers for the benchmark's case only: an anonymous viewer, a
+ * board with the default access policy, an open topic, every post of the range visible; anything else is 501 {@code
+ * NOT_A_CEILING_CASE}. It records no view (the API records one for a first page, in memory).
  */
 @RestController
 @ConditionalOnProperty(prefix = "forumkit.demo", name = "bench-ceiling", havingValue = "true")
@@ -73,7 +73,7 @@ final class BenchCeiling {
     private static final Decision LOGIN = Decision.deny(DenialReason.LOGIN_REQUIRED);
     /** What the forum allows an anonymous viewer on an open topic of a board with the default policy. */
     private static final ViewerPermissions ANONYMOUS = new ViewerPermissions(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, false);
-    private static final String TOPIC_SQL = "SELECT t.board_id, t.title, t.topic_type, t.author_id, t.author_name,"
+    private static final String PAGE_SQL = "SELECT t.board_id, t.title, t.topic_type, t.author_id, t.author_name,"
             + " t.created_at, t.pin_level, t.locked, t.external_key, t.views, t.replies, t.highest_floor, t.last_post_at,"
             + " t.last_post_by_id, t.last_post_by_name, b.parent_id, b.kind, b.slug, b.name, b.description, b.position,"
             + " b.moderators, b.topic_types, b.access_policy,"
@@ -81,15 +81,19 @@ final class BenchCeiling {
             + " (SELECT SUM(c.topic_count) FROM fk_board_counter c WHERE c.board_id = b.id),"
             + " (SELECT SUM(c.post_count) FROM fk_board_counter c WHERE c.board_id = b.id), l.last_topic_id,"
             + " l.last_post_id, l.last_post_floor, l.last_post_author_id, l.last_post_author_name, l.last_post_at,"
-            + " b.moderation FROM fk_topic t JOIN fk_board b ON b.id = t.board_id"
+            + " b.moderation, p.id, p.floor, p.author_id, p.author_name, p.created_at, p.edited_at, p.revision, p.body,"
+            + " p.format, p.html, p.renderer, p.state, p.reply_to_floor, p.support, p.oppose, q.source_post_id,"
+            + " q.source_floor, q.source_author_id, q.source_author_name, q.source_posted_at, q.source_revision,"
+            + " q.excerpt, q.whole, q.truncated, s.revision, s.state, q.position"
+            + " FROM fk_topic t JOIN fk_board b ON b.id = t.board_id"
             + " LEFT JOIN fk_board_counter l ON l.board_id = b.id AND l.last_post_id ="
-            + " (SELECT MAX(m.last_post_id) FROM fk_board_counter m WHERE m.board_id = b.id) WHERE t.id = ?";
-    private static final String POSTS_SQL = "SELECT p.id, p.floor, p.author_id, p.author_name, p.created_at,"
-            + " p.edited_at, p.revision, p.body, p.format, p.html, p.renderer, p.state, p.reply_to_floor, p.support,"
-            + " p.oppose, q.source_post_id, q.source_floor, q.source_author_id, q.source_author_name,"
-            + " q.source_posted_at, q.source_revision, q.excerpt, q.whole, q.truncated, s.revision, s.state, q.position"
-            + " FROM fk_post p LEFT JOIN fk_quote q ON q.post_id = p.id LEFT JOIN fk_post s ON s.id = q.source_post_id"
-            + " WHERE p.topic_id = ? AND p.floor BETWEEN ? AND ?";
+            + " (SELECT MAX(m.last_post_id) FROM fk_board_counter m WHERE m.board_id = b.id)"
+            // the posts of the range with their quotes and the quotes' sources, in the same statement: the API's
+            // store reads its page in one statement too (JdbcReads)
+            + " LEFT JOIN fk_post p ON p.topic_id = t.id AND p.floor BETWEEN ? AND ?"
+            + " LEFT JOIN fk_quote q ON q.post_id = p.id LEFT JOIN fk_post s ON s.id = q.source_post_id WHERE t.id = ?";
+    /** The posts' columns follow the topic's and the board's. */
+    private static final int POSTS_AT = 33;
 
     private final DataSource dataSource;
     private final boolean localTimes;
@@ -120,33 +124,23 @@ final class BenchCeiling {
         if (request.getUserPrincipal() != null || fromFloor < 1 || size < 1 || size > 200) {
             return notACeilingCase();
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setReadOnly(true);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(PAGE_SQL)) {
+            s.setInt(1, fromFloor);
+            s.setLong(2, (long) fromFloor + size - 1);
+            s.setLong(3, id);
             Topic topic;
             Board board;
-            try (PreparedStatement s = c.prepareStatement(TOPIC_SQL)) {
-                s.setLong(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return ResponseEntity.status(404).contentType(JSON).body(bytes("NOT_FOUND"));
-                    }
-                    topic = topic(id, r);
-                    board = board(r);
-                }
-            }
-            if (topic.locked() || !board.policy().equals(AccessPolicy.DEFAULT)) {
-                return notACeilingCase();
-            }
             List<Post> posts = new ArrayList<>();
             Map<PostId, SourceState> sources = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement(POSTS_SQL)) {
-                s.setLong(1, id);
-                s.setInt(2, fromFloor);
-                s.setLong(3, (long) fromFloor + size - 1);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!readPosts(topic.id(), r, posts, sources)) {
-                        return notACeilingCase();
-                    }
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return ResponseEntity.status(404).contentType(JSON).body(bytes("NOT_FOUND"));
+                }
+                topic = topic(id, r);
+                board = board(r);
+                if (topic.locked() || !board.policy().equals(AccessPolicy.DEFAULT)
+                        || !readPosts(topic.id(), r, posts, sources)) {
+                    return notACeilingCase();
                 }
             }
             long following = (long) fromFloor + size;
@@ -159,34 +153,41 @@ final class BenchCeiling {
     }
 
     /**
-     * Fills the posts (quotes in order) and their quotes' sources; false when a post of the range is not visible. The
-     * rows come in any order and are put in order here, as the API's store does: an ORDER BY over the joined rows,
-     * TEXT columns and all, made MariaDB write an on-disk temporary table for every page (the API's
-     * NoTemporaryTablesTest), which slowed the ceiling below the API there.
+     * Fills the posts (quotes in order) and their quotes' sources from the rows after the topic's columns, starting at
+     * the current row; false when a post of the range is not visible. The rows come in any order and are put in order
+     * here, as the API's store does: an ORDER BY over the joined rows, TEXT columns and all, made MariaDB write an
+     * on-disk temporary table for every page (the API's NoTemporaryTablesTest), which slowed the ceiling below the API
+     * there.
      */
     private boolean readPosts(TopicId topic, ResultSet r, List<Post> posts, Map<PostId, SourceState> sources)
             throws SQLException {
         Map<Long, Object[]> rows = new HashMap<>();
         Map<Long, TreeMap<Integer, Quote>> quotes = new HashMap<>();
-        while (r.next()) {
-            long postId = r.getLong(1);
+        int at = POSTS_AT;
+        do {
+            long postId = r.getLong(at + 1);
+            if (r.wasNull()) {
+                continue; // no post in the range: the topic's row alone
+            }
             if (!rows.containsKey(postId)) {
-                if (!"VISIBLE".equals(r.getString(12))) {
+                if (!"VISIBLE".equals(r.getString(at + 12))) {
                     return false;
                 }
-                rows.put(postId, new Object[] {postId, r.getInt(2), r.getString(3), r.getString(4), instant(r, 5),
-                    instant(r, 6), r.getInt(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11),
-                    r.getObject(13, Integer.class), r.getLong(14), r.getLong(15)});
+                rows.put(postId, new Object[] {postId, r.getInt(at + 2), r.getString(at + 3), r.getString(at + 4),
+                    instant(r, at + 5), instant(r, at + 6), r.getInt(at + 7), r.getString(at + 8),
+                    r.getString(at + 9), r.getString(at + 10), r.getString(at + 11),
+                    r.getObject(at + 13, Integer.class), r.getLong(at + 14), r.getLong(at + 15)});
                 quotes.put(postId, new TreeMap<>());
             }
-            long source = r.getLong(16);
+            long source = r.getLong(at + 16);
             if (!r.wasNull()) {
-                quotes.get(postId).put(r.getInt(27), new Quote(PostId.of(source), r.getInt(17),
-                        new Author(UserId.of(r.getString(18)), r.getString(19)), instant(r, 20), r.getInt(21),
-                        r.getString(22), r.getBoolean(23), r.getBoolean(24)));
-                sources.put(PostId.of(source), new SourceState(r.getInt(25), PostState.valueOf(r.getString(26))));
+                quotes.get(postId).put(r.getInt(at + 27), new Quote(PostId.of(source), r.getInt(at + 17),
+                        new Author(UserId.of(r.getString(at + 18)), r.getString(at + 19)), instant(r, at + 20),
+                        r.getInt(at + 21), r.getString(at + 22), r.getBoolean(at + 23), r.getBoolean(at + 24)));
+                sources.put(PostId.of(source), new SourceState(r.getInt(at + 25),
+                        PostState.valueOf(r.getString(at + 26))));
             }
-        }
+        } while (r.next());
         rows.values().stream().sorted(java.util.Comparator.comparingInt(p -> (Integer) p[1])).forEach(p ->
                 posts.add(post(topic, p, List.copyOf(quotes.get((Long) p[0]).values()))));
         return true;
