@@ -19,6 +19,7 @@ import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.PostState;
 import org.forumkit.model.Quote;
+import org.forumkit.model.Topic;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.UserId;
@@ -72,16 +73,28 @@ final class PostRows extends Rows {
                             + " where p.id in :ids and t.id = p.topicId and b.id = t.boardId", Object[].class)
                     .setParameter("ids", chunk)
                     .getResultList();
-            List<PostEntity> postRows = rows.stream().map(row -> detach((PostEntity) row[0])).toList();
-            List<Post> withQuotes = withQuotes(postRows);
-            List<Board> inBoards = boards.withCounts(rows.stream().map(row -> detach((BoardEntity) row[2])).toList());
-            for (int i = 0; i < rows.size(); i++) {
-                Post post = withQuotes.get(i);
-                found.put(post.id(), new PostInTopic(post, Records.topic(detach((TopicEntity) rows.get(i)[1])),
-                        inBoards.get(i)));
+            for (PostInTopic post : inTopics(rows)) {
+                found.put(post.post().id(), post);
             }
         }
         return found;
+    }
+
+    /**
+     * Rows of {@code select p, t, b} (a post, its topic, its board) as posts in their topics, in the same order: one
+     * statement for the posts' quotes, one for the boards' counter shards.
+     */
+    List<PostInTopic> inTopics(List<Object[]> rows) {
+        List<Post> withQuotes = withQuotes(rows.stream().map(row -> detach((PostEntity) row[0])).toList());
+        List<Board> inBoards = boards.withCounts(rows.stream().map(row -> detach((BoardEntity) row[2])).toList());
+        Map<Long, Topic> topics = new HashMap<>();
+        List<PostInTopic> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            TopicEntity topic = (TopicEntity) rows.get(i)[1];
+            out.add(new PostInTopic(withQuotes.get(i), topics.computeIfAbsent(topic.id,
+                    id -> Records.topic(detach(topic))), inBoards.get(i)));
+        }
+        return out;
     }
 
     /**

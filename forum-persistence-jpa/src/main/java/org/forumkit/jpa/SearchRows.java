@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.forumkit.NotFoundException;
 import org.forumkit.model.BoardId;
-import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.TopicId;
 import org.forumkit.spi.store.IndexedTerm;
@@ -29,7 +28,8 @@ import org.forumkit.spi.store.TransactionNesting;
  * The search index of the JPA store, matched in two steps: the index alone proposes the posts that have every term
  * (at most {@link SearchMatch#SCANNED} of the newest, with their scores), then the live post and topic rows of those
  * posts are filtered by state, board, author, topic and time, chunk by chunk in the match's order until its page is
- * full, so no query reads more than a bounded part of the index and a page filters about its own size. How the index is laid out differs by database: {@link SearchTermRows} (a term table, MariaDB and H2) and
+ * full, so no query reads more than a bounded part of the index and a page filters about its own size. How the
+ * index is laid out differs by database: {@link SearchTermRows} (a term table, MariaDB and H2) and
  * {@link SearchKeyRows} (one row of hashed keys per post, PostgreSQL).
  */
 abstract class SearchRows extends Rows implements SearchIndexWriter {
@@ -196,21 +196,7 @@ abstract class SearchRows extends Rows implements SearchIndexWriter {
                 .setParameter("first", ids.get(0))
                 .setParameter("last", ids.get(ids.size() - 1))
                 .getResultList();
-        List<PostEntity> postRows = rows.stream().map(row -> detach((PostEntity) row[0])).toList();
-        List<Post> withQuotes = posts.withQuotes(postRows);
-        List<PostInTopic> out = new ArrayList<>(rows.size());
-        Map<Long, org.forumkit.model.Topic> topics = new HashMap<>();
-        // The batch's boards with their counts: one more statement for all of them (the counts are in shard rows).
-        Map<Long, BoardEntity> boardRows = new HashMap<>();
-        rows.forEach(row -> boardRows.putIfAbsent(((BoardEntity) row[2]).id, detach((BoardEntity) row[2])));
-        Map<Long, org.forumkit.model.Board> boards = new HashMap<>();
-        posts.boards.withCounts(List.copyOf(boardRows.values())).forEach(b -> boards.put(b.id().value(), b));
-        for (int i = 0; i < rows.size(); i++) {
-            TopicEntity topic = (TopicEntity) rows.get(i)[1];
-            org.forumkit.model.Topic mapped = topics.computeIfAbsent(topic.id, id -> Records.topic(detach(topic)));
-            out.add(new PostInTopic(withQuotes.get(i), mapped, boards.get(topic.boardId)));
-        }
-        return out;
+        return posts.inTopics(rows);
     }
 
     @Override
