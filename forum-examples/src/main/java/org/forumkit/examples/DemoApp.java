@@ -28,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts the demo forum: a Spring Boot application ({@link DemoSite}) on the embedded H2 database or the given
  * JDBC URL, seeded on first start. The demo's options ({@link DemoConfig}) become Spring properties; the same
- * jar also runs {@code import} ({@link ImportCommand}) and the benchmarks ({@code -cp … bench.BenchMain}).
+ * jar also runs {@code import} ({@link ImportCommand}), {@code reindex} ({@link ReindexCommand}) and the benchmarks
+ * ({@code -cp … bench.BenchMain}).
  */
 public final class DemoApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
@@ -46,6 +47,11 @@ public final class DemoApp implements AutoCloseable {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("reindex")) {
+            System.exit(ReindexCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out,
+                    System.err));
             return;
         }
         if (System.getProperty("org.jboss.logging.provider") == null) {
