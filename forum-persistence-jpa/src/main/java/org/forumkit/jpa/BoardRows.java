@@ -205,10 +205,18 @@ final class BoardRows extends Rows {
     }
 
     private void addPost(long boardId, Post post, long topics, long posts) {
+        // The shard's last post only if this one is newer (a higher id), as readers pick the shards' newest; its id
+        // assigned last, since MariaDB makes a single-table update's assignments left to right.
+        String newer = ":post > coalesce(c.lastPostId, 0)";
         em.createQuery("update ForumkitBoardCounter c set c.topicCount = c.topicCount + :topics,"
-                        + " c.postCount = c.postCount + :posts, c.lastTopicId = :topic,"
-                        + " c.lastPostId = :post, c.lastPostFloor = :floor, c.lastPostAuthorId = :authorId,"
-                        + " c.lastPostAuthorName = :authorName, c.lastPostAt = :at"
+                        + " c.postCount = c.postCount + :posts,"
+                        + " c.lastTopicId = case when " + newer + " then :topic else c.lastTopicId end,"
+                        + " c.lastPostFloor = case when " + newer + " then :floor else c.lastPostFloor end,"
+                        + " c.lastPostAuthorId = case when " + newer + " then :authorId else c.lastPostAuthorId end,"
+                        + " c.lastPostAuthorName = case when " + newer + " then :authorName"
+                        + " else c.lastPostAuthorName end,"
+                        + " c.lastPostAt = case when " + newer + " then :at else c.lastPostAt end,"
+                        + " c.lastPostId = case when " + newer + " then :post else c.lastPostId end"
                         + " where c.boardId = :board and c.shard = :shard")
                 .setParameter("topics", topics)
                 .setParameter("posts", posts)

@@ -39,13 +39,21 @@ final class MariaDbWritePath implements WritePath {
             + " author_name, created_at, revision, body, format, html, renderer, state, reply_to_floor, support, oppose)"
             + " values (:topic, :floor, :byId, :byName, :at, 1, :body, :format, :html, :renderer, :state, :replyTo, 0, 0)");
     /**
-     * The topic's shard of its board's counters, the board joined under the topic row's lock that this transaction
-     * holds (a move waits for it).
+     * The topic's shard of its board's counters, its board read under the topic row's lock that this transaction
+     * holds (a move waits for it). The shard's last post becomes this one only if it is newer (a higher id) than the
+     * shard's, as readers pick the shards' newest: two replies to topics of one shard may update it in either order.
+     * A single-table update, whose assignments MariaDB makes left to right: the last post's id goes last, so every
+     * test before it reads the shard's old one.
      */
-    private static final Jdbc.Sql BOARD = Jdbc.Sql.of("update fk_board_counter b join fk_topic t on t.board_id = b.board_id"
-            + " set b.post_count = b.post_count + 1, b.last_topic_id = :topic, b.last_post_id = :post,"
-            + " b.last_post_floor = :floor, b.last_post_author_id = :byId, b.last_post_author_name = :byName,"
-            + " b.last_post_at = :at where t.id = :topic and b.shard = :shard");
+    private static final String NEWER = ":post > coalesce(last_post_id, 0)";
+    private static final Jdbc.Sql BOARD = Jdbc.Sql.of("update fk_board_counter set post_count = post_count + 1,"
+            + " last_topic_id = if(" + NEWER + ", :topic, last_topic_id),"
+            + " last_post_floor = if(" + NEWER + ", :floor, last_post_floor),"
+            + " last_post_author_id = if(" + NEWER + ", :byId, last_post_author_id),"
+            + " last_post_author_name = if(" + NEWER + ", :byName, last_post_author_name),"
+            + " last_post_at = if(" + NEWER + ", :at, last_post_at),"
+            + " last_post_id = greatest(coalesce(last_post_id, 0), :post)"
+            + " where board_id = (select t.board_id from fk_topic t where t.id = :topic) and shard = :shard");
 
     /**
      * Writes the vote and returns the old one as the insert id: 0 when the row is new, else the old kind's code
@@ -86,14 +94,20 @@ final class MariaDbWritePath implements WritePath {
             }
             List<Quote> quotes = JDBC.insertQuotes(c, id, reply.quotes());
             if (visible) {
-                try (PreparedStatement board = c.prepareStatement(BOARD.jdbc())) {
-                    bindAuthor(BOARD, board, reply, true);
-                    BOARD.bind(board, "topic", topicId, JDBC);
-                    BOARD.bind(board, "post", id, JDBC);
-                    BOARD.bind(board, "floor", floor, JDBC);
-                    BOARD.bind(board, "shard", BoardCounterEntity.shard(topicId), JDBC);
-                    board.executeUpdate();
-                }
+                // The board's shard last, when the transaction's work is done (after the reply's search terms, say):
+                // it is shared with the board's other topics of that shard, and a lock taken last is held only
+                // through the commit. The topic row's lock, taken first, keeps a move from coming between.
+                posts.defer(d -> {
+                    try (PreparedStatement board = d.prepareStatement(BOARD.jdbc())) {
+                        bindAuthor(BOARD, board, reply, true);
+                        BOARD.bind(board, "topic", topicId, JDBC);
+                        BOARD.bind(board, "post", id, JDBC);
+                        BOARD.bind(board, "floor", floor, JDBC);
+                        BOARD.bind(board, "shard", BoardCounterEntity.shard(topicId), JDBC);
+                        board.executeUpdate();
+                    }
+                    return null;
+                });
             }
             return Records.post(id, floor, reply, quotes);
         });

@@ -31,6 +31,8 @@ final class PostgresWritePath implements WritePath {
             + " select t.id, t.highest_floor, :byId, :byName, :at, 1, :body, :format, :html, :renderer, :state,"
             + " :replyTo, 0, 0 from t returning id, floor, topic_id";
 
+    private static final String NEWER = "p.id > coalesce(c.last_post_id, 0)";
+
     /**
      * The floor allocation, the post row and the board's counters (the topic's shard row of them) in ONE statement
      * (parent rows first), so the topic row lock is held for a single round trip and the commit.
@@ -39,11 +41,16 @@ final class PostgresWritePath implements WritePath {
             + " replies = replies + 1, last_post_at = :at, last_post_by_id = :byId, last_post_by_name = :byName"
             + " where id = :topic returning id, highest_floor, board_id),"
             + " p as (" + INSERT_FROM_T + "),"
-            + " b as (update fk_board_counter set post_count = post_count + 1,"
-            + " last_topic_id = (select topic_id from p), last_post_id = (select id from p),"
-            + " last_post_floor = (select floor from p), last_post_author_id = :byId,"
-            + " last_post_author_name = :byName, last_post_at = :at"
-            + " where board_id = (select board_id from t) and shard = :shard)"
+            // the shard's last post only if this one is newer (a higher id), as readers pick the shards' newest: two
+            // replies to topics of one shard may update it in either order
+            + " b as (update fk_board_counter c set post_count = c.post_count + 1,"
+            + " last_topic_id = case when " + NEWER + " then p.topic_id else c.last_topic_id end,"
+            + " last_post_floor = case when " + NEWER + " then p.floor else c.last_post_floor end,"
+            + " last_post_author_id = case when " + NEWER + " then :byId else c.last_post_author_id end,"
+            + " last_post_author_name = case when " + NEWER + " then :byName else c.last_post_author_name end,"
+            + " last_post_at = case when " + NEWER + " then :at else c.last_post_at end,"
+            + " last_post_id = greatest(c.last_post_id, p.id)"
+            + " from p where c.board_id = (select board_id from t) and c.shard = :shard)"
             + " select id, floor from p");
     private static final Jdbc.Sql HIDDEN = Jdbc.Sql.of("with t as (update fk_topic set highest_floor = highest_floor + 1"
             + " where id = :topic returning id, highest_floor, board_id),"
