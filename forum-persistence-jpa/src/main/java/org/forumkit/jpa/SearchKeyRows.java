@@ -15,9 +15,9 @@ import org.forumkit.spi.store.SearchMatch;
 /**
  * The search index on PostgreSQL, {@code fk_search_doc}: one row per post holding its terms' {@link SearchKeys} in a
  * GIN-indexed {@code BIGINT[]} (migration V14). A post's keys are one insert (an upsert when replaced); a match finds
- * the newest {@link SearchMatch#SCANNED} posts that hold every key (one statement for one key, a walk of the newest
- * ids and then more of it or the GIN index for several), scored from their short {@code heavy_*} arrays (keys that
- * weigh 1 are not listed there).
+ * the newest {@link SearchMatch#SCANNED} posts that hold every key (one statement for one key; for several a walk of
+ * the newest ids, then a range of older ids or the GIN index), scored from their short {@code heavy_*} arrays (keys
+ * that weigh 1 are not listed there).
  */
 final class SearchKeyRows extends SearchRows {
     /**
@@ -44,6 +44,16 @@ final class SearchKeyRows extends SearchRows {
             + " from fk_search_doc where coalesce(keys @> cast('%s' as bigint[]), false)"
             + " and post_id > %d and post_id <= %d order by post_id desc limit %d) s";
 
+    /**
+     * {@link #MATCH} among the posts of ids in a range (lo, hi], at most a number. Bounded by the range, whichever plan
+     * PostgreSQL takes: the GIN bitmap ANDed with the primary key's range, for keys it takes for rare (服务保障 at
+     * 1,000,000 posts: 75-80 ms for its newest 9,936 matches, against 145-307 ms walking the same 194,000 ids), or
+     * the backward walk, for keys it knows are common (社会工作, 77 % of posts: 15-18 ms, as the walk).
+     */
+    private static final String MATCH_BETWEEN = "select s.post_id, %s from (select post_id, heavy_keys, heavy_weights"
+            + " from fk_search_doc where keys @> cast('%s' as bigint[]) and post_id > %d and post_id <= %d"
+            + " order by post_id desc limit %d) s";
+
     /** Posts per multi-row upsert of a re-index batch: 4 parameters each. */
     private static final int DOCS_PER_INSERT = 250;
 
@@ -53,16 +63,12 @@ final class SearchKeyRows extends SearchRows {
 
     /**
      * Ids of the newest posts a multi-key match walks first, to measure how many posts hold its keys: 1,000 rows of
-     * the newest, hot pages, before it chooses between walking on and the GIN index for the rest.
+     * the newest, hot pages, before it sizes the range of older ids to read next.
      */
     static final long FIRST_WINDOW = 1_000;
 
-    /**
-     * What reading a row through the GIN bitmap (a random heap page) costs against reading one by walking the primary
-     * key backwards (the newest pages, in order): about 24 vs 5.4 µs a row, from the 1,000,000-post EXPLAIN ANALYZE in
-     * BENCHMARKS.md (服务保障's bitmap, 民's walk; load 26); not tuned further.
-     */
-    private static final long GIN_ROW_COST = 4;
+    /** Fewer matches than this in the first window say too little of how common the match is: walk a second. */
+    static final int MIN_SAMPLE = 20;
 
     @Override
     Map<Long, Long> scoredPosts(SearchMatch match) {
@@ -80,9 +86,9 @@ final class SearchKeyRows extends SearchRows {
         // Several keys: PostgreSQL multiplies their frequencies as if independent, while a query's bigrams come from
         // one word (服务保障 at 1,000,000 posts: 3,605 expected, 63,953 found), so it takes the GIN bitmap and reads
         // every match's heap page to keep the newest 10,000. Instead the statement's shape is chosen here, from the
-        // share of the newest posts that hold every key: a walk of the newest ids, then more of the walk or the
-        // GIN index for what is older. Each walk is a range of ids with a filter no index can serve, so its cost
-        // is its window, whatever the estimate.
+        // share of the newest posts that hold every key: a walk of the newest ids (a range of ids with a filter no
+        // index can serve, so its cost is its window, whatever the estimate), then a range of older ids sized from
+        // that share, then the GIN index for whatever is still missing.
         Object top = em.createNativeQuery("select max(post_id) from fk_search_doc").getSingleResult();
         if (top == null) {
             return scores;
@@ -90,21 +96,27 @@ final class SearchKeyRows extends SearchRows {
         long hi = ((Number) top).longValue();
         long lo = Math.max(0, hi - FIRST_WINDOW);
         collect(scores, String.format(Locale.ROOT, WALK, score(keys), literal(keys), lo, hi, SearchMatch.SCANNED));
+        if (scores.size() < MIN_SAMPLE && lo > 0) {
+            // too few to tell a rare match from a common one that the newest posts lack (a burst of replies without
+            // the word): a second window, eight times the first, before choosing
+            long below = Math.max(0, lo - 8 * FIRST_WINDOW);
+            collect(scores, String.format(Locale.ROOT, WALK, score(keys), literal(keys), below, lo,
+                    SearchMatch.SCANNED - scores.size()));
+            lo = below;
+        }
         long needed = SearchMatch.SCANNED - scores.size();
-        if (needed > 0 && lo > 0) {
+        if (needed > 0 && lo > 0 && !scores.isEmpty()) {
+            // on over about the ids that should hold what is missing at the density measured, a quarter more: the
+            // range bounds the statement, and PostgreSQL walks it (keys it knows are common) or takes the GIN bitmap
+            // within it, which reads only the range's matches where the GIN index alone reads and sorts them all
             double density = (double) scores.size() / (hi - lo);
-            double walkRows = density == 0 ? Double.MAX_VALUE : needed / density;
-            double ginRows = density * lo;
-            if (walkRows < lo && walkRows < GIN_ROW_COST * ginRows) {
-                // common enough: walk on over about the ids that should hold what is missing, a quarter more
-                long next = Math.max(0, lo - (long) Math.ceil(walkRows * 1.25));
-                collect(scores, String.format(Locale.ROOT, WALK, score(keys), literal(keys), next, lo, needed));
-                needed = SearchMatch.SCANNED - scores.size();
-                lo = next;
-            }
-            if (needed > 0 && lo > 0) {
-                collect(scores, String.format(Locale.ROOT, MATCH_BELOW, score(keys), literal(keys), lo, needed));
-            }
+            long next = Math.max(0, lo - (long) Math.ceil(needed / density * 1.25));
+            collect(scores, String.format(Locale.ROOT, MATCH_BETWEEN, score(keys), literal(keys), next, lo, needed));
+            needed = SearchMatch.SCANNED - scores.size();
+            lo = next;
+        }
+        if (needed > 0 && lo > 0) {
+            collect(scores, String.format(Locale.ROOT, MATCH_BELOW, score(keys), literal(keys), lo, needed));
         }
         return scores;
     }
