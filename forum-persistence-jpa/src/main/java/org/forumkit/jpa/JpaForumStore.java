@@ -263,11 +263,7 @@ public final class JpaForumStore implements ForumStore {
     /** Runs {@code body} on {@code em}; a lookup that answered empty on a lost connection fails as a lost connection. */
     private <T> T work(EntityManager em, JpaTransactions.Scope scope, boolean writable, Body<T> body) {
         JpaStoreTransaction tx = new JpaStoreTransaction(em, scope, writable, writePath(em));
-        return LostConnections.check(em, () -> {
-            T result = body.run(tx);
-            tx.settle(); // what the write path put off to the end, still inside the transaction
-            return result;
-        });
+        return LostConnections.check(em, () -> body.run(tx));
     }
 
     /**

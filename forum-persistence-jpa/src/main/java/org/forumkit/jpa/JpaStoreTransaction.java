@@ -101,15 +101,6 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.search = SearchRows.of(em, posts, writable, writePath);
     }
 
-    /**
-     * Runs the statements a write path put off to the end ({@link PostRows#defer}): before any other read or write of
-     * this transaction, so everything it does sees them, and at its end, before the commit. Only the search index's
-     * writes ({@link #searchIndex}) go before them, since they touch only the new post's index rows.
-     */
-    void settle() {
-        posts.settle();
-    }
-
     private void checkWritable() {
         TransactionNesting.checkWritable(writable);
     }
@@ -118,39 +109,33 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public Optional<Board> board(BoardId id) {
-        settle();
         return boards.board(id);
     }
 
     @Override
     public Optional<Board> boardBySlug(String slug) {
-        settle();
         return boards.boardBySlug(slug);
     }
 
     @Override
     public List<Board> boards() {
-        settle();
         return boards.boards();
     }
 
     @Override
     public Board insertBoard(NewBoard board) {
-        settle();
         checkWritable();
         return boards.insertBoard(board);
     }
 
     @Override
     public Board updateBoardModeration(BoardId id, BoardModeration moderation) {
-        settle();
         checkWritable();
         return boards.updateModeration(id, moderation);
     }
 
     @Override
     public void setBoardLastPost(BoardId id, Optional<LastPost> lastPost) {
-        settle();
         checkWritable();
         boards.setLastPost(id, lastPost);
     }
@@ -159,70 +144,59 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public Optional<Topic> topic(TopicId id) {
-        settle();
         return topics.topic(id);
     }
 
     @Override
     public Optional<TopicInBoard> topicInBoard(TopicId id) {
-        settle();
         return topics.topicInBoard(id);
     }
 
     @Override
     public Optional<WithBans<TopicInBoard>> topicInBoard(TopicId id, Optional<UserId> viewer, Instant now) {
-        settle();
         return topics.topicInBoard(id, viewer, now);
     }
 
     @Override
     public Optional<WithBans<PostInTopic>> postInTopic(PostId id, Optional<UserId> viewer, Instant now) {
-        settle();
         return posts.postInTopic(id, viewer, now);
     }
 
     @Override
     public Optional<Topic> topicByExternalKey(BoardId board, String externalKey) {
-        settle();
         return topics.topicByExternalKey(board, externalKey);
     }
 
     @Override
     public List<Topic> topics(BoardId board, Optional<TopicCursor> after, int limit) {
-        settle();
         return topics.topics(board, after, limit);
     }
 
     @Override
     public Optional<Topic> mostRecentlyActiveTopic(BoardId board) {
-        settle();
         return topics.mostRecentlyActiveTopic(board);
     }
 
     @Override
     public StartedTopic insertTopic(NewTopic topic, NewPost opening) {
-        settle();
         checkWritable();
         return topics.insertTopic(topic, opening);
     }
 
     @Override
     public Topic updateTopicStatus(TopicId id, int pinLevel, boolean locked) {
-        settle();
         checkWritable();
         return topics.updateStatus(id, pinLevel, locked);
     }
 
     @Override
     public MovedTopic moveTopic(TopicId id, BoardId to) {
-        settle();
         checkWritable();
         return topics.moveTopic(id, to);
     }
 
     @Override
     public void addViews(Map<TopicId, Long> views) {
-        settle();
         checkWritable();
         topics.addViews(views);
     }
@@ -231,75 +205,63 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public Optional<Post> post(PostId id) {
-        settle();
         return posts.post(id);
     }
 
     @Override
     public Optional<LastPost> newestVisiblePost(TopicId topic) {
-        settle();
         return posts.newestVisiblePost(topic);
     }
 
     @Override
     public Optional<PostInTopic> postInTopic(PostId id) {
-        settle();
         return posts.postInTopic(id);
     }
 
     @Override
     public Map<PostId, PostInTopic> postsInTopic(Collection<PostId> ids) {
-        settle();
         return posts.postsInTopic(ids);
     }
 
     @Override
     public List<Post> postsByFloors(TopicId topic, Collection<Integer> floors) {
-        settle();
         return posts.postsByFloors(topic, floors);
     }
 
     @Override
     public Optional<StoredTopicPage> topicPage(TopicId topic, TopicPageRequest request, Optional<UserId> viewer) {
-        settle();
         return posts.topicPage(topic, request, viewer);
     }
 
     @Override
     public Optional<StoredTopicPage> mostSupported(TopicId topic, MostSupportedRequest request, Optional<UserId> viewer) {
-        settle();
         return ranking.mostSupported(topic, request, viewer);
     }
 
     @Override
     public List<Post> pendingPosts(BoardId board, Optional<PostId> after, int limit) {
-        settle();
         return posts.pendingPosts(board, after, limit);
     }
 
     @Override
     public long pendingPostCount(BoardId board) {
-        settle();
         return posts.pendingPostCount(board);
     }
 
     @Override
     public Post appendReply(NewPost reply) {
-        settle();
         checkWritable();
         return posts.appendReply(reply);
     }
 
     @Override
     public Post editPost(PostId id, PostEdit edit) {
-        settle();
         checkWritable();
         return posts.editPost(id, edit);
     }
 
     @Override
     public Post changePostState(PostId id, PostState state) {
-        settle();
         checkWritable();
         return posts.changePostState(id, state);
     }
@@ -308,19 +270,16 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public Optional<VoteKind> vote(PostId post, UserId voter) {
-        settle();
         return votes.vote(post, voter);
     }
 
     @Override
     public Map<UserId, VoteKind> votes(PostId post) {
-        settle();
         return votes.votes(post);
     }
 
     @Override
     public VoteChange castVote(PostId id, UserId voter, VoteKind vote) {
-        settle();
         checkWritable();
         return votes.castVote(id, voter, vote);
     }
@@ -329,38 +288,32 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public Optional<Report> report(ReportId id) {
-        settle();
         return reports.report(id);
     }
 
     @Override
     public List<Report> openReports(BoardId board, Optional<ReportId> after, int limit) {
-        settle();
         return reports.openReports(board, after, limit);
     }
 
     @Override
     public long openReportCount(BoardId board) {
-        settle();
         return reports.openReportCount(board);
     }
 
     @Override
     public Map<PostId, Long> openReportersByPost(Collection<PostId> posts) {
-        settle();
         return reports.openReportersByPost(posts);
     }
 
     @Override
     public FiledReport fileReport(NewReport report) {
-        settle();
         checkWritable();
         return reports.fileReport(report);
     }
 
     @Override
     public List<Report> resolveReports(PostId post, Resolution resolution, Author by, String note, Instant at) {
-        settle();
         checkWritable();
         return reports.resolveReports(post, resolution, by, note, at);
     }
@@ -369,26 +322,22 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public Optional<Ban> ban(BanId id) {
-        settle();
         return bans.ban(id);
     }
 
     @Override
     public List<Ban> activeBans(UserId user, Optional<BoardId> board, Instant now) {
-        settle();
         return bans.activeBans(user, board, now);
     }
 
     @Override
     public Ban insertBan(NewBan ban) {
-        settle();
         checkWritable();
         return bans.insertBan(ban);
     }
 
     @Override
     public Ban liftBan(BanId id, Author by, Instant at) {
-        settle();
         checkWritable();
         return bans.liftBan(id, by, at);
     }
@@ -397,13 +346,11 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public NotificationWriter notifications() {
-        settle();
         return notifications;
     }
 
     @Override
     public org.forumkit.spi.store.DeliveryWriter outbox() {
-        settle();
         return outbox;
     }
 
@@ -411,13 +358,11 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public List<AuditEntry> auditEntries(AuditFilter filter, Optional<AuditId> before, int limit) {
-        settle();
         return audit.auditEntries(filter, before, limit);
     }
 
     @Override
     public AuditEntry appendAudit(NewAuditEntry entry) {
-        settle();
         checkWritable();
         return audit.appendAudit(entry);
     }
@@ -426,32 +371,27 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public long creditBalance(UserId user) {
-        settle();
         return credits.balance(user);
     }
 
     @Override
     public List<CreditEntry> creditEntries(UserId user, Optional<CreditEntryId> before, int limit) {
-        settle();
         return credits.entries(user, before, limit);
     }
 
     @Override
     public long creditCount(UserId user, BoardId board, CreditEvent event, String cycleKey) {
-        settle();
         return credits.count(user, board, event, cycleKey);
     }
 
     @Override
     public long lockCreditBalance(UserId user) {
-        settle();
         checkWritable();
         return credits.lockBalance(user);
     }
 
     @Override
     public CreditEntry appendCredit(NewCreditEntry entry) {
-        settle();
         checkWritable();
         return credits.append(entry);
     }
@@ -460,13 +400,11 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public List<PostRevision> revisions(PostId post) {
-        settle();
         return revisions.revisions(post);
     }
 
     @Override
     public PostRevision keepRevision(PostId id, Author replacedBy, Instant at) {
-        settle();
         checkWritable();
         return revisions.keepRevision(id, replacedBy, at);
     }
@@ -475,14 +413,12 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public PostingWindow lockPostingWindow(UserId user, BoardId board) {
-        settle();
         checkWritable();
         return postingWindows.lock(user, board);
     }
 
     @Override
     public void savePostingWindow(UserId user, BoardId board, PostingWindow window) {
-        settle();
         checkWritable();
         postingWindows.save(user, board, window);
     }
@@ -498,13 +434,11 @@ final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public ImportMap importMap() {
-        settle();
         return importMap;
     }
 
     @Override
     public void afterCommit(Runnable action) {
-        settle();
         checkWritable();
         scope.afterCommit(Objects.requireNonNull(action, "action"));
     }

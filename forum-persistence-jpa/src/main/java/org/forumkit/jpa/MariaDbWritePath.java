@@ -94,20 +94,14 @@ final class MariaDbWritePath implements WritePath {
             }
             List<Quote> quotes = JDBC.insertQuotes(c, id, reply.quotes());
             if (visible) {
-                // The board's shard last, when the transaction's work is done (after the reply's search terms, say):
-                // it is shared with the board's other topics of that shard, and a lock taken last is held only
-                // through the commit. The topic row's lock, taken first, keeps a move from coming between.
-                posts.defer(d -> {
-                    try (PreparedStatement board = d.prepareStatement(BOARD.jdbc())) {
-                        bindAuthor(BOARD, board, reply, true);
-                        BOARD.bind(board, "topic", topicId, JDBC);
-                        BOARD.bind(board, "post", id, JDBC);
-                        BOARD.bind(board, "floor", floor, JDBC);
-                        BOARD.bind(board, "shard", BoardCounterEntity.shard(topicId), JDBC);
-                        board.executeUpdate();
-                    }
-                    return null;
-                });
+                try (PreparedStatement board = c.prepareStatement(BOARD.jdbc())) {
+                    bindAuthor(BOARD, board, reply, true);
+                    BOARD.bind(board, "topic", topicId, JDBC);
+                    BOARD.bind(board, "post", id, JDBC);
+                    BOARD.bind(board, "floor", floor, JDBC);
+                    BOARD.bind(board, "shard", BoardCounterEntity.shard(topicId), JDBC);
+                    board.executeUpdate();
+                }
             }
             return Records.post(id, floor, reply, quotes);
         });

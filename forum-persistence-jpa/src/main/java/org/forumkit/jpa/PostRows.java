@@ -42,11 +42,6 @@ final class PostRows extends Rows {
     final Lookups lookups;
     /** The topic page, as plain JDBC. */
     final JdbcReads reads;
-    /**
-     * Statements a write path put off to the end of the transaction's work ({@link #settle}), so the rows they lock
-     * are held for as short a time as possible; run before anything else this transaction reads or writes.
-     */
-    private final List<Jdbc.Work<Void>> deferred = new ArrayList<>(1);
 
     PostRows(EntityManager em, WritePath writePath, BoardRows boards) {
         super(em);
@@ -54,26 +49,6 @@ final class PostRows extends Rows {
         this.boards = boards;
         this.lookups = boards.lookups();
         this.reads = new JdbcReads(lookups, writePath.jdbc());
-    }
-
-    /** Puts {@code work} off until {@link #settle}: the next store call of this transaction, or its end. */
-    void defer(Jdbc.Work<Void> work) {
-        deferred.add(work);
-    }
-
-    /** Runs what was {@link #defer deferred}, in order, on the transaction's connection. */
-    void settle() {
-        if (deferred.isEmpty()) {
-            return;
-        }
-        List<Jdbc.Work<Void>> due = List.copyOf(deferred);
-        deferred.clear();
-        Jdbc.call(em, c -> {
-            for (Jdbc.Work<Void> work : due) {
-                work.run(c);
-            }
-            return null;
-        });
     }
 
     Optional<Post> post(PostId id) {

@@ -83,6 +83,60 @@ class BoardCounterShardsTest {
             this.db = db;
         }
 
+        /**
+         * Two replies to topics of one shard, the older post's shard update last: just before node one's reply updates
+         * the shard (its post inserted, so its id is the lower), node two's reply to the other topic runs to its
+         * commit. The shard keeps the newer post as the board's last post. (On PostgreSQL one statement inserts the
+         * post and updates the shard, so the other reply runs first and gets the lower id: the case cannot occur.)
+         */
+        @Test
+        void anOlderPostUpdatingTheShardLastLeavesTheNewerAsTheBoardsLastPost() throws Exception {
+            db.require().clean();
+            try (TestDatabase.TwoNodes nodes = db.twoNodes(4);
+                    Forum one = forum(nodes.storeOne()); Forum two = forum(nodes.storeTwo())) {
+                Board category = one.boards().create(ADMIN, CreateBoard.category("c", "分类"));
+                Board board = one.boards().create(ADMIN, CreateBoard.board(category.id(), "shard", "同一分片"));
+                List<Topic> topics = new ArrayList<>();
+                for (int i = 0; i <= BoardCounterEntity.SHARDS; i++) {
+                    topics.add(one.topics().start(Viewer.user("starter", "楼主"),
+                            StartTopic.of(board.id(), "主题 " + i, "一楼 " + i)));
+                }
+                Topic first = topics.get(0);
+                Topic second = topics.stream().skip(1).filter(t -> BoardCounterEntity.shard(t.id().value())
+                        == BoardCounterEntity.shard(first.id().value())).findFirst().orElseThrow();
+                Post[] newer = {null};
+                boolean[] between = {false};
+                Post older = StatementCounter.beforeEach(sql -> {
+                    if (!between[0] && sql.strip().toLowerCase(java.util.Locale.ROOT).startsWith("update fk_board_counter")) {
+                        between[0] = true;
+                        Thread other = new Thread(() -> newer[0] = two.posts().reply(Viewer.user("b", "乙"),
+                                Reply.to(second.id(), "后发先至")));
+                        other.start();
+                        try {
+                            other.join(30_000);
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }, () -> one.posts().reply(Viewer.user("a", "甲"), Reply.to(first.id(), "先发后至")));
+                if (!between[0]) {
+                    newer[0] = two.posts().reply(Viewer.user("b", "乙"), Reply.to(second.id(), "后发先至"));
+                }
+                assertThat(newer[0]).as("the other node's reply committed").isNotNull();
+                assertThat(between[0]).as("a separate shard update on this database")
+                        .isEqualTo(db != TestDatabase.POSTGRESQL);
+                if (between[0]) {
+                    assertThat(older.id().value()).isLessThan(newer[0].id().value());
+                }
+                Post newest = older.id().value() > newer[0].id().value() ? older : newer[0];
+                for (Forum node : List.of(one, two)) {
+                    Board read = node.boards().get(ADMIN, board.id());
+                    assertThat(read.lastPost().postId()).isEqualTo(newest.id());
+                    assertThat(read.postCount()).isEqualTo(topics.size() + 2L);
+                }
+            }
+        }
+
         @Test
         void repliesFromTwoNodesSpreadOverShardsAndEveryCountStaysExact() throws Exception {
             db.require().clean();

@@ -60,30 +60,6 @@ class WritePathStatementsTest {
         OnMariaDb() {
             super(TestDatabase.MARIADB);
         }
-
-        /**
-         * The board's counter shard is shared by the board's topics of that shard: a reply updates it last, after its
-         * search terms, so the shard's lock is held only through the commit (the 1,000-topic load's collisions).
-         */
-        @Test
-        void aReplyUpdatesItsBoardShardLast() {
-            JpaForumStore store = db.require().freshStore();
-            try (Forum forum = Forum.builder().store(store).build()) {
-                Board category = forum.boards().create(ADMIN, CreateBoard.category("c", "C"));
-                Board board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "b", "B")
-                        .withPolicy(AccessPolicy.DEFAULT));
-                Topic topic = forum.topics().start(ALICE, StartTopic.of(board.id(), "t", "b"));
-                List<String> sql = new java.util.ArrayList<>();
-                StatementCounter.beforeEach(statement -> sql.add(statement.strip().toLowerCase(java.util.Locale.ROOT)),
-                        () -> forum.posts().reply(BOB, Reply.to(topic.id(), "沙发 forum")));
-                assertThat(sql).hasSize(plainReply(db));
-                assertThat(sql.get(sql.size() - 1)).startsWith("update fk_board_counter");
-                assertThat(sql.get(sql.size() - 2)).startsWith("insert into fk_search_term");
-                // and the counts are the reply's, read in the same transaction or after it
-                assertThat(forum.boards().get(ADMIN, board.id()).postCount()).isEqualTo(2);
-                assertThat(forum.topics().get(ADMIN, topic.id()).replies()).isEqualTo(1);
-            }
-        }
     }
 
     /** The tests, run once per database by the nested classes above (one JUnit tag each). */
