@@ -235,13 +235,14 @@ final class PostAuthoring {
 
         @Override
         public Post store(StoreTransaction tx, WritePipeline.Composed c) {
+            // the terms with the post: a store may write both in one round trip under the topic row's lock
             return tx.appendReply(new NewPost(topic.id(), c.author(), c.now(), c.body(), c.format(), c.html(),
-                    c.rendererVersion(), c.newState(), command.replyToFloor(), snapshots));
+                    c.rendererVersion(), c.newState(), command.replyToFloor(), snapshots), c.bodyTerms());
         }
 
         @Override
         public void index(StoreTransaction tx, Post post, SearchIndexing search, List<IndexedTerm> bodyTerms) {
-            search.added(tx, post, Optional.empty(), bodyTerms);
+            // indexed by the store step, with the post (a reply has no title)
         }
 
         @Override

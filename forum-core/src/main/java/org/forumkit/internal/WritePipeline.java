@@ -100,8 +100,9 @@ final class WritePipeline {
      * holds the viewer's posts for approval or a "moderate" word matched, moderators' posts always visible;
      * {@code heldByCensor} says a "moderate" word matched (never for a moderator).
      */
+    /** @param bodyTerms the body's search terms, analysed before the store step takes its row lock */
     record Composed(Author author, String body, ContentFormat format, String html, String rendererVersion,
-            Instant now, PostState newState, boolean heldByCensor) {
+            Instant now, PostState newState, boolean heldByCensor, List<IndexedTerm> bodyTerms) {
     }
 
     /** Credits the author earns for the post {@code post}. */
@@ -160,10 +161,10 @@ final class WritePipeline {
             boolean moderator = access.isModerator(viewer, board);
             PostState newState = !moderator && board.moderation().holds(viewer)
                     ? PostState.PENDING : censoring.state(moderator);
-            Composed composed = new Composed(author, body, format, html, renderer.version(), now, newState,
-                    censoring.state(moderator) == PostState.PENDING);
             // analysed before the store step: that step takes the hot row lock, held to the commit
             List<IndexedTerm> bodyTerms = search.bodyTerms(html);
+            Composed composed = new Composed(author, body, format, html, renderer.version(), now, newState,
+                    censoring.state(moderator) == PostState.PENDING, bodyTerms);
             R written = steps.store(tx, composed);
             steps.index(tx, written, search, bodyTerms);
             steps.credit(written).ifPresent(c -> credits.award(tx, board, author.id(), c.event(), c.post()));

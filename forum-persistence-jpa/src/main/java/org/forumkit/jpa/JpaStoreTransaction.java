@@ -37,6 +37,7 @@ import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.AuditFilter;
 import org.forumkit.spi.store.FiledReport;
 import org.forumkit.spi.store.ImportMap;
+import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.MovedTopic;
 import org.forumkit.spi.store.NewAuditEntry;
 import org.forumkit.spi.store.NewBan;
@@ -80,6 +81,8 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final OutboxRows outbox;
     private final ImportMapRows importMap;
     private final SearchRows search;
+    /** Whether the search index is PostgreSQL's {@code fk_search_doc}, which a reply's statement can write. */
+    private final boolean searchKeys;
 
     JpaStoreTransaction(EntityManager em, JpaTransactions.Scope scope, boolean writable, WritePath writePath) {
         this.scope = scope;
@@ -99,6 +102,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.outbox = new OutboxRows(em, writable);
         this.importMap = new ImportMapRows(em, this::checkWritable);
         this.search = SearchRows.of(em, posts, writable, writePath);
+        this.searchKeys = writePath.searchKeys();
     }
 
     private void checkWritable() {
@@ -252,6 +256,18 @@ final class JpaStoreTransaction implements StoreTransaction {
     public Post appendReply(NewPost reply) {
         checkWritable();
         return posts.appendReply(reply);
+    }
+
+    /** On PostgreSQL the post and its search row in one statement; elsewhere the two calls. */
+    @Override
+    public Post appendReply(NewPost reply, List<IndexedTerm> searchTerms) {
+        checkWritable();
+        if (searchKeys && !searchTerms.isEmpty()) {
+            return posts.appendReply(reply, SearchKeys.doc(searchTerms));
+        }
+        Post post = posts.appendReply(reply);
+        search.add(post.id(), searchTerms);
+        return post;
     }
 
     @Override

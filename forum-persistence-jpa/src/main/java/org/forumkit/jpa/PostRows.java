@@ -135,6 +135,15 @@ final class PostRows extends Rows {
         return writePath.appendReply(this, boards, reply, reply.topicId().value(), reply.state() == PostState.VISIBLE);
     }
 
+    /** {@link #appendReply(NewPost)} with its row of {@code fk_search_doc}, in the same statement (PostgreSQL). */
+    Post appendReply(NewPost reply, SearchKeys.Doc doc) {
+        if (reply.topicId() == null) {
+            throw new NotFoundException(Kind.TOPIC, null);
+        }
+        return writePath.appendIndexedReply(this, reply, reply.topicId().value(), reply.state() == PostState.VISIBLE,
+                doc);
+    }
+
     /** Inserts a post row and its quote rows; the caller holds the topic row's lock. */
     Post insertPost(long topicId, int floor, NewPost post) {
         PostEntity row = new PostEntity();

@@ -37,7 +37,7 @@ final class PostgresWritePath implements WritePath {
      * The floor allocation, the post row and the board's counters (the topic's shard row of them) in ONE statement
      * (parent rows first), so the topic row lock is held for a single round trip and the commit.
      */
-    private static final Jdbc.Sql VISIBLE = Jdbc.Sql.of("with t as (update fk_topic set highest_floor = highest_floor + 1,"
+    private static final String VISIBLE_CTES = "with t as (update fk_topic set highest_floor = highest_floor + 1,"
             + " replies = replies + 1, last_post_at = :at, last_post_by_id = :byId, last_post_by_name = :byName"
             + " where id = :topic returning id, highest_floor, board_id),"
             + " p as (" + INSERT_FROM_T + "),"
@@ -50,12 +50,23 @@ final class PostgresWritePath implements WritePath {
             + " last_post_author_name = case when " + NEWER + " then :byName else c.last_post_author_name end,"
             + " last_post_at = case when " + NEWER + " then :at else c.last_post_at end,"
             + " last_post_id = greatest(c.last_post_id, p.id)"
-            + " from p where c.board_id = (select board_id from t) and c.shard = :shard)"
-            + " select id, floor from p");
-    private static final Jdbc.Sql HIDDEN = Jdbc.Sql.of("with t as (update fk_topic set highest_floor = highest_floor + 1"
+            + " from p where c.board_id = (select board_id from t) and c.shard = :shard)";
+    private static final String HIDDEN_CTES = "with t as (update fk_topic set highest_floor = highest_floor + 1"
             + " where id = :topic returning id, highest_floor, board_id),"
-            + " p as (" + INSERT_FROM_T + ")"
-            + " select id, floor from p");
+            + " p as (" + INSERT_FROM_T + ")";
+    private static final String SELECT = " select id, floor from p";
+    private static final Jdbc.Sql VISIBLE = Jdbc.Sql.of(VISIBLE_CTES + SELECT);
+    private static final Jdbc.Sql HIDDEN = Jdbc.Sql.of(HIDDEN_CTES + SELECT);
+
+    /**
+     * The new post's row of the search index ({@code fk_search_doc}, see {@link SearchKeyRows}), written by the same
+     * statement: under the topic row's lock the reply then costs one round trip and the commit, as the ceiling's.
+     */
+    private static final String DOC = ", d as (insert into fk_search_doc (post_id, keys, heavy_keys, heavy_weights)"
+            + " select id, cast(:keys as bigint[]), cast(:heavyKeys as bigint[]), cast(:heavyWeights as integer[])"
+            + " from p)";
+    private static final Jdbc.Sql VISIBLE_INDEXED = Jdbc.Sql.of(VISIBLE_CTES + DOC + SELECT);
+    private static final Jdbc.Sql HIDDEN_INDEXED = Jdbc.Sql.of(HIDDEN_CTES + DOC + SELECT);
 
     /**
      * The voter's old vote read, the new one written and both counts moved in ONE statement; the CASE arithmetic is
@@ -75,7 +86,16 @@ final class PostgresWritePath implements WritePath {
 
     @Override
     public Post appendReply(PostRows posts, BoardRows boards, NewPost reply, long topicId, boolean visible) {
-        Jdbc.Sql sql = visible ? VISIBLE : HIDDEN;
+        return append(posts, reply, topicId, visible, null);
+    }
+
+    @Override
+    public Post appendIndexedReply(PostRows posts, NewPost reply, long topicId, boolean visible, SearchKeys.Doc doc) {
+        return append(posts, reply, topicId, visible, doc);
+    }
+
+    private Post append(PostRows posts, NewPost reply, long topicId, boolean visible, SearchKeys.Doc doc) {
+        Jdbc.Sql sql = doc == null ? (visible ? VISIBLE : HIDDEN) : (visible ? VISIBLE_INDEXED : HIDDEN_INDEXED);
         Post post = Jdbc.call(posts.em, c -> {
             long id;
             int floor;
@@ -92,6 +112,11 @@ final class PostgresWritePath implements WritePath {
                 sql.bind(append, "replyTo", reply.replyToFloor(), JDBC);
                 if (visible) {
                     sql.bind(append, "shard", BoardCounterEntity.shard(topicId), JDBC);
+                }
+                if (doc != null) {
+                    sql.bind(append, "keys", SearchKeys.literal(doc.keys()), JDBC);
+                    sql.bind(append, "heavyKeys", SearchKeys.literal(doc.heavyKeys()), JDBC);
+                    sql.bind(append, "heavyWeights", SearchKeys.literal(doc.heavyWeights()), JDBC);
                 }
                 try (ResultSet row = append.executeQuery()) {
                     if (!row.next()) {

@@ -33,6 +33,14 @@ interface WritePath {
     Post appendReply(PostRows posts, BoardRows boards, NewPost reply, long topicId, boolean visible);
 
     /**
+     * {@link #appendReply} and the new post's row of {@code fk_search_doc} in the same statement; only a write path
+     * whose {@link #searchKeys} is true has it.
+     */
+    default Post appendIndexedReply(PostRows posts, NewPost reply, long topicId, boolean visible, SearchKeys.Doc doc) {
+        throw new UnsupportedOperationException("this write path keeps the search index apart");
+    }
+
+    /**
      * Takes the post row's lock (which serializes every vote on the post), then reads the voter's old vote, writes
      * the new one ({@code null}: retract) and moves both counts by {@link VoteKind#delta}.
      *

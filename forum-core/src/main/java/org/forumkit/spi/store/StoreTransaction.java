@@ -60,6 +60,17 @@ public interface StoreTransaction extends StoreReader {
     Post appendReply(NewPost reply);
 
     /**
+     * {@link #appendReply(NewPost)} and the new post's search terms ({@link SearchIndexWriter#add}) in one call, so
+     * a store may write both in fewer round trips while it holds the topic row's lock; the default makes the two
+     * calls.
+     */
+    default Post appendReply(NewPost reply, List<IndexedTerm> searchTerms) {
+        Post post = appendReply(reply);
+        searchIndex().add(post.id(), searchTerms);
+        return post;
+    }
+
+    /**
      * Sets a topic's pin level and lock; the board's listing order follows the new pin level. Throws
      * {@link org.forumkit.NotFoundException} when the topic does not exist.
      */
