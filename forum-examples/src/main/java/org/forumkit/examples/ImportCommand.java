@@ -190,7 +190,8 @@ final class ImportCommand implements Runnable {
         }
     }
 
-    private static String[] flags(String jdbcUrl, String jdbcUser, String jdbcPassword, Path dataDir) {
+    /** The demo's own options for a target database, as {@link DemoConfig#parse} reads them (import, reindex). */
+    static String[] flags(String jdbcUrl, String jdbcUser, String jdbcPassword, Path dataDir) {
         List<String> flags = new ArrayList<>();
         add(flags, "--jdbc-url", jdbcUrl);
         add(flags, "--jdbc-user", jdbcUser);

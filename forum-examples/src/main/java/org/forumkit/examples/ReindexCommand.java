@@ -2,8 +2,6 @@ package org.forumkit.examples;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +60,7 @@ final class ReindexCommand implements Callable<Integer> {
         }
         DemoConfig config;
         try {
-            config = DemoConfig.parse(flags(), env);
+            config = DemoConfig.parse(ImportCommand.flags(jdbcUrl, jdbcUser, jdbcPassword, dataDir), env);
             Database.dialectOf(config.jdbcUrl() == null ? "jdbc:h2:" : config.jdbcUrl());
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -109,22 +107,6 @@ final class ReindexCommand implements Callable<Integer> {
         }
         return String.valueOf(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
                 .strip().replaceAll("\\s+", " ");
-    }
-
-    private String[] flags() {
-        List<String> flags = new ArrayList<>();
-        add(flags, "--jdbc-url", jdbcUrl);
-        add(flags, "--jdbc-user", jdbcUser);
-        add(flags, "--jdbc-password", jdbcPassword);
-        add(flags, "--data-dir", dataDir == null ? null : dataDir.toString());
-        return flags.toArray(String[]::new);
-    }
-
-    private static void add(List<String> flags, String name, String value) {
-        if (value != null) {
-            flags.add(name);
-            flags.add(value);
-        }
     }
 
     /** The progress line on the terminal, at most four times a second: posts done, the last post, the rate. */
