@@ -98,9 +98,9 @@ final class WritePipeline {
     /**
      * What the pipeline hands the store step. {@code newState} is the state of a new post: PENDING when the board
      * holds the viewer's posts for approval or a "moderate" word matched, moderators' posts always visible;
-     * {@code heldByCensor} says a "moderate" word matched (never for a moderator).
+     * {@code heldByCensor} says a "moderate" word matched (never for a moderator); {@code bodyTerms} are the body's
+     * search terms, analysed before the store step takes its row lock.
      */
-    /** @param bodyTerms the body's search terms, analysed before the store step takes its row lock */
     record Composed(Author author, String body, ContentFormat format, String html, String rendererVersion,
             Instant now, PostState newState, boolean heldByCensor, List<IndexedTerm> bodyTerms) {
     }
@@ -162,11 +162,10 @@ final class WritePipeline {
             PostState newState = !moderator && board.moderation().holds(viewer)
                     ? PostState.PENDING : censoring.state(moderator);
             // analysed before the store step: that step takes the hot row lock, held to the commit
-            List<IndexedTerm> bodyTerms = search.bodyTerms(html);
             Composed composed = new Composed(author, body, format, html, renderer.version(), now, newState,
-                    censoring.state(moderator) == PostState.PENDING, bodyTerms);
+                    censoring.state(moderator) == PostState.PENDING, search.bodyTerms(html));
             R written = steps.store(tx, composed);
-            steps.index(tx, written, search, bodyTerms);
+            steps.index(tx, written, search, composed.bodyTerms());
             steps.credit(written).ifPresent(c -> credits.award(tx, board, author.id(), c.event(), c.post()));
             for (ForumEvent event : steps.events(written, composed)) {
                 events.publish(tx, event);

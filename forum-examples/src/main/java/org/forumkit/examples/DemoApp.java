@@ -102,7 +102,7 @@ public final class DemoApp implements AutoCloseable {
         Database.dialectOf(url);
         String user = config.jdbcUrl() == null && config.jdbcUser() == null ? "sa" : config.jdbcUser();
         String password = config.jdbcUrl() == null && config.jdbcPassword() == null ? "" : config.jdbcPassword();
-        checkConnects(url, user, password);
+        checkConnects("forum-demo", url, user, password);
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", config.port());
         properties.put("spring.datasource.url", url);
@@ -132,8 +132,15 @@ public final class DemoApp implements AutoCloseable {
         return "jdbc:h2:file:" + dir.resolve("forumkit") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /** One connection to the database of {@code config}, as the demo opens it; a failure names {@code command}. */
+    static void checkConnects(String command, DemoConfig config) throws IOException {
+        boolean embedded = config.jdbcUrl() == null;
+        checkConnects(command, jdbcUrl(config), embedded && config.jdbcUser() == null ? "sa" : config.jdbcUser(),
+                embedded && config.jdbcPassword() == null ? "" : config.jdbcPassword());
+    }
+
     /** One connection before anything starts, so a wrong URL reads as one line rather than a failed context. */
-    private static void checkConnects(String url, String user, String password) {
+    private static void checkConnects(String command, String url, String user, String password) {
         Properties info = new Properties();
         if (user != null) {
             info.setProperty("user", user);
@@ -146,7 +153,7 @@ public final class DemoApp implements AutoCloseable {
         } catch (SQLException e) {
             String reason = String.valueOf(e.getMessage()).strip().replaceAll("\\s+", " ");
             int query = url.indexOf('?');
-            throw new DatabaseUnavailableException("forum-demo: cannot open the database "
+            throw new DatabaseUnavailableException(command + ": cannot open the database "
                     + (query < 0 ? url : url.substring(0, query)) + ": " + reason);
         }
     }

@@ -35,8 +35,8 @@ import picocli.CommandLine.Parameters;
 final class ImportCommand implements Runnable {
     static final Viewer IMPORTER = Viewer.user("importer", "导入 Import", "admin");
 
-    /** What every source's command shares: where to import to, and how. */
-    static class Target {
+    /** The demo's database options, for a command that works on the demo's database (import, reindex). */
+    static class DatabaseOptions {
         @Option(names = "--jdbc-url", description = "a PostgreSQL or MariaDB database (default: FORUMKIT_JDBC_URL, "
                 + "else the demo's embedded H2 database)")
         String jdbcUrl;
@@ -46,6 +46,15 @@ final class ImportCommand implements Runnable {
         String jdbcPassword;
         @Option(names = "--data-dir", description = "where the embedded H2 database lives (FORUMKIT_DATA_DIR)")
         Path dataDir;
+
+        /** These options as {@link DemoConfig#parse} reads them. */
+        String[] flags() {
+            return ImportCommand.flags(jdbcUrl, jdbcUser, jdbcPassword, dataDir);
+        }
+    }
+
+    /** What every source's command shares: where to import to, and how. */
+    static class Target extends DatabaseOptions {
         @Option(names = "--board", defaultValue = DemoApp.COMMENTS_BOARD,
                 description = "slug of the board the threads go to (default: ${DEFAULT-VALUE})")
         String board;
@@ -88,7 +97,7 @@ final class ImportCommand implements Runnable {
             }
             Map<String, java.util.function.Supplier<ImportSource>> sources = new java.util.LinkedHashMap<>();
             files.forEach(file -> sources.put(file.toString(), () -> open.apply(file)));
-            return importInto(flags(jdbcUrl, jdbcUser, jdbcPassword, dataDir), board, dryRun, sources, io);
+            return importInto(flags(), board, dryRun, sources, io);
         }
     }
 
@@ -190,8 +199,7 @@ final class ImportCommand implements Runnable {
         }
     }
 
-    /** The demo's own options for a target database, as {@link DemoConfig#parse} reads them (import, reindex). */
-    static String[] flags(String jdbcUrl, String jdbcUser, String jdbcPassword, Path dataDir) {
+    private static String[] flags(String jdbcUrl, String jdbcUser, String jdbcPassword, Path dataDir) {
         List<String> flags = new ArrayList<>();
         add(flags, "--jdbc-url", jdbcUrl);
         add(flags, "--jdbc-user", jdbcUser);

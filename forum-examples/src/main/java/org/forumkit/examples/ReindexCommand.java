@@ -1,7 +1,6 @@
 package org.forumkit.examples;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,15 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "reindex", mixinStandardHelpOptions = true,
         description = "Rebuilds the search index of every post (after --after), a batch per transaction.")
 final class ReindexCommand implements Callable<Integer> {
-    @Option(names = "--jdbc-url", description = "a PostgreSQL or MariaDB database (default: FORUMKIT_JDBC_URL, "
-            + "else the demo's embedded H2 database)")
-    String jdbcUrl;
-    @Option(names = "--jdbc-user", description = "(FORUMKIT_JDBC_USER)")
-    String jdbcUser;
-    @Option(names = "--jdbc-password", description = "(FORUMKIT_JDBC_PASSWORD)")
-    String jdbcPassword;
-    @Option(names = "--data-dir", description = "where the embedded H2 database lives (FORUMKIT_DATA_DIR)")
-    Path dataDir;
+    @CommandLine.Mixin
+    final ImportCommand.DatabaseOptions database = new ImportCommand.DatabaseOptions();
     @Option(names = "--after", paramLabel = "POST_ID",
             description = "index only the posts after this id: the resume point a stopped run printed")
     Long after;
@@ -60,7 +52,7 @@ final class ReindexCommand implements Callable<Integer> {
         }
         DemoConfig config;
         try {
-            config = DemoConfig.parse(ImportCommand.flags(jdbcUrl, jdbcUser, jdbcPassword, dataDir), env);
+            config = DemoConfig.parse(database.flags(), env);
             Database.dialectOf(config.jdbcUrl() == null ? "jdbc:h2:" : config.jdbcUrl());
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -70,17 +62,13 @@ final class ReindexCommand implements Callable<Integer> {
         Line line = new Line(err, started);
         PostId[] last = {after == null ? null : new PostId(after)};
         long[] done = {0};
-        DemoStore store;
         try {
-            store = DemoStore.open(config);
-        } catch (RuntimeException e) {
-            String url = DemoApp.jdbcUrl(config);
-            int query = url.indexOf('?');
-            err.println("reindex: cannot open the database " + (query < 0 ? url : url.substring(0, query)) + ": "
-                    + oneLine(e));
+            DemoApp.checkConnects("reindex", config);
+        } catch (DemoApp.DatabaseUnavailableException e) {
+            err.println(e.getMessage());
             return 1;
         }
-        try (store; Forum forum = Forum.builder().store(store.store()).build()) {
+        try (DemoStore store = DemoStore.open(config); Forum forum = Forum.builder().store(store.store()).build()) {
             forum.search().reindex(Optional.ofNullable(last[0]), batch, (ReindexProgress progress) -> {
                 done[0] = progress.indexed();
                 last[0] = progress.lastPost();

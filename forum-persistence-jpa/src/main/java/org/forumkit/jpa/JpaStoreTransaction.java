@@ -81,8 +81,6 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final OutboxRows outbox;
     private final ImportMapRows importMap;
     private final SearchRows search;
-    /** Whether the search index is PostgreSQL's {@code fk_search_doc}, which a reply's statement can write. */
-    private final boolean searchKeys;
 
     JpaStoreTransaction(EntityManager em, JpaTransactions.Scope scope, boolean writable, WritePath writePath) {
         this.scope = scope;
@@ -102,7 +100,6 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.outbox = new OutboxRows(em, writable);
         this.importMap = new ImportMapRows(em, this::checkWritable);
         this.search = SearchRows.of(em, posts, writable, writePath);
-        this.searchKeys = writePath.searchKeys();
     }
 
     private void checkWritable() {
@@ -258,16 +255,10 @@ final class JpaStoreTransaction implements StoreTransaction {
         return posts.appendReply(reply);
     }
 
-    /** On PostgreSQL the post and its search row in one statement; elsewhere the two calls. */
     @Override
     public Post appendReply(NewPost reply, List<IndexedTerm> searchTerms) {
         checkWritable();
-        if (searchKeys && !searchTerms.isEmpty()) {
-            return posts.appendReply(reply, SearchKeys.doc(searchTerms));
-        }
-        Post post = posts.appendReply(reply);
-        search.add(post.id(), searchTerms);
-        return post;
+        return posts.appendReply(reply, searchTerms, search);
     }
 
     @Override

@@ -24,9 +24,11 @@ import org.forumkit.model.TopicId;
 import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.UserId;
 import org.forumkit.spi.store.CounterDelta;
+import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.NewPost;
 import org.forumkit.spi.store.PostEdit;
 import org.forumkit.spi.store.PostInTopic;
+import org.forumkit.spi.store.SearchIndexWriter;
 import org.forumkit.spi.store.WithBans;
 import org.forumkit.spi.store.StoredTopicPage;
 
@@ -126,22 +128,31 @@ final class PostRows extends Rows {
     }
 
     Post appendReply(NewPost reply) {
-        if (reply.topicId() == null) {
-            throw new NotFoundException(Kind.TOPIC, null);
-        }
         // The topic row is the lock that allocates the floor: taken there, as late as the caller allows, and
         // before the post row is written (parent before child, so InnoDB's shared lock on the parent that the
         // child insert takes never meets a waiting counter update).
-        return writePath.appendReply(this, boards, reply, reply.topicId().value(), reply.state() == PostState.VISIBLE);
+        return writePath.appendReply(this, boards, reply, topicOf(reply), reply.state() == PostState.VISIBLE);
     }
 
-    /** {@link #appendReply(NewPost)} with its row of {@code fk_search_doc}, in the same statement (PostgreSQL). */
-    Post appendReply(NewPost reply, SearchKeys.Doc doc) {
+    /**
+     * {@link #appendReply(NewPost)} and the post's search terms: on PostgreSQL its row of {@code fk_search_doc} in
+     * the same statement, elsewhere written by {@code search} after it.
+     */
+    Post appendReply(NewPost reply, List<IndexedTerm> terms, SearchIndexWriter search) {
+        if (!writePath.searchKeys() || terms.isEmpty()) {
+            Post post = appendReply(reply);
+            search.add(post.id(), terms);
+            return post;
+        }
+        return writePath.appendIndexedReply(this, reply, topicOf(reply), reply.state() == PostState.VISIBLE,
+                SearchKeys.doc(terms));
+    }
+
+    private static long topicOf(NewPost reply) {
         if (reply.topicId() == null) {
             throw new NotFoundException(Kind.TOPIC, null);
         }
-        return writePath.appendIndexedReply(this, reply, reply.topicId().value(), reply.state() == PostState.VISIBLE,
-                doc);
+        return reply.topicId().value();
     }
 
     /** Inserts a post row and its quote rows; the caller holds the topic row's lock. */
