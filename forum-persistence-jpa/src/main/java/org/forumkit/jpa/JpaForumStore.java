@@ -112,7 +112,9 @@ public final class JpaForumStore implements ForumStore {
         if (placeholders == null) {
             throw new IllegalArgumentException("no migrations for '" + dialect + "'; there are postgresql, mariadb and h2");
         }
-        return new Migrations(List.of("classpath:db/forumkit/common"), placeholders);
+        // The hot writes' routines (V19) are each server's own; H2 has no version 19
+        return new Migrations(dialect.equals("h2") ? List.of("classpath:db/forumkit/common")
+                : List.of("classpath:db/forumkit/common", "classpath:db/forumkit/" + dialect), placeholders);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.forumkit.model.BoardModeration;
 import org.forumkit.model.FloodControl;
 import org.forumkit.model.Premoderation;
 import org.forumkit.model.UserId;
+import org.forumkit.spi.store.IndexedTerm;
 
 /**
  * Writes and reads the few small collections a board keeps in text columns, as JSON a DBA can read: string
@@ -58,6 +59,21 @@ final class JsonText {
                 out.append(',');
             }
             quote(values.get(i), out);
+        }
+        return out.append(']').toString();
+    }
+
+    /**
+     * A post's search terms as {@code [[term, inTitle 0|1, weight], …]}, what MariaDB's {@code fk_append_reply}
+     * reads with {@code JSON_TABLE} (migration V19).
+     */
+    static String terms(List<IndexedTerm> terms) {
+        StringBuilder out = new StringBuilder(terms.size() * 16 + 2).append('[');
+        for (int i = 0; i < terms.size(); i++) {
+            IndexedTerm term = terms.get(i);
+            out.append(i == 0 ? "[" : ",[");
+            quote(term.term(), out);
+            out.append(term.title() ? ",1," : ",0,").append(term.weight()).append(']');
         }
         return out.append(']').toString();
     }

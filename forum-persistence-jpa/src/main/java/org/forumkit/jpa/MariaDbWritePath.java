@@ -1,10 +1,9 @@
 package org.forumkit.jpa;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.Types;
 import java.util.List;
 import org.forumkit.NotFoundException;
 import org.forumkit.NotFoundException.Kind;
@@ -14,12 +13,16 @@ import org.forumkit.model.Quote;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
+import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.NewPost;
 
 /**
- * The hot writes on MariaDB (also Galera), as plain JDBC on the transaction's connection. MariaDB has no
- * {@code UPDATE … RETURNING}; {@code LAST_INSERT_ID(expr)} carries a value back instead, in the statement's own
- * reply (the OK packet's insert id, which the driver gives as its generated key), so no statement reads it back.
+ * The hot writes on MariaDB (also Galera), as one call each of the stored procedures migration V19 creates
+ * ({@code fk_append_reply}, {@code fk_cast_vote}), on the transaction's connection. MariaDB has no
+ * {@code UPDATE … RETURNING} and no data-modifying CTEs: sent one by one, a reply's statements held the topic row's
+ * lock for three more round trips (post, board shard, search terms) and a vote's the post row's for two, each
+ * waiting for the client thread to get a core back; in a procedure the server runs them back to back, and only
+ * the commit follows under the lock.
  */
 final class MariaDbWritePath implements WritePath {
     private static final Jdbc JDBC = new Jdbc(true);
@@ -29,80 +32,54 @@ final class MariaDbWritePath implements WritePath {
         return JDBC;
     }
 
-    /** Allocates the floor and, for a visible reply, moves the topic's counters; the new floor is the insert id. */
-    private static final Jdbc.Sql ALLOCATE_VISIBLE = Jdbc.Sql.of("update fk_topic set"
-            + " highest_floor = last_insert_id(highest_floor + 1), replies = replies + 1, last_post_at = :at,"
-            + " last_post_by_id = :byId, last_post_by_name = :byName where id = :topic");
-    private static final Jdbc.Sql ALLOCATE_HIDDEN = Jdbc.Sql.of("update fk_topic set"
-            + " highest_floor = last_insert_id(highest_floor + 1) where id = :topic");
-    private static final Jdbc.Sql INSERT_POST = Jdbc.Sql.of("insert into fk_post (topic_id, floor, author_id,"
-            + " author_name, created_at, revision, body, format, html, renderer, state, reply_to_floor, support, oppose)"
-            + " values (:topic, :floor, :byId, :byName, :at, 1, :body, :format, :html, :renderer, :state, :replyTo, 0, 0)");
-    /**
-     * The topic's shard of its board's counters, its board read under the topic row's lock that this transaction
-     * holds (a move waits for it). The shard's last post becomes this one only if it is newer (a higher id) than the
-     * shard's, as readers pick the shards' newest: two replies to topics of one shard may update it in either order.
-     * A single-table update, whose assignments MariaDB makes left to right: the last post's id goes last, so every
-     * test before it reads the shard's old one.
-     */
-    private static final String NEWER = ":post > coalesce(last_post_id, 0)";
-    private static final Jdbc.Sql BOARD = Jdbc.Sql.of("update fk_board_counter set post_count = post_count + 1,"
-            + " last_topic_id = if(" + NEWER + ", :topic, last_topic_id),"
-            + " last_post_floor = if(" + NEWER + ", :floor, last_post_floor),"
-            + " last_post_author_id = if(" + NEWER + ", :byId, last_post_author_id),"
-            + " last_post_author_name = if(" + NEWER + ", :byName, last_post_author_name),"
-            + " last_post_at = if(" + NEWER + ", :at, last_post_at),"
-            + " last_post_id = greatest(coalesce(last_post_id, 0), :post)"
-            + " where board_id = (select t.board_id from fk_topic t where t.id = :topic) and shard = :shard");
-
-    /**
-     * Writes the vote and returns the old one as the insert id: 0 when the row is new, else the old kind's code
-     * ({@link #code}); the update clause reads the row's current value under its lock.
-     */
-    private static final String UPSERT = "insert into fk_vote (post_id, voter, kind) values (?, ?, ?)"
-            + " on duplicate key update kind = if(last_insert_id(case kind when 'SUPPORT' then 1"
-            + " when 'OPPOSE' then 2 else 3 end) > 0, values(kind), values(kind))";
+    /** Not {@code prepareCall}: the driver would read the procedure's parameters from the catalogue first. */
+    private static final Jdbc.Sql APPEND = Jdbc.Sql.of("call fk_append_reply(:topic, :visible, :shard, :at, :byId,"
+            + " :byName, :body, :format, :html, :renderer, :state, :replyTo, :terms)");
+    private static final String VOTE = "call fk_cast_vote(?, ?, ?)";
 
     @Override
     public Post appendReply(PostRows posts, BoardRows boards, NewPost reply, long topicId, boolean visible) {
+        return append(posts, reply, topicId, visible, null);
+    }
+
+    @Override
+    public boolean indexesReplies() {
+        return true;
+    }
+
+    @Override
+    public Post appendIndexedReply(PostRows posts, NewPost reply, long topicId, boolean visible,
+            List<IndexedTerm> terms) {
+        return append(posts, reply, topicId, visible, JsonText.terms(terms));
+    }
+
+    private static Post append(PostRows posts, NewPost reply, long topicId, boolean visible, String terms) {
         Post post = Jdbc.call(posts.em, c -> {
-            Jdbc.Sql allocate = visible ? ALLOCATE_VISIBLE : ALLOCATE_HIDDEN;
-            int floor;
-            // The topic row first (parent before child): InnoDB's shared lock on the parent that the post insert
-            // takes then never meets a waiting counter update.
-            try (PreparedStatement update = c.prepareStatement(allocate.jdbc(), Statement.RETURN_GENERATED_KEYS)) {
-                bindAuthor(allocate, update, reply, visible);
-                allocate.bind(update, "topic", topicId, JDBC);
-                if (update.executeUpdate() == 0) {
-                    return null;
-                }
-                floor = (int) generatedKey(update);
-            }
             long id;
-            try (PreparedStatement insert = c.prepareStatement(INSERT_POST.jdbc(), Statement.RETURN_GENERATED_KEYS)) {
-                bindAuthor(INSERT_POST, insert, reply, true);
-                INSERT_POST.bind(insert, "topic", topicId, JDBC);
-                INSERT_POST.bind(insert, "floor", floor, JDBC);
-                INSERT_POST.bind(insert, "body", reply.body(), JDBC);
-                INSERT_POST.bind(insert, "format", reply.format().name(), JDBC);
-                INSERT_POST.bind(insert, "html", reply.html(), JDBC);
-                INSERT_POST.bind(insert, "renderer", reply.renderer(), JDBC);
-                INSERT_POST.bind(insert, "state", reply.state().name(), JDBC);
-                INSERT_POST.bind(insert, "replyTo", reply.replyToFloor(), JDBC);
-                insert.executeUpdate();
-                id = generatedKey(insert);
+            int floor;
+            try (PreparedStatement call = c.prepareStatement(APPEND.jdbc())) {
+                APPEND.bind(call, "topic", topicId, JDBC);
+                APPEND.bind(call, "visible", visible, JDBC);
+                APPEND.bind(call, "shard", BoardCounterEntity.shard(topicId), JDBC);
+                APPEND.bind(call, "at", reply.createdAt(), JDBC);
+                APPEND.bind(call, "byId", reply.author().id().value(), JDBC);
+                APPEND.bind(call, "byName", reply.author().displayName(), JDBC);
+                APPEND.bind(call, "body", reply.body(), JDBC);
+                APPEND.bind(call, "format", reply.format().name(), JDBC);
+                APPEND.bind(call, "html", reply.html(), JDBC);
+                APPEND.bind(call, "renderer", reply.renderer(), JDBC);
+                APPEND.bind(call, "state", reply.state().name(), JDBC);
+                APPEND.bind(call, "replyTo", reply.replyToFloor(), JDBC);
+                APPEND.bind(call, "terms", terms, JDBC);
+                try (ResultSet row = firstRow(call)) {
+                    if (row == null) {
+                        return null;
+                    }
+                    floor = row.getInt(1);
+                    id = row.getLong(2);
+                }
             }
             List<Quote> quotes = JDBC.insertQuotes(c, id, reply.quotes());
-            if (visible) {
-                try (PreparedStatement board = c.prepareStatement(BOARD.jdbc())) {
-                    bindAuthor(BOARD, board, reply, true);
-                    BOARD.bind(board, "topic", topicId, JDBC);
-                    BOARD.bind(board, "post", id, JDBC);
-                    BOARD.bind(board, "floor", floor, JDBC);
-                    BOARD.bind(board, "shard", BoardCounterEntity.shard(topicId), JDBC);
-                    board.executeUpdate();
-                }
-            }
             return Records.post(id, floor, reply, quotes);
         });
         if (post == null) {
@@ -111,96 +88,48 @@ final class MariaDbWritePath implements WritePath {
         return post;
     }
 
-    private static void bindAuthor(Jdbc.Sql sql, PreparedStatement statement, NewPost reply, boolean visible)
-            throws SQLException {
-        if (visible) {
-            sql.bind(statement, "at", reply.createdAt(), JDBC);
-            sql.bind(statement, "byId", reply.author().id().value(), JDBC);
-            sql.bind(statement, "byName", reply.author().displayName(), JDBC);
+    /** The call's result set on its first row, or {@code null} when the procedure returned none (nothing found). */
+    private static ResultSet firstRow(PreparedStatement call) throws SQLException {
+        if (!call.execute()) {
+            return null;
         }
-    }
-
-    private static long generatedKey(Statement statement) throws SQLException {
-        try (ResultSet keys = statement.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("no insert id after " + statement);
-            }
-            return keys.getLong(1);
+        ResultSet rows = call.getResultSet();
+        if (!rows.next()) {
+            rows.close();
+            return null;
         }
+        return rows;
     }
 
     /**
-     * Locks the post row with a locking read of its counts; then one statement writes the vote and returns the old
-     * one (an upsert, or a {@code DELETE … RETURNING} to retract), and one moves the counts, unless nothing changed:
-     * three statements, two under the lock, where the entity path took four and three.
+     * One call: the post row's lock, the voter's old vote read under it, the new one written and the counts moved,
+     * on the server ({@code fk_cast_vote}); under the lock only the commit follows, where the statements sent one by
+     * one held it for two more round trips.
      */
     @Override
     public VoteChange castVote(VoteRows votes, PostId id, UserId voter, VoteKind vote) {
         VoteChange change = Jdbc.call(votes.em, c -> {
-            long support;
-            long oppose;
-            try (PreparedStatement lock = c.prepareStatement(
-                    "select support, oppose from fk_post where id = ? for update")) {
-                lock.setLong(1, id.value());
-                try (ResultSet row = lock.executeQuery()) {
-                    if (!row.next()) {
+            try (PreparedStatement call = c.prepareStatement(VOTE)) {
+                call.setLong(1, id.value());
+                call.setString(2, voter.value());
+                if (vote == null) {
+                    call.setNull(3, Types.VARCHAR);
+                } else {
+                    call.setString(3, vote.name());
+                }
+                try (ResultSet row = firstRow(call)) {
+                    if (row == null) {
                         return null;
                     }
-                    support = row.getLong(1);
-                    oppose = row.getLong(2);
+                    String before = row.getString(1);
+                    return new VoteChange(id, voter, before == null ? null : VoteKind.valueOf(before), vote,
+                            row.getLong(2), row.getLong(3));
                 }
             }
-            VoteKind before = vote == null ? retract(c, id, voter) : upsert(c, id, voter, vote);
-            if (before == vote) {
-                return new VoteChange(id, voter, before, vote, support, oppose);
-            }
-            long supportDelta = VoteKind.delta(before, vote, VoteKind.SUPPORT);
-            long opposeDelta = VoteKind.delta(before, vote, VoteKind.OPPOSE);
-            try (PreparedStatement counts = c.prepareStatement(
-                    "update fk_post set support = support + ?, oppose = oppose + ? where id = ?")) {
-                counts.setLong(1, supportDelta);
-                counts.setLong(2, opposeDelta);
-                counts.setLong(3, id.value());
-                counts.executeUpdate();
-            }
-            return new VoteChange(id, voter, before, vote, support + supportDelta, oppose + opposeDelta);
         });
         if (change == null) {
             throw new NotFoundException(Kind.POST, id);
         }
         return change;
-    }
-
-    private static VoteKind upsert(Connection c, PostId id, UserId voter, VoteKind vote) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT, Statement.RETURN_GENERATED_KEYS)) {
-            upsert.setLong(1, id.value());
-            upsert.setString(2, voter.value());
-            upsert.setString(3, vote.name());
-            upsert.executeUpdate();
-            try (ResultSet keys = upsert.getGeneratedKeys()) {
-                return keys.next() ? kind(keys.getLong(1)) : null;
-            }
-        }
-    }
-
-    private static VoteKind retract(Connection c, PostId id, UserId voter) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement(
-                "delete from fk_vote where post_id = ? and voter = ? returning kind")) {
-            delete.setLong(1, id.value());
-            delete.setString(2, voter.value());
-            try (ResultSet row = delete.executeQuery()) {
-                return row.next() ? VoteKind.valueOf(row.getString(1)) : null;
-            }
-        }
-    }
-
-    /** The old kind from its code in {@link #UPSERT}; 0 (no key) is no old vote. */
-    private static VoteKind kind(long code) {
-        return code == 0 ? null : code == 1 ? VoteKind.SUPPORT : code == 2 ? VoteKind.OPPOSE
-                : failUnknown(code);
-    }
-
-    private static VoteKind failUnknown(long code) {
-        throw new IllegalStateException("fk_vote holds a kind this store does not know (code " + code + ")");
     }
 }

@@ -136,16 +136,16 @@ final class PostRows extends Rows {
 
     /**
      * {@link #appendReply(NewPost)} and the post's search terms: on PostgreSQL its row of {@code fk_search_doc} in
-     * the same statement, elsewhere written by {@code search} after it.
+     * the same statement, on MariaDB its term rows in the same procedure call, on H2 written by {@code search}
+     * after it.
      */
     Post appendReply(NewPost reply, List<IndexedTerm> terms, SearchIndexWriter search) {
-        if (!writePath.searchKeys() || terms.isEmpty()) {
+        if (!writePath.indexesReplies() || terms.isEmpty()) {
             Post post = appendReply(reply);
             search.add(post.id(), terms);
             return post;
         }
-        return writePath.appendIndexedReply(this, reply, topicOf(reply), reply.state() == PostState.VISIBLE,
-                SearchKeys.doc(terms));
+        return writePath.appendIndexedReply(this, reply, topicOf(reply), reply.state() == PostState.VISIBLE, terms);
     }
 
     private static long topicOf(NewPost reply) {

@@ -11,6 +11,7 @@ import org.forumkit.model.Quote;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
+import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.NewPost;
 
 /**
@@ -69,20 +70,10 @@ final class PostgresWritePath implements WritePath {
     private static final Jdbc.Sql HIDDEN_INDEXED = Jdbc.Sql.of(HIDDEN_CTES + DOC + SELECT);
 
     /**
-     * The voter's old vote read, the new one written and both counts moved in ONE statement; the CASE arithmetic is
-     * {@link VoteKind#delta} in SQL.
+     * The post row's lock, the voter's old vote read under it, the new one written and both counts moved: ONE call
+     * of the function migration V19 creates, whose statements each see what was committed before the lock.
      */
-    private static final String VOTE = "with old as (select kind from fk_vote where post_id = ? and voter = ?),"
-            + " del as (delete from fk_vote where post_id = ? and voter = ? and ? = '' returning kind),"
-            + " ins as (insert into fk_vote (post_id, voter, kind) select ?, ?, ? where ? <> ''"
-            + " on conflict (post_id, voter) do update set kind = excluded.kind returning kind),"
-            + " upd as (update fk_post set"
-            + " support = support + (case when ? = 'SUPPORT' then 1 else 0 end)"
-            + " - (case when (select kind from old) = 'SUPPORT' then 1 else 0 end),"
-            + " oppose = oppose + (case when ? = 'OPPOSE' then 1 else 0 end)"
-            + " - (case when (select kind from old) = 'OPPOSE' then 1 else 0 end)"
-            + " where id = ? returning support, oppose)"
-            + " select (select kind from old), support, oppose from upd";
+    private static final String VOTE = "select o_before, o_support, o_oppose from fk_cast_vote(?, ?, ?)";
 
     @Override
     public Post appendReply(PostRows posts, BoardRows boards, NewPost reply, long topicId, boolean visible) {
@@ -90,8 +81,14 @@ final class PostgresWritePath implements WritePath {
     }
 
     @Override
-    public Post appendIndexedReply(PostRows posts, NewPost reply, long topicId, boolean visible, SearchKeys.Doc doc) {
-        return append(posts, reply, topicId, visible, doc);
+    public boolean indexesReplies() {
+        return true;
+    }
+
+    @Override
+    public Post appendIndexedReply(PostRows posts, NewPost reply, long topicId, boolean visible,
+            List<IndexedTerm> terms) {
+        return append(posts, reply, topicId, visible, SearchKeys.doc(terms));
     }
 
     private Post append(PostRows posts, NewPost reply, long topicId, boolean visible, SearchKeys.Doc doc) {
@@ -136,30 +133,20 @@ final class PostgresWritePath implements WritePath {
     }
 
     /**
-     * Locks the post row, then runs {@link #VOTE}. That statement starts after the lock is held, so under READ
-     * COMMITTED its snapshot already sees every earlier vote on the post: two round trips under the lock instead of
-     * four.
+     * One statement, {@link #VOTE}: under the post row's lock only the commit follows, where a locking read and then
+     * the vote's statement (whose snapshot had to start after the lock) held it for one more round trip.
      */
     @Override
     public VoteChange castVote(VoteRows votes, PostId id, UserId voter, VoteKind vote) {
-        String wanted = vote == null ? "" : vote.name();
         Object[] moved = Jdbc.call(votes.em, c -> {
-            try (PreparedStatement lock = c.prepareStatement("select id from fk_post where id = ? for update")) {
-                lock.setLong(1, id.value());
-                try (ResultSet row = lock.executeQuery()) {
+            try (PreparedStatement call = c.prepareStatement(VOTE)) {
+                call.setLong(1, id.value());
+                call.setString(2, voter.value());
+                call.setString(3, vote == null ? null : vote.name());
+                try (ResultSet row = call.executeQuery()) {
                     if (!row.next()) {
                         return null;
                     }
-                }
-            }
-            try (PreparedStatement write = c.prepareStatement(VOTE)) {
-                Object[] values = {id.value(), voter.value(), id.value(), voter.value(), wanted, id.value(),
-                        voter.value(), wanted, wanted, wanted, wanted, id.value()};
-                for (int i = 0; i < values.length; i++) {
-                    JDBC.set(write, i + 1, values[i]);
-                }
-                try (ResultSet row = write.executeQuery()) {
-                    row.next();
                     return new Object[] {row.getString(1), row.getLong(2), row.getLong(3)};
                 }
             }

@@ -1,10 +1,12 @@
 package org.forumkit.jpa;
 
+import java.util.List;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.UserId;
 import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
+import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.NewPost;
 
 /**
@@ -33,11 +35,18 @@ interface WritePath {
     Post appendReply(PostRows posts, BoardRows boards, NewPost reply, long topicId, boolean visible);
 
     /**
-     * {@link #appendReply} and the new post's row of {@code fk_search_doc} in the same statement; only a write path
-     * whose {@link #searchKeys} is true has it.
+     * {@link #appendReply} and the new post's search terms in the same round trip (PostgreSQL: its row of
+     * {@code fk_search_doc} in the reply's statement; MariaDB: its term rows in the reply's procedure call); only a
+     * write path whose {@link #indexesReplies} is true has it.
      */
-    default Post appendIndexedReply(PostRows posts, NewPost reply, long topicId, boolean visible, SearchKeys.Doc doc) {
+    default Post appendIndexedReply(PostRows posts, NewPost reply, long topicId, boolean visible,
+            List<IndexedTerm> terms) {
         throw new UnsupportedOperationException("this write path keeps the search index apart");
+    }
+
+    /** Whether {@link #appendIndexedReply} writes a reply's search terms with it. */
+    default boolean indexesReplies() {
+        return false;
     }
 
     /**

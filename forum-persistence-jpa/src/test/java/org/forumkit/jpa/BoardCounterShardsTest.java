@@ -84,10 +84,12 @@ class BoardCounterShardsTest {
         }
 
         /**
-         * Two replies to topics of one shard, the older post's shard update last: just before node one's reply updates
-         * the shard (its post inserted, so its id is the lower), node two's reply to the other topic runs to its
-         * commit. The shard keeps the newer post as the board's last post. (On PostgreSQL one statement inserts the
-         * post and updates the shard, so the other reply runs first and gets the lower id: the case cannot occur.)
+         * Two replies to topics of one shard, the older post's shard update last: node one's reply has inserted its
+         * post (so its id is the lower) when a newer reply to the other topic updates the shard and commits. The
+         * shard keeps the newer post as the board's last post. On H2 the store sends the shard update as a statement
+         * of its own, and node two's reply runs just before it; on PostgreSQL and MariaDB the post and the shard are
+         * one statement or one procedure call, so a connection holds the shard row's lock until node one's reply
+         * waits for it there, then writes the newer reply's rows itself (as a reply writes them) and commits.
          */
         @Test
         void anOlderPostUpdatingTheShardLastLeavesTheNewerAsTheBoardsLastPost() throws Exception {
@@ -104,36 +106,118 @@ class BoardCounterShardsTest {
                 Topic first = topics.get(0);
                 Topic second = topics.stream().skip(1).filter(t -> BoardCounterEntity.shard(t.id().value())
                         == BoardCounterEntity.shard(first.id().value())).findFirst().orElseThrow();
-                Post[] newer = {null};
-                boolean[] between = {false};
-                Post older = StatementCounter.beforeEach(sql -> {
-                    if (!between[0] && sql.strip().toLowerCase(java.util.Locale.ROOT).startsWith("update fk_board_counter")) {
-                        between[0] = true;
-                        Thread other = new Thread(() -> newer[0] = two.posts().reply(Viewer.user("b", "乙"),
-                                Reply.to(second.id(), "后发先至")));
-                        other.start();
-                        try {
-                            other.join(30_000);
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
+                long olderId;
+                long newerId;
+                if (db == TestDatabase.H2) {
+                    Post[] newer = {null};
+                    boolean[] between = {false};
+                    Post older = StatementCounter.beforeEach(sql -> {
+                        if (!between[0] && sql.strip().toLowerCase(java.util.Locale.ROOT)
+                                .startsWith("update fk_board_counter")) {
+                            between[0] = true;
+                            Thread other = new Thread(() -> newer[0] = two.posts().reply(Viewer.user("b", "乙"),
+                                    Reply.to(second.id(), "后发先至")));
+                            other.start();
+                            try {
+                                other.join(30_000);
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
                         }
-                    }
-                }, () -> one.posts().reply(Viewer.user("a", "甲"), Reply.to(first.id(), "先发后至")));
-                if (!between[0]) {
-                    newer[0] = two.posts().reply(Viewer.user("b", "乙"), Reply.to(second.id(), "后发先至"));
+                    }, () -> one.posts().reply(Viewer.user("a", "甲"), Reply.to(first.id(), "先发后至")));
+                    assertThat(between[0]).as("a separate shard update on H2").isTrue();
+                    assertThat(newer[0]).as("the other node's reply committed").isNotNull();
+                    olderId = older.id().value();
+                    newerId = newer[0].id().value();
+                } else {
+                    long[] ids = newerReplyWhileTheShardIsLocked(board, first, second,
+                            () -> one.posts().reply(Viewer.user("a", "甲"), Reply.to(first.id(), "先发后至")));
+                    olderId = ids[0];
+                    newerId = ids[1];
                 }
-                assertThat(newer[0]).as("the other node's reply committed").isNotNull();
-                assertThat(between[0]).as("a separate shard update on this database")
-                        .isEqualTo(db != TestDatabase.POSTGRESQL);
-                if (between[0]) {
-                    assertThat(older.id().value()).isLessThan(newer[0].id().value());
-                }
-                Post newest = older.id().value() > newer[0].id().value() ? older : newer[0];
+                assertThat(olderId).isLessThan(newerId);
                 for (Forum node : List.of(one, two)) {
                     Board read = node.boards().get(ADMIN, board.id());
-                    assertThat(read.lastPost().postId()).isEqualTo(newest.id());
+                    assertThat(read.lastPost().postId().value()).isEqualTo(newerId);
                     assertThat(read.postCount()).isEqualTo(topics.size() + 2L);
                 }
+            }
+        }
+
+        private static long count(Connection c, String sql) throws SQLException {
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet row = s.executeQuery(sql)) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+
+        /**
+         * Holds {@code first}'s shard row, starts {@code olderReply} and waits until it waits for that row (its post
+         * inserted); then writes a reply to {@code second} in SQL as the store does (post, topic, shard) and commits.
+         * Returns the ids of the older and the newer post.
+         */
+        private long[] newerReplyWhileTheShardIsLocked(Board board, Topic first, Topic second,
+                java.util.function.Supplier<Post> olderReply) throws Exception {
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                try (java.sql.PreparedStatement lock = c.prepareStatement(
+                        "SELECT post_count FROM fk_board_counter WHERE board_id = ? AND shard = ? FOR UPDATE")) {
+                    lock.setLong(1, board.id().value());
+                    lock.setInt(2, BoardCounterEntity.shard(first.id().value()));
+                    lock.executeQuery().close();
+                }
+                Future<Post> older = pool.submit(olderReply::get);
+                // PostgreSQL: its statement waits for a lock; MariaDB: its post row is in (a dirty read sees it),
+                // so its id is allocated and the shard row, held here, is still ahead of it
+                String waiting = db == TestDatabase.POSTGRESQL
+                        ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND datname = current_database()"
+                        : "SELECT COUNT(*) FROM fk_post WHERE topic_id = " + first.id().value() + " AND floor = 2";
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                try (Connection watch = db.dataSource().getConnection()) {
+                    watch.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+                    while (count(watch, waiting) == 0) {
+                        assertThat(System.nanoTime()).as("node one's reply waits for the shard row")
+                                .isLessThan(deadline);
+                        assertThat(older.isDone()).as("node one's reply is still running").isFalse();
+                        Thread.sleep(20);
+                    }
+                    watch.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
+                long newer;
+                try (java.sql.PreparedStatement post = c.prepareStatement("INSERT INTO fk_post (topic_id, floor,"
+                        + " author_id, author_name, created_at, revision, body, format, html, renderer, state, support,"
+                        + " oppose) VALUES (?, 2, 'b', '乙', CURRENT_TIMESTAMP(6), 1, '后发先至', 'PLAIN',"
+                        + " '<p>后发先至</p>', 'test', 'VISIBLE', 0, 0)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                    post.setLong(1, second.id().value());
+                    post.executeUpdate();
+                    try (java.sql.ResultSet key = post.getGeneratedKeys()) {
+                        key.next();
+                        newer = key.getLong(1);
+                    }
+                }
+                try (java.sql.PreparedStatement topic = c.prepareStatement("UPDATE fk_topic SET highest_floor = 2,"
+                        + " replies = 1, last_post_at = CURRENT_TIMESTAMP(6), last_post_by_id = 'b',"
+                        + " last_post_by_name = '乙' WHERE id = ?")) {
+                    topic.setLong(1, second.id().value());
+                    topic.executeUpdate();
+                }
+                try (java.sql.PreparedStatement shard = c.prepareStatement("UPDATE fk_board_counter SET"
+                        + " post_count = post_count + 1, last_topic_id = ?, last_post_id = ?, last_post_floor = 2,"
+                        + " last_post_author_id = 'b', last_post_author_name = '乙',"
+                        + " last_post_at = CURRENT_TIMESTAMP(6) WHERE board_id = ? AND shard = ?")) {
+                    shard.setLong(1, second.id().value());
+                    shard.setLong(2, newer);
+                    shard.setLong(3, board.id().value());
+                    shard.setInt(4, BoardCounterEntity.shard(second.id().value()));
+                    shard.executeUpdate();
+                }
+                c.commit();
+                c.setAutoCommit(true);
+                return new long[] {older.get(30, TimeUnit.SECONDS).id().value(), newer};
+            } finally {
+                pool.shutdownNow();
             }
         }
 

@@ -87,6 +87,23 @@ class MigrationsTest {
         });
     }
 
+    @Test
+    void eachServerAddsItsOwnFolderOfRoutinesAtVersion19AndH2None() throws Exception {
+        assertThat(JpaForumStore.migrations("h2").locations()).containsExactly("classpath:db/forumkit/common");
+        for (String dialect : List.of("postgresql", "mariadb")) {
+            List<String> locations = JpaForumStore.migrations(dialect).locations();
+            assertThat(locations).containsExactly("classpath:db/forumkit/common", "classpath:db/forumkit/" + dialect);
+            String folder = locations.get(1).substring("classpath:".length());
+            try (Stream<Path> files = Files.list(Path.of(
+                    MigrationsTest.class.getClassLoader().getResource(folder).toURI()))) {
+                // no version of its own may take a number the shared folder has (Flyway would refuse both)
+                assertThat(files.map(f -> f.getFileName().toString()).toList()).as(dialect)
+                        .singleElement().asString().startsWith("V19__");
+            }
+        }
+        assertThat(scripts().keySet()).noneMatch(name -> name.startsWith("V19__"));
+    }
+
     /** The shared scripts by file name, read from the location {@code migrations} gives. */
     private static Map<String, String> scripts() throws IOException, URISyntaxException {
         String location = JpaForumStore.migrations("h2").locations().get(0).substring("classpath:".length());

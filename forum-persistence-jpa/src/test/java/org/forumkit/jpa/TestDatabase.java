@@ -97,7 +97,7 @@ enum TestDatabase {
                 .cleanDisabled(false)
                 .load();
         // Starts from an empty schema so the migrations, not an earlier run, define every table.
-        dropForumTables(pool);
+        dropForumTables(pool, dialect);
         flyway.migrate();
     }
 
@@ -108,12 +108,18 @@ enum TestDatabase {
         config.setIdleTimeout(10_000);
     }
 
-    private static void dropForumTables(DataSource pool) {
+    private static void dropForumTables(DataSource pool, String dialect) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             for (String table : TABLES_CHILD_FIRST) {
                 s.execute("DROP TABLE IF EXISTS " + table);
             }
             s.execute("DROP TABLE IF EXISTS fk_schema_history");
+            if (dialect.equals("mariadb")) {
+                s.execute("DROP PROCEDURE IF EXISTS fk_append_reply");
+                s.execute("DROP PROCEDURE IF EXISTS fk_cast_vote");
+            } else if (dialect.equals("postgresql")) {
+                s.execute("DROP FUNCTION IF EXISTS fk_cast_vote");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -19,9 +19,13 @@ import javax.sql.DataSource;
  * locking read or counter update. Only the profile installs it; counting is a few adds per statement.
  */
 final class RoundTrips {
-    /** Statements that take the hot row's lock: the floor allocation, the post's locking read or its vote counts. */
+    /**
+     * Statements that take the hot row's lock: the floor allocation, the post's locking read or its vote counts, or
+     * the call of a routine of migration V19 that does either.
+     */
     private static final Pattern LOCKS = Pattern.compile(
-            "update fk_topic\\b.*highest_floor|update fk_post\\b.*support|select .* from fk_post\\b.* for update",
+            "update fk_topic\\b.*highest_floor|update fk_post\\b.*support|select .* from fk_post\\b.* for update"
+                    + "|\\bfk_append_reply\\(|\\bfk_cast_vote\\(",
             Pattern.DOTALL);
 
     static final RoundTrips INSTANCE = new RoundTrips();
