@@ -55,6 +55,22 @@ final class Jdbc {
         return result;
     }
 
+    /**
+     * {@link #call}, where the work calls a routine of the schema's own: an error that says it does not exist
+     * ({@code missing}) leaves as an {@link IllegalStateException} with {@code lacking}, the host's fix.
+     */
+    static <T> T callRoutine(EntityManager em, java.util.function.Predicate<SQLException> missing, String lacking,
+            Work<T> work) {
+        try {
+            return call(em, work);
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof SQLException sql && missing.test(sql)) {
+                throw new IllegalStateException(lacking, e);
+            }
+            throw e;
+        }
+    }
+
     /** A statement with {@code :name} parameters, turned into JDBC's {@code ?} once. */
     record Sql(String jdbc, List<String> names) {
         static Sql of(String named) {

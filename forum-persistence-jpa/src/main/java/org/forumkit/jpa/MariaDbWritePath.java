@@ -1,5 +1,6 @@
 package org.forumkit.jpa;
 
+import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,6 +38,17 @@ final class MariaDbWritePath implements WritePath {
             + " :byName, :body, :format, :html, :renderer, :state, :replyTo, :terms)");
     private static final String VOTE = "call fk_cast_vote(?, ?, ?)";
 
+    /**
+     * A procedure the schema lacks (ER_SP_DOES_NOT_EXIST), told as what it is: a schema migrated without this
+     * server's folder. Nothing is checked beforehand (an {@code information_schema} query makes a temporary table).
+     */
+    private static <T> T call(EntityManager em, Jdbc.Work<T> work) {
+        return Jdbc.callRoutine(em, e -> e.getErrorCode() == 1305, "the schema lacks the procedures fk_append_reply"
+                + " and fk_cast_vote of migration V19: migrate it from both locations of"
+                + " JpaForumStore.migrations(\"mariadb\") (db/forumkit/common and db/forumkit/mariadb), and grant the"
+                + " forum's user EXECUTE on them", work);
+    }
+
     @Override
     public Post appendReply(PostRows posts, BoardRows boards, NewPost reply, long topicId, boolean visible) {
         return append(posts, reply, topicId, visible, null);
@@ -54,7 +66,7 @@ final class MariaDbWritePath implements WritePath {
     }
 
     private static Post append(PostRows posts, NewPost reply, long topicId, boolean visible, String terms) {
-        Post post = Jdbc.call(posts.em, c -> {
+        Post post = call(posts.em, c -> {
             long id;
             int floor;
             try (PreparedStatement call = c.prepareStatement(APPEND.jdbc())) {
@@ -108,7 +120,7 @@ final class MariaDbWritePath implements WritePath {
      */
     @Override
     public VoteChange castVote(VoteRows votes, PostId id, UserId voter, VoteKind vote) {
-        VoteChange change = Jdbc.call(votes.em, c -> {
+        VoteChange change = call(votes.em, c -> {
             try (PreparedStatement call = c.prepareStatement(VOTE)) {
                 call.setLong(1, id.value());
                 call.setString(2, voter.value());

@@ -1,5 +1,6 @@
 package org.forumkit.jpa;
 
+import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
@@ -138,7 +139,7 @@ final class PostgresWritePath implements WritePath {
      */
     @Override
     public VoteChange castVote(VoteRows votes, PostId id, UserId voter, VoteKind vote) {
-        Object[] moved = Jdbc.call(votes.em, c -> {
+        Object[] moved = callVote(votes.em, c -> {
             try (PreparedStatement call = c.prepareStatement(VOTE)) {
                 call.setLong(1, id.value());
                 call.setString(2, voter.value());
@@ -156,6 +157,13 @@ final class PostgresWritePath implements WritePath {
         }
         VoteKind before = moved[0] == null ? null : VoteKind.valueOf((String) moved[0]);
         return new VoteChange(id, voter, before, vote, (Long) moved[1], (Long) moved[2]);
+    }
+
+    /** A function the schema lacks (undefined_function), told as a schema migrated without this server's folder. */
+    private static <T> T callVote(EntityManager em, Jdbc.Work<T> work) {
+        return Jdbc.callRoutine(em, e -> "42883".equals(e.getSQLState()), "the schema lacks the function fk_cast_vote"
+                + " of migration V19: migrate it from both locations of JpaForumStore.migrations(\"postgresql\")"
+                + " (db/forumkit/common and db/forumkit/postgresql)", work);
     }
 
     @Override

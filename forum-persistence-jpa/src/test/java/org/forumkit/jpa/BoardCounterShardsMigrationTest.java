@@ -1,6 +1,7 @@
 package org.forumkit.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -22,11 +23,16 @@ import org.forumkit.Forum;
 import org.forumkit.model.AccessPolicy;
 import org.forumkit.model.Board;
 import org.forumkit.model.BoardId;
+import org.forumkit.model.CreateBoard;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
 import org.forumkit.model.Reply;
+import org.forumkit.model.StartTopic;
+import org.forumkit.model.Topic;
+import org.forumkit.model.TopicPageRequest;
 import org.forumkit.model.TopicId;
 import org.forumkit.model.Viewer;
+import org.forumkit.model.VoteKind;
 import org.forumkit.jpa.testing.TestServer;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Nested;
@@ -37,7 +43,8 @@ import org.junit.jupiter.api.Test;
  * Migration V18 moves a board's counters and last post from its {@code fk_board} row into 16 shard rows: a database
  * at V17 with a board, two topics and their posts (one deleted) upgrades in order, and the board reads afterwards
  * with the counts and last post its row had; replies, deletes and restores then move them from there, a shard's own
- * count going below zero where a post counted in shard 0 is deleted in its topic's shard.
+ * count going below zero where a post counted in shard 0 is deleted in its topic's shard. A schema left at V18 on a
+ * server whose V19 is its own (the hot writes' routines) is told so by the writes that call them.
  */
 class BoardCounterShardsMigrationTest {
     private static final Instant AT = Instant.parse("2026-11-30T08:15:30.123456Z");
@@ -174,6 +181,51 @@ class BoardCounterShardsMigrationTest {
                     forum.posts().delete(MOD, PostId.of(lastPost));
                     assertThat(forum.boards().get(ADMIN, BoardId.of(board)).topicCount()).isEqualTo(2);
                     assertThat(forum.boards().get(ADMIN, BoardId.of(board)).postCount()).isEqualTo(4);
+                } finally {
+                    emf.close();
+                }
+            } finally {
+                if (pool instanceof HikariDataSource hikari) {
+                    hikari.close();
+                }
+            }
+        }
+
+        /**
+         * A schema migrated without its server's own folder (V19's routines) answers a vote (and on MariaDB a reply)
+         * with a clear error naming the migration and the locations, instead of a driver's "does not exist", and
+         * writes nothing; migrated, the same store works. H2 has no version 19 and lacks nothing.
+         */
+        @Test
+        void aSchemaWithoutItsServersRoutinesSaysWhichMigrationItLacks() throws Exception {
+            db.require();
+            DataSource pool = database();
+            try {
+                Flyway v18 = flyway(pool, MigrationVersion.fromVersion("18"));
+                v18.clean();
+                v18.migrate();
+                EntityManagerFactory emf = TestDatabase.entityManagerFactory(db.dialect(), pool, false);
+                try (Forum forum = Forum.builder().store(JpaForumStore.create(emf)).build()) {
+                    Board category = forum.boards().create(ADMIN, CreateBoard.category("c", "分类"));
+                    Board board = forum.boards().create(ADMIN, CreateBoard.board(category.id(), "b", "版块"));
+                    Topic topic = forum.topics().start(ADMIN, StartTopic.of(board.id(), "主题", "一楼"));
+                    Post opening = forum.topics().page(ADMIN, topic.id(), TopicPageRequest.first(1)).posts().get(0);
+                    Viewer.Member carol = Viewer.user("carol", "卡罗尔");
+                    if (db != TestDatabase.H2) {
+                        // a vote on both servers, and on MariaDB a reply, call a routine of V19
+                        assertThatThrownBy(() -> forum.votes().cast(carol, opening.id(), VoteKind.SUPPORT))
+                                .isInstanceOf(IllegalStateException.class)
+                                .hasMessageContaining("migration V19")
+                                .hasMessageContaining("db/forumkit/" + db.dialect());
+                        if (db == TestDatabase.MARIADB) {
+                            assertThatThrownBy(() -> forum.posts().reply(carol, Reply.to(topic.id(), "二楼")))
+                                    .isInstanceOf(IllegalStateException.class)
+                                    .hasMessageContaining("migration V19");
+                        }
+                        flyway(pool, MigrationVersion.LATEST).migrate();
+                    }
+                    assertThat(forum.posts().reply(carol, Reply.to(topic.id(), "二楼")).floor()).isEqualTo(2);
+                    assertThat(forum.votes().cast(carol, opening.id(), VoteKind.SUPPORT).support()).isEqualTo(1);
                 } finally {
                     emf.close();
                 }
