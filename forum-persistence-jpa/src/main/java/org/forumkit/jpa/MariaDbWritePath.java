@@ -16,6 +16,7 @@ import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.SearchIndexWriter;
 
 /**
  * The hot writes on MariaDB (also Galera), as one call each of the stored procedures migration V19 creates
@@ -55,14 +56,9 @@ final class MariaDbWritePath implements WritePath {
     }
 
     @Override
-    public boolean indexesReplies() {
-        return true;
-    }
-
-    @Override
-    public Post appendIndexedReply(PostRows posts, NewPost reply, long topicId, boolean visible,
-            List<IndexedTerm> terms) {
-        return append(posts, reply, topicId, visible, JsonText.terms(terms));
+    public Post appendIndexedReply(PostRows posts, BoardRows boards, NewPost reply, long topicId, boolean visible,
+            List<IndexedTerm> terms, SearchIndexWriter search) {
+        return append(posts, reply, topicId, visible, terms.isEmpty() ? null : JsonText.terms(terms));
     }
 
     private static Post append(PostRows posts, NewPost reply, long topicId, boolean visible, String terms) {

@@ -140,12 +140,8 @@ final class PostRows extends Rows {
      * after it.
      */
     Post appendReply(NewPost reply, List<IndexedTerm> terms, SearchIndexWriter search) {
-        if (!writePath.indexesReplies() || terms.isEmpty()) {
-            Post post = appendReply(reply);
-            search.add(post.id(), terms);
-            return post;
-        }
-        return writePath.appendIndexedReply(this, reply, topicOf(reply), reply.state() == PostState.VISIBLE, terms);
+        return writePath.appendIndexedReply(this, boards, reply, topicOf(reply), reply.state() == PostState.VISIBLE,
+                terms, search);
     }
 
     private static long topicOf(NewPost reply) {

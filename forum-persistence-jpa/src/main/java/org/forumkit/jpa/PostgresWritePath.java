@@ -14,6 +14,7 @@ import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.SearchIndexWriter;
 
 /**
  * The hot writes on PostgreSQL: data-modifying CTEs, so each holds its row lock for fewer round trips, which is what
@@ -82,14 +83,9 @@ final class PostgresWritePath implements WritePath {
     }
 
     @Override
-    public boolean indexesReplies() {
-        return true;
-    }
-
-    @Override
-    public Post appendIndexedReply(PostRows posts, NewPost reply, long topicId, boolean visible,
-            List<IndexedTerm> terms) {
-        return append(posts, reply, topicId, visible, SearchKeys.doc(terms));
+    public Post appendIndexedReply(PostRows posts, BoardRows boards, NewPost reply, long topicId, boolean visible,
+            List<IndexedTerm> terms, SearchIndexWriter search) {
+        return append(posts, reply, topicId, visible, terms.isEmpty() ? null : SearchKeys.doc(terms));
     }
 
     private Post append(PostRows posts, NewPost reply, long topicId, boolean visible, SearchKeys.Doc doc) {

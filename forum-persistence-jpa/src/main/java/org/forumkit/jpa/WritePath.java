@@ -8,6 +8,7 @@ import org.forumkit.model.VoteChange;
 import org.forumkit.model.VoteKind;
 import org.forumkit.spi.store.IndexedTerm;
 import org.forumkit.spi.store.NewPost;
+import org.forumkit.spi.store.SearchIndexWriter;
 
 /**
  * The statements of the two hot writes, a reply and a vote, which differ by database: portable JPQL, or plain JDBC on
@@ -35,18 +36,15 @@ interface WritePath {
     Post appendReply(PostRows posts, BoardRows boards, NewPost reply, long topicId, boolean visible);
 
     /**
-     * {@link #appendReply} and the new post's search terms in the same round trip (PostgreSQL: its row of
-     * {@code fk_search_doc} in the reply's statement; MariaDB: its term rows in the reply's procedure call); only a
-     * write path whose {@link #indexesReplies} is true has it.
+     * {@link #appendReply} and the new post's search terms: by default written by {@code search} after it; PostgreSQL
+     * writes them in the reply's statement (its row of {@code fk_search_doc}), MariaDB in the reply's procedure call
+     * (its term rows), so the topic row's lock is held for no statement of theirs.
      */
-    default Post appendIndexedReply(PostRows posts, NewPost reply, long topicId, boolean visible,
-            List<IndexedTerm> terms) {
-        throw new UnsupportedOperationException("this write path keeps the search index apart");
-    }
-
-    /** Whether {@link #appendIndexedReply} writes a reply's search terms with it. */
-    default boolean indexesReplies() {
-        return false;
+    default Post appendIndexedReply(PostRows posts, BoardRows boards, NewPost reply, long topicId, boolean visible,
+            List<IndexedTerm> terms, SearchIndexWriter search) {
+        Post post = appendReply(posts, boards, reply, topicId, visible);
+        search.add(post.id(), terms);
+        return post;
     }
 
     /**
