@@ -64,26 +64,35 @@ final class HotWrites {
     /** The library's loads and, with {@code ceiling}, the ceiling's, alternated {@code rounds} times. */
     void run(Target target, boolean ceiling, int rounds) throws Exception {
         boolean withCeiling = ceiling && target instanceof DatabaseTarget;
+        String server = Scenarios.serverProcess(target);
         List<Double> replyRatios = new ArrayList<>();
         List<Double> spreadRatios = new ArrayList<>();
         List<Double> voteRatios = new ArrayList<>();
+        List<Double> replyCpuRatios = new ArrayList<>();
+        List<Double> voteCpuRatios = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             String suffix = rounds == 1 ? "" : ", round " + round;
-            double[] replies = hotTopic(target, suffix);
-            double ceilingReplies = withCeiling ? ceilingReplies(target, suffix) : Double.NaN;
-            double votes = hotPost(target, suffix);
-            double ceilingVotes = withCeiling ? ceilingVotes(target, suffix) : Double.NaN;
+            LoadDriver.Load[] replies = hotTopic(target, suffix);
+            LoadDriver.Load ceilingReplies = withCeiling ? ceilingReplies(target, suffix) : null;
+            LoadDriver.Load votes = hotPost(target, suffix);
+            LoadDriver.Load ceilingVotes = withCeiling ? ceilingVotes(target, suffix) : null;
             if (!withCeiling) {
                 continue;
             }
-            replyRatios.add(replies[0] / ceilingReplies);
-            spreadRatios.add(replies[1] / ceilingReplies);
-            voteRatios.add(votes / ceilingVotes);
+            replyRatios.add(replies[0].perSecond() / ceilingReplies.perSecond());
+            spreadRatios.add(replies[1].perSecond() / ceilingReplies.perSecond());
+            voteRatios.add(votes.perSecond() / ceilingVotes.perSecond());
+            // what the rate would be if CPU alone set it: the cores divided by the CPU an operation takes
+            replyCpuRatios.add(ceilingReplies.cpuMillisPerOperation(server) / replies[0].cpuMillisPerOperation(server));
+            voteCpuRatios.add(ceilingVotes.cpuMillisPerOperation(server) / votes.cpuMillisPerOperation(server));
             String scenario = "library / ceiling" + suffix;
-            report.add(target.name(), scenario, "hot topic replies", replies[0] / ceilingReplies, "");
+            report.add(target.name(), scenario, "hot topic replies", last(replyRatios), "");
             report.add(target.name(), scenario, mode.spreadTopics() + " topics / hot-topic ceiling",
-                    replies[1] / ceilingReplies, "");
-            report.add(target.name(), scenario, "hot post votes", votes / ceilingVotes, "");
+                    last(spreadRatios), "");
+            report.add(target.name(), scenario, "hot post votes", last(voteRatios), "");
+            report.add(target.name(), scenario, "hot topic, ceiling's CPU per reply / library's", last(replyCpuRatios),
+                    "");
+            report.add(target.name(), scenario, "hot post, ceiling's CPU per vote / library's", last(voteCpuRatios), "");
         }
         if (ceiling && !(target instanceof DatabaseTarget)) {
             report.note(target.name(), "ceiling (plain JDBC)", "-", "no SQL: not applicable");
@@ -94,6 +103,10 @@ final class HotWrites {
             report.add(target.name(), scenario, mode.spreadTopics() + " topics / hot-topic ceiling",
                     median(spreadRatios), "");
             report.add(target.name(), scenario, "hot post votes", median(voteRatios), "");
+            report.add(target.name(), scenario, "hot topic, ceiling's CPU per reply / library's",
+                    median(replyCpuRatios), "");
+            report.add(target.name(), scenario, "hot post, ceiling's CPU per vote / library's", median(voteCpuRatios),
+                    "");
         }
     }
 
@@ -107,6 +120,10 @@ final class HotWrites {
         }
     }
 
+    private static double last(List<Double> values) {
+        return values.get(values.size() - 1);
+    }
+
     private static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
@@ -115,8 +132,8 @@ final class HotWrites {
 
     // ------------------------------------------------------------------ hot topic
 
-    /** Returns the replies per second on the one hot topic, then on 1,000 topics (NaN when profiling). */
-    private double[] hotTopic(Target target, String suffix) throws Exception {
+    /** Returns the load on the one hot topic, then on 1,000 topics ({@code null} when profiling). */
+    private LoadDriver.Load[] hotTopic(Target target, String suffix) throws Exception {
         target.reset();
         try (Forum node0 = forum(target.node(0)); Forum node1 = forum(target.node(1))) {
             Board board = board(node0, "hot");
@@ -136,7 +153,7 @@ final class HotWrites {
                     retriesHot);
             shared.checkFloors(target, target.node(0), hot.id());
             if (profile != null) {
-                return new double[] {one.perSecond(), Double.NaN};
+                return new LoadDriver.Load[] {one, null};
             }
 
             long retriesSpread = target.retries();
@@ -149,7 +166,7 @@ final class HotWrites {
                 shared.checkFloors(target, target.node(1), topic);
             }
             checkBoardCounts(target, target.node(1), board);
-            return new double[] {one.perSecond(), many.perSecond()};
+            return new LoadDriver.Load[] {one, many};
         }
     }
 
@@ -174,8 +191,8 @@ final class HotWrites {
 
     // ------------------------------------------------------------------ hot post
 
-    /** Returns the votes per second on the one hot post. */
-    private double hotPost(Target target, String suffix) throws Exception {
+    /** Returns the load of votes on the one hot post. */
+    private LoadDriver.Load hotPost(Target target, String suffix) throws Exception {
         target.reset();
         try (Forum node0 = forum(target.node(0)); Forum node1 = forum(target.node(1))) {
             Topic topic = node0.topics().start(Viewer.user("op", "楼主"),
@@ -195,13 +212,13 @@ final class HotWrites {
             shared.report(target, "hot post, 2 nodes x " + mode.threadsPerNode() + suffix, "votes", votes,
                     target.retries() - retriesBefore);
             checkVotes(target, target.node(0), post);
-            return votes.perSecond();
+            return votes;
         }
     }
 
     // ------------------------------------------------------------------ the ceiling
 
-    private double ceilingReplies(Target target, String suffix) throws Exception {
+    private LoadDriver.Load ceilingReplies(Target target, String suffix) throws Exception {
         DatabaseTarget database = (DatabaseTarget) target;
         target.reset();
         Ceiling ceiling = new Ceiling(target.jdbc().orElseThrow(), database.dialect());
@@ -217,12 +234,13 @@ final class HotWrites {
             report.add(target.name(), scenario, "failed transactions", replies.failures(), "");
             report.add(target.name(), scenario, "heap allocated per reply", replies.allocatedPerOperation() / 1024,
                     "KiB");
+            shared.reportCpu(target, scenario, "reply", replies);
             shared.checkFloors(target, target.node(0), topic.id());
-            return replies.perSecond();
+            return replies;
         }
     }
 
-    private double ceilingVotes(Target target, String suffix) throws Exception {
+    private LoadDriver.Load ceilingVotes(Target target, String suffix) throws Exception {
         DatabaseTarget database = (DatabaseTarget) target;
         target.reset();
         Ceiling ceiling = new Ceiling(target.jdbc().orElseThrow(), database.dialect());
@@ -239,8 +257,9 @@ final class HotWrites {
             report.add(target.name(), scenario, "failed transactions", votes.failures(), "");
             report.add(target.name(), scenario, "heap allocated per vote", votes.allocatedPerOperation() / 1024,
                     "KiB");
+            shared.reportCpu(target, scenario, "vote", votes);
             checkVotes(target, target.node(0), post);
-            return votes.perSecond();
+            return votes;
         }
     }
 

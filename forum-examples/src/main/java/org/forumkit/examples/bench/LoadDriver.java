@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs the same number of operations on each of N threads, all released at once, and measures throughput and
  * latency; a failed operation is counted, not retried. Used by the library's load scenarios and the JDBC ceiling.
  * Its threads are named {@code bench-load-N} (the profile keeps their samples apart from the rest of the JVM), and
- * it reads each one's allocated bytes, so a load also says how much heap an operation allocates.
+ * it reads each one's allocated bytes and CPU time, so a load also says how much heap and CPU an operation takes;
+ * {@link CpuMeter} adds the whole JVM's, the database servers' and the machine's CPU over the same interval.
  */
 final class LoadDriver {
     private LoadDriver() {
@@ -34,20 +35,35 @@ final class LoadDriver {
         Worker open(int thread) throws Exception;
     }
 
-    /** {@code allocated}: bytes the load's threads allocated during their operations, all of them. */
-    record Load(long operations, long failures, double seconds, Stats latency, long allocated) {
+    /**
+     * {@code allocated}, {@code threadCpuNanos}: bytes the load's threads allocated and CPU time they took during
+     * their operations, all of them; {@code cpu}: the JVM's, the servers' and the machine's CPU from the start signal
+     * to the last operation's end.
+     */
+    record Load(long operations, long failures, double seconds, Stats latency, long allocated, long threadCpuNanos,
+            CpuMeter.Cpu cpu) {
         double perSecond() {
             return operations / seconds;
         }
 
         double allocatedPerOperation() {
-            return operations + failures == 0 ? Double.NaN : allocated / (double) (operations + failures);
+            return perOperation(allocated);
+        }
+
+        /** {@code total} spread over every operation, the failed ones too; NaN for an empty load. */
+        double perOperation(double total) {
+            return operations + failures == 0 ? Double.NaN : total / (operations + failures);
+        }
+
+        /** Milliseconds of CPU per operation: this JVM's and, for {@code server} ({@code null}: none), its processes'. */
+        double cpuMillisPerOperation(String server) {
+            return perOperation((cpu.processNanos() + (server == null ? 0 : cpu.serverNanos(server))) / 1e6);
         }
     }
 
     static final String THREAD_PREFIX = "bench-load-";
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final com.sun.management.ThreadMXBean ALLOCATION =
+    private static final com.sun.management.ThreadMXBean THREAD_METER =
             (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
     static Load run(int threads, int opsPerThread, Workers workers) throws Exception {
@@ -56,6 +72,7 @@ final class LoadDriver {
         CountDownLatch go = new CountDownLatch(1);
         AtomicLong failures = new AtomicLong();
         AtomicLong allocated = new AtomicLong();
+        AtomicLong threadCpu = new AtomicLong();
         Stats latency = new Stats();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -64,7 +81,8 @@ final class LoadDriver {
                 Stats own = new Stats();
                 try (Worker worker = workers.open(thread)) {
                     go.await();
-                    long allocatedBefore = ALLOCATION.getCurrentThreadAllocatedBytes();
+                    long allocatedBefore = THREAD_METER.getCurrentThreadAllocatedBytes();
+                    long cpuBefore = THREAD_METER.getCurrentThreadCpuTime();
                     for (int i = 0; i < opsPerThread; i++) {
                         long start = System.nanoTime();
                         try {
@@ -74,12 +92,14 @@ final class LoadDriver {
                             failures.incrementAndGet();
                         }
                     }
-                    allocated.addAndGet(ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedBefore);
+                    threadCpu.addAndGet(THREAD_METER.getCurrentThreadCpuTime() - cpuBefore);
+                    allocated.addAndGet(THREAD_METER.getCurrentThreadAllocatedBytes() - allocatedBefore);
                 }
                 latency.addAll(own);
                 return null;
             }));
         }
+        CpuMeter.Snapshot cpuBefore = CpuMeter.now();
         long start = System.nanoTime();
         go.countDown();
         try {
@@ -89,6 +109,8 @@ final class LoadDriver {
         } finally {
             pool.shutdownNow();
         }
-        return new Load(latency.count(), failures.get(), (System.nanoTime() - start) / 1e9, latency, allocated.get());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        CpuMeter.Cpu cpu = CpuMeter.between(cpuBefore, CpuMeter.now());
+        return new Load(latency.count(), failures.get(), seconds, latency, allocated.get(), threadCpu.get(), cpu);
     }
 }

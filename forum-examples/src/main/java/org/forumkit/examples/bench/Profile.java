@@ -211,6 +211,13 @@ final class Profile {
         row(out, "operations per second (recorded)", r -> fmt(r.load().perSecond()));
         row(out, "heap allocated per operation (all load threads, exact)",
                 r -> fmt(r.load().allocatedPerOperation() / 1024) + " KiB");
+        row(out, "CPU per operation: its load thread (exact)",
+                r -> fmt(r.load().perOperation(r.load().threadCpuNanos() / 1e6)) + " ms");
+        row(out, "CPU per operation: whole JVM", r -> fmt(r.load().perOperation(r.load().cpu().processNanos() / 1e6))
+                + " ms");
+        row(out, "CPU per operation: database server", r -> CpuMeter.serverOf(r.dialect()) == null ? "in the JVM"
+                : fmt(r.load().perOperation(r.load().cpu().serverNanos(CpuMeter.serverOf(r.dialect())) / 1e6)) + " ms");
+        row(out, "machine busy (all cores)", r -> fmt(100 * r.load().cpu().machineBusy()) + " %");
         row(out, "SQL statements before the hot row lock", r -> fmt(r.trips().outsideLock()));
         row(out, "SQL statements under the hot row lock", r -> fmt(r.trips().insideLock()));
         row(out, "round trips (statements + commit, + autocommit on MariaDB)", r -> fmt(r.trips().roundTrips()));

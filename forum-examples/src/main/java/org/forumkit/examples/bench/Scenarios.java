@@ -347,6 +347,34 @@ final class Scenarios {
 
     void report(Target target, String scenario, String unit, LoadDriver.Load load, long retries) {
         report(target.name(), scenario, unit, load, retries);
+        reportCpu(target, scenario, unit.equals("replies") ? "reply" : "vote", load);
+    }
+
+    /**
+     * The CPU an operation took: its load thread's, the whole JVM's (both app nodes, the collector, the JIT), the
+     * target's database server processes' (none for an in-process database), and how busy the machine was.
+     */
+    void reportCpu(Target target, String scenario, String operation, LoadDriver.Load load) {
+        String server = serverProcess(target);
+        report.add(target.name(), scenario, "CPU per " + operation + ", its load thread",
+                load.perOperation(load.threadCpuNanos() / 1e6), "ms");
+        report.add(target.name(), scenario, "CPU per " + operation + ", whole JVM",
+                load.perOperation(load.cpu().processNanos() / 1e6), "ms");
+        if (server != null && load.cpu().measured()) {
+            report.add(target.name(), scenario, "CPU per " + operation + ", database server",
+                    load.perOperation(load.cpu().serverNanos(server) / 1e6), "ms");
+        }
+        if (load.cpu().measured()) {
+            report.add(target.name(), scenario, "machine busy (all cores)", 100 * load.cpu().machineBusy(), "%");
+        }
+    }
+
+    /** The name of the target's database server processes in {@code /proc}, or {@code null} when in-process. */
+    static String serverProcess(Target target) {
+        if (!(target instanceof DatabaseTarget database) || database.url() == null) {
+            return null;
+        }
+        return CpuMeter.serverOf(database.dialect());
     }
 
     void report(String target, String scenario, String unit, LoadDriver.Load load, long retries) {
