@@ -29,7 +29,8 @@ import org.forumkit.spi.ContentRenderer;
  * the per-target scenarios); {@code http}, the served page of the running demo and its plain-JDBC ceiling in the
  * same server ({@link HttpScenario}, on the PostgreSQL and MariaDB targets; {@code --http-requests N} per connection
  * and load, default 400 quick, 2,000 full), also only when named;
- * {@code --hot-rounds N} runs the hot writes and their ceilings N times in turn ({@link HotWrites}, default 1);
+ * {@code --hot-rounds N} runs the hot writes and their ceilings N times in turn ({@link HotWrites}, default 1),
+ * after {@code --hot-warmup N} rounds (default 0) that are reported as warm-up and left out of the medians;
  * {@code --threads-per-node N} changes the
  * writers of the load scenarios (default 8 on each of two nodes); {@code --search-posts N} the posts the search
  * scenario loads (default 100,000 quick, 1,000,000 full) and {@code --search-samples N} the searches per query
@@ -63,6 +64,7 @@ public final class BenchMain {
         HotWrites recorded = profiling ? new HotWrites(mode.scaled(Integer.parseInt(value(options, "--profile-scale",
                 "4"))), profiled, profile) : null;
         int hotRounds = Integer.parseInt(value(options, "--hot-rounds", "1"));
+        int hotWarmup = Integer.parseInt(value(options, "--hot-warmup", "0"));
         int importComments = Integer.parseInt(value(options, "--import-comments",
                 mode.name().equals("full") ? "100000" : "10000"));
         int discuzPosts = Integer.parseInt(value(options, "--discuz-posts",
@@ -94,7 +96,7 @@ public final class BenchMain {
                     scenarios.topicPage(target);
                 }
                 if (only.contains("hot") || only.contains("ceiling")) {
-                    hot.run(target, only.contains("ceiling"), hotRounds);
+                    hot.run(target, only.contains("ceiling"), hotWarmup, hotRounds);
                 }
                 if (http != null && target instanceof DatabaseTarget db && db.url() != null) {
                     http.run(db, "forumkit", "forumkit");

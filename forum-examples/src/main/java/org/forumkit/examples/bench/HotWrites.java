@@ -61,6 +61,26 @@ final class HotWrites {
         return done;
     }
 
+    /**
+     * The library's loads and, with {@code ceiling}, the ceiling's, alternated {@code warmup} times and then
+     * {@code rounds} times; the warm-up rounds (the JIT still compiling the library's code) are reported as such and
+     * left out of the medians.
+     */
+    void run(Target target, boolean ceiling, int warmup, int rounds) throws Exception {
+        for (int round = 1; round <= warmup; round++) {
+            String suffix = ", warm-up " + round;
+            hotTopic(target, suffix);
+            if (ceiling && target instanceof DatabaseTarget) {
+                ceilingReplies(target, suffix);
+            }
+            hotPost(target, suffix);
+            if (ceiling && target instanceof DatabaseTarget) {
+                ceilingVotes(target, suffix);
+            }
+        }
+        run(target, ceiling, rounds);
+    }
+
     /** The library's loads and, with {@code ceiling}, the ceiling's, alternated {@code rounds} times. */
     void run(Target target, boolean ceiling, int rounds) throws Exception {
         boolean withCeiling = ceiling && target instanceof DatabaseTarget;
