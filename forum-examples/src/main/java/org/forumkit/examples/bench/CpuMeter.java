@@ -27,8 +27,7 @@ final class CpuMeter {
     }
 
     /** The counters at one instant. */
-    record Snapshot(long processNanos, Map<Long, ServerTicks> servers, long busyTicks, long stealTicks, long totalTicks,
-            boolean proc) {
+    record Snapshot(long processNanos, Map<Long, ServerTicks> servers, long busyTicks, long totalTicks, boolean proc) {
     }
 
     /** One server process's name and CPU ticks (user and system). */
@@ -39,10 +38,8 @@ final class CpuMeter {
      * CPU nanoseconds between two snapshots: this JVM's, each server's by its process name, the machine's busy time
      * (every core, stolen time left out) and its capacity (cores × wall time as the kernel counts it).
      */
-    record Cpu(long processNanos, Map<String, Long> serverNanos, long machineBusyNanos, long machineStealNanos,
-            long machineNanos, boolean measured) {
-        static final Cpu NONE = new Cpu(0, Map.of(), 0, 0, 0, false);
-
+    record Cpu(long processNanos, Map<String, Long> serverNanos, long machineBusyNanos, long machineNanos,
+            boolean measured) {
         long serverNanos(String process) {
             return serverNanos.getOrDefault(process, 0L);
         }
@@ -69,7 +66,7 @@ final class CpuMeter {
     static Snapshot now() {
         long process = OS.getProcessCpuTime();
         if (!Files.isReadable(PROC.resolve("stat"))) {
-            return new Snapshot(process, Map.of(), 0, 0, 0, false);
+            return new Snapshot(process, Map.of(), 0, 0, false);
         }
         Map<Long, ServerTicks> servers = new HashMap<>();
         try (DirectoryStream<Path> pids = Files.newDirectoryStream(PROC, p -> isPid(p.getFileName().toString()))) {
@@ -103,15 +100,16 @@ final class CpuMeter {
             long irq = Long.parseLong(cpu[6]) + Long.parseLong(cpu[7]);
             long steal = cpu.length > 8 ? Long.parseLong(cpu[8]) : 0;
             long busy = user + nice + system + irq;
-            return new Snapshot(process, servers, busy, steal, busy + idle + steal, true);
+            // stolen time (the hypervisor ran someone else) is capacity this machine did not get, not busy time
+            return new Snapshot(process, servers, busy, busy + idle + steal, true);
         } catch (IOException | RuntimeException e) {
-            return new Snapshot(process, Map.of(), 0, 0, 0, false);
+            return new Snapshot(process, Map.of(), 0, 0, false);
         }
     }
 
     static Cpu between(Snapshot before, Snapshot after) {
         if (!before.proc() || !after.proc()) {
-            return new Cpu(after.processNanos() - before.processNanos(), Map.of(), 0, 0, 0, false);
+            return new Cpu(after.processNanos() - before.processNanos(), Map.of(), 0, 0, false);
         }
         // per process: one that started during the load counts whole; one that ended took its ticks with it
         Map<String, Long> servers = new HashMap<>();
@@ -122,7 +120,6 @@ final class CpuMeter {
         });
         return new Cpu(after.processNanos() - before.processNanos(), Map.copyOf(servers),
                 (after.busyTicks() - before.busyTicks()) * NANOS_PER_TICK,
-                (after.stealTicks() - before.stealTicks()) * NANOS_PER_TICK,
                 (after.totalTicks() - before.totalTicks()) * NANOS_PER_TICK, true);
     }
 
