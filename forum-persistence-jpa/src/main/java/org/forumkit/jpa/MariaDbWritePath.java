@@ -69,15 +69,7 @@ final class MariaDbWritePath implements WritePath {
                 APPEND.bind(call, "topic", topicId, JDBC);
                 APPEND.bind(call, "visible", visible, JDBC);
                 APPEND.bind(call, "shard", BoardCounterEntity.shard(topicId), JDBC);
-                APPEND.bind(call, "at", reply.createdAt(), JDBC);
-                APPEND.bind(call, "byId", reply.author().id().value(), JDBC);
-                APPEND.bind(call, "byName", reply.author().displayName(), JDBC);
-                APPEND.bind(call, "body", reply.body(), JDBC);
-                APPEND.bind(call, "format", reply.format().name(), JDBC);
-                APPEND.bind(call, "html", reply.html(), JDBC);
-                APPEND.bind(call, "renderer", reply.renderer(), JDBC);
-                APPEND.bind(call, "state", reply.state().name(), JDBC);
-                APPEND.bind(call, "replyTo", reply.replyToFloor(), JDBC);
+                WritePath.bindReply(APPEND, call, reply, JDBC);
                 APPEND.bind(call, "terms", terms, JDBC);
                 try (ResultSet row = firstRow(call)) {
                     if (row == null) {

@@ -94,16 +94,8 @@ final class PostgresWritePath implements WritePath {
             long id;
             int floor;
             try (PreparedStatement append = c.prepareStatement(sql.jdbc())) {
-                sql.bind(append, "at", reply.createdAt(), JDBC);
-                sql.bind(append, "byId", reply.author().id().value(), JDBC);
-                sql.bind(append, "byName", reply.author().displayName(), JDBC);
                 sql.bind(append, "topic", topicId, JDBC);
-                sql.bind(append, "body", reply.body(), JDBC);
-                sql.bind(append, "format", reply.format().name(), JDBC);
-                sql.bind(append, "html", reply.html(), JDBC);
-                sql.bind(append, "renderer", reply.renderer(), JDBC);
-                sql.bind(append, "state", reply.state().name(), JDBC);
-                sql.bind(append, "replyTo", reply.replyToFloor(), JDBC);
+                WritePath.bindReply(sql, append, reply, JDBC);
                 if (visible) {
                     sql.bind(append, "shard", BoardCounterEntity.shard(topicId), JDBC);
                 }

@@ -1,5 +1,7 @@
 package org.forumkit.jpa;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import org.forumkit.model.Post;
 import org.forumkit.model.PostId;
@@ -17,6 +19,23 @@ import org.forumkit.spi.store.SearchIndexWriter;
  * database product of its first connection.
  */
 interface WritePath {
+
+    /**
+     * Binds a reply's own columns to the parameters the JDBC write paths' reply statements name alike: {@code at},
+     * {@code byId}, {@code byName}, {@code body}, {@code format}, {@code html}, {@code renderer}, {@code state},
+     * {@code replyTo}.
+     */
+    static void bindReply(Jdbc.Sql sql, PreparedStatement statement, NewPost reply, Jdbc binder) throws SQLException {
+        sql.bind(statement, "at", reply.createdAt(), binder);
+        sql.bind(statement, "byId", reply.author().id().value(), binder);
+        sql.bind(statement, "byName", reply.author().displayName(), binder);
+        sql.bind(statement, "body", reply.body(), binder);
+        sql.bind(statement, "format", reply.format().name(), binder);
+        sql.bind(statement, "html", reply.html(), binder);
+        sql.bind(statement, "renderer", reply.renderer(), binder);
+        sql.bind(statement, "state", reply.state().name(), binder);
+        sql.bind(statement, "replyTo", reply.replyToFloor(), binder);
+    }
 
     /** The write path for a database, by its JDBC product name. */
     static WritePath forDatabase(String productName) {

@@ -64,25 +64,9 @@ final class HotWrites {
     /**
      * The library's loads and, with {@code ceiling}, the ceiling's, alternated {@code warmup} times and then
      * {@code rounds} times; the warm-up rounds (the JIT still compiling the library's code) are reported as such and
-     * left out of the medians.
+     * left out of the ratios and their medians.
      */
     void run(Target target, boolean ceiling, int warmup, int rounds) throws Exception {
-        for (int round = 1; round <= warmup; round++) {
-            String suffix = ", warm-up " + round;
-            hotTopic(target, suffix);
-            if (ceiling && target instanceof DatabaseTarget) {
-                ceilingReplies(target, suffix);
-            }
-            hotPost(target, suffix);
-            if (ceiling && target instanceof DatabaseTarget) {
-                ceilingVotes(target, suffix);
-            }
-        }
-        run(target, ceiling, rounds);
-    }
-
-    /** The library's loads and, with {@code ceiling}, the ceiling's, alternated {@code rounds} times. */
-    void run(Target target, boolean ceiling, int rounds) throws Exception {
         boolean withCeiling = ceiling && target instanceof DatabaseTarget;
         String server = Scenarios.serverProcess(target);
         List<Double> replyRatios = new ArrayList<>();
@@ -90,13 +74,13 @@ final class HotWrites {
         List<Double> voteRatios = new ArrayList<>();
         List<Double> replyCpuRatios = new ArrayList<>();
         List<Double> voteCpuRatios = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
-            String suffix = rounds == 1 ? "" : ", round " + round;
+        for (int round = 1 - warmup; round <= rounds; round++) {
+            String suffix = round < 1 ? ", warm-up " + (round + warmup) : rounds == 1 ? "" : ", round " + round;
             LoadDriver.Load[] replies = hotTopic(target, suffix);
             LoadDriver.Load ceilingReplies = withCeiling ? ceilingReplies(target, suffix) : null;
             LoadDriver.Load votes = hotPost(target, suffix);
             LoadDriver.Load ceilingVotes = withCeiling ? ceilingVotes(target, suffix) : null;
-            if (!withCeiling) {
+            if (!withCeiling || round < 1) {
                 continue;
             }
             replyRatios.add(replies[0].perSecond() / ceilingReplies.perSecond());
